@@ -1,0 +1,28 @@
+// W3C Web Annotation selectors as we store them. Positions here are UTF-16 offsets into the
+// article text (what the DOM gives us); export/ converts to code points where the spec asks for them.
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export type Selector = TextQuoteSelector | TextPositionSelector;
+
+/** How well a saved annotation was found again in the current text. */
+export type AnchorQuality = 'exact' | 'changed' | 'orphan';
+
+export interface Anchor {
+  start: number;
+  end: number;
+  quality: Exclude<AnchorQuality, 'orphan'>;
+  /** 0..1: 1 is the saved quote at the saved position with the saved context. */
+  confidence: number;
+}

@@ -1,0 +1,55 @@
+// Types shared by the pure detectors and everything that consumes their output.
+// Offsets are UTF-16 indices into the text the detector was given: text.slice(start, end) === text.
+
+export type EntityType = 'person' | 'organization' | 'place';
+
+export interface EntityMention {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  /** Mentions of one real-world entity share this id within one article. */
+  entityId: string;
+}
+
+export interface EntityRecord {
+  entityId: string;
+  canonical: string;
+  type: EntityType;
+  aliases: string[];
+  count: number;
+}
+
+export type ClaimReason =
+  | 'statistic'
+  | 'comparison'
+  | 'superlative'
+  | 'attribution'
+  | 'quotation'
+  | 'causal'
+  | 'prediction'
+  | 'policy';
+
+export interface Claim {
+  start: number;
+  end: number;
+  text: string;
+  /** Check-worthiness in [0, 1]. */
+  score: number;
+  reasons: ClaimReason[];
+  /** Canonical name of who made the claim, resolved to a detected entity where one matches. */
+  speaker?: string;
+  quoted: boolean;
+}
+
+/** What the article finder learns about a page from its metadata. */
+export interface ArticleMetadata {
+  headline: string;
+  authors: string[];
+  siteName?: string;
+  publishedAt?: string;
+  modifiedAt?: string;
+  canonicalUrl?: string;
+  lang?: string;
+  description?: string;
+}

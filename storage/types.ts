@@ -1,0 +1,70 @@
+import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
+import type { EntityType } from '../detect/types';
+
+/** ISO 8601 time string. */
+export type IsoTime = string;
+
+export type AnnotationKind = 'highlight' | 'note' | 'claim' | 'entity';
+
+export const CLAIM_STATUSES = ['unstarted', 'in_progress', 'inconclusive', 'verified', 'false'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+export interface Synced {
+  id: string;
+  createdAt: IsoTime;
+  updatedAt: IsoTime;
+  /** Tombstone: set instead of deleting, so undo works and a later sync can replicate deletes. */
+  deletedAt: IsoTime | null;
+}
+
+export interface Article extends Synced {
+  /** Normalised URL: the identity of the article across AMP, tracking parameters and fragments. */
+  url: string;
+  title: string;
+  siteName: string;
+  authors: string[];
+  publishedAt?: string;
+  modifiedAt?: string;
+  lang?: string;
+  /** Hash of the article text when it was first annotated; tells us later whether it changed. */
+  textHash: string;
+  /** Whether the article finder believed this page is an article. */
+  isArticle: boolean;
+  lastVisitedAt: IsoTime;
+}
+
+export interface Evidence {
+  url: string;
+  note: string;
+}
+
+export interface ClaimReview {
+  status: ClaimStatus;
+  /** Free-text verdict label, e.g. "Mostly false". */
+  verdict: string;
+  /** Optional 1..5 rating that goes with the verdict in ClaimReview exports. */
+  rating?: number;
+  evidence: Evidence[];
+  claimant?: string;
+}
+
+export interface AnnotationTarget {
+  /** Normalised article URL at the time of annotating. */
+  source: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+}
+
+export interface Annotation extends Synced {
+  articleId: string;
+  kind: AnnotationKind;
+  target: AnnotationTarget;
+  color: HighlightColor;
+  note: string;
+  tags: string[];
+  claim?: ClaimReview;
+  entityType?: EntityType;
+}

@@ -1,0 +1,23 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The `e2e` mode (`wxt build --mode e2e`, output in `.output/chrome-mv3-e2e`) is the production
+// build plus a host permission for 127.0.0.1, standing in for the reader's "allow on this site"
+// click that a headless browser cannot make. Everything else is the same code.
+export default defineConfig({
+  // Explicit imports everywhere: a reader of any file can see where each name comes from.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ mode }) => ({
+    name: 'NewsLens',
+    description:
+      'Read the news closely: see people, organisations, places and check-worthy claims; keep highlights, notes and fact-check verdicts on your own machine.',
+    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage'],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
+    action: { default_title: 'NewsLens' },
+    browser_specific_settings: {
+      gecko: { id: 'newslens@newslens.local', strict_min_version: '128.0' },
+    },
+  }),
+});
