@@ -1,4 +1,4 @@
-import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
+import type { AnchorQuality, TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
 import type { EntityType } from '../detect/types';
 
 /** ISO 8601 time string. */
@@ -67,4 +67,30 @@ export interface Annotation extends Synced {
   tags: string[];
   claim?: ClaimReview;
   entityType?: EntityType;
+  /** Result of the latest re-anchoring on a visit; absent until the page has been visited again. */
+  anchor?: AnchorState;
 }
+
+export interface AnchorState {
+  quality: AnchorQuality;
+  confidence: number;
+  checkedAt: IsoTime;
+}
+
+export interface Settings {
+  /** Sites (hostnames) where automatic annotation is switched off. */
+  disabledSites: string[];
+  detectEntities: boolean;
+  detectClaims: boolean;
+  /** Kinds hidden on the page by the reader. */
+  hiddenKinds: Array<'person' | 'organization' | 'place' | 'claim'>;
+  defaultColor: HighlightColor;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  disabledSites: [],
+  detectEntities: true,
+  detectClaims: true,
+  hiddenKinds: [],
+  defaultColor: 'yellow',
+};

@@ -1,0 +1,24 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { analyzeText } from '../../detect/analyze';
+import { getDb } from '../../storage/db';
+import { realDeps } from '../../storage/deps';
+import { handleContentMessage } from '../../storage/message-handler';
+import { syncContentScriptRegistration } from './content-script-registration';
+
+export default defineBackground(() => {
+  const db = getDb();
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // Only our own content scripts talk to us this way; extension pages (popup, options) use storage/ directly.
+    if (sender.id !== browser.runtime.id || !sender.tab) return false;
+    void handleContentMessage(db, message, realDeps, analyzeText).then(sendResponse);
+    return true;
+  });
+
+  browser.runtime.onInstalled.addListener(() => void syncContentScriptRegistration());
+  browser.runtime.onStartup.addListener(() => void syncContentScriptRegistration());
+  browser.permissions.onAdded.addListener(() => void syncContentScriptRegistration());
+  browser.permissions.onRemoved.addListener(() => void syncContentScriptRegistration());
+  void syncContentScriptRegistration();
+});

@@ -1,0 +1,137 @@
+import type { AnchorQuality } from '../anchoring/types';
+import { normalizeTags, type NewsLensDb } from './db';
+import type { StorageDeps } from './deps';
+import { StorageError } from './errors';
+import type { Annotation, AnnotationKind, AnnotationTarget, ClaimReview, HighlightColor } from './types';
+import type { EntityType } from '../detect/types';
+
+export interface NewAnnotation {
+  kind: AnnotationKind;
+  target: AnnotationTarget;
+  color?: HighlightColor;
+  note?: string;
+  tags?: string[];
+  claim?: ClaimReview;
+  entityType?: EntityType;
+}
+
+export interface AnnotationPatch {
+  color?: HighlightColor;
+  note?: string;
+  tags?: string[];
+  claim?: ClaimReview;
+  kind?: AnnotationKind;
+}
+
+export async function createAnnotation(
+  db: NewsLensDb,
+  articleId: string,
+  input: NewAnnotation,
+  deps: StorageDeps,
+): Promise<Annotation> {
+  return db.transaction('rw', db.articles, db.annotations, async () => {
+    const article = await db.articles.get(articleId);
+    if (!article || article.deletedAt) throw new StorageError('not_found', 'The article for this note is no longer stored.');
+    const now = deps.now().toISOString();
+    const annotation: Annotation = {
+      id: deps.uuid(),
+      articleId,
+      kind: input.kind,
+      target: input.target,
+      color: input.color ?? 'yellow',
+      note: input.note ?? '',
+      tags: normalizeTags(input.tags ?? []),
+      ...(input.claim ? { claim: input.claim } : {}),
+      ...(input.entityType ? { entityType: input.entityType } : {}),
+      anchor: { quality: 'exact', confidence: 1, checkedAt: now },
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+    };
+    await db.annotations.add(annotation);
+    await db.articles.update(articleId, { updatedAt: now });
+    return annotation;
+  });
+}
+
+/**
+ * Applies a patch inside one transaction (read and write together), so two tabs editing the same
+ * annotation at once each keep their own fields instead of the later write erasing the earlier one.
+ */
+export async function updateAnnotation(
+  db: NewsLensDb,
+  id: string,
+  patch: AnnotationPatch,
+  deps: StorageDeps,
+): Promise<Annotation> {
+  return db.transaction('rw', db.annotations, db.articles, async () => {
+    const current = await db.annotations.get(id);
+    if (!current || current.deletedAt) throw new StorageError('not_found', 'This note was deleted elsewhere.');
+    const now = deps.now().toISOString();
+    const next: Annotation = {
+      ...current,
+      ...(patch.color !== undefined ? { color: patch.color } : {}),
+      ...(patch.note !== undefined ? { note: patch.note } : {}),
+      ...(patch.tags !== undefined ? { tags: normalizeTags(patch.tags) } : {}),
+      ...(patch.claim !== undefined ? { claim: patch.claim } : {}),
+      ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
+      updatedAt: now,
+    };
+    await db.annotations.put(next);
+    await db.articles.update(current.articleId, { updatedAt: now });
+    return next;
+  });
+}
+
+/** Deletes are tombstones: undo (restore) and a later sync both need the row. */
+export async function deleteAnnotation(db: NewsLensDb, id: string, deps: StorageDeps): Promise<void> {
+  const now = deps.now().toISOString();
+  const changed = await db.annotations.where('id').equals(id).modify({ deletedAt: now, updatedAt: now });
+  if (!changed) throw new StorageError('not_found', 'This note no longer exists.');
+}
+
+export async function restoreAnnotation(db: NewsLensDb, id: string, deps: StorageDeps): Promise<Annotation> {
+  const now = deps.now().toISOString();
+  const changed = await db.annotations.where('id').equals(id).modify({ deletedAt: null, updatedAt: now });
+  const restored = changed ? await db.annotations.get(id) : undefined;
+  if (!restored) throw new StorageError('not_found', 'This note no longer exists.');
+  return restored;
+}
+
+export async function listArticleAnnotations(db: NewsLensDb, articleId: string): Promise<Annotation[]> {
+  const rows = await db.annotations.where('articleId').equals(articleId).toArray();
+  return rows.filter((a) => !a.deletedAt).sort((a, b) => a.target.position.start - b.target.position.start);
+}
+
+export async function listTags(db: NewsLensDb): Promise<string[]> {
+  const tags = new Map<string, number>();
+  await db.annotations.each((a) => {
+    if (a.deletedAt) return;
+    for (const tag of a.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
+  });
+  return [...tags.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
+}
+
+export interface AnchorReport {
+  id: string;
+  quality: AnchorQuality;
+  confidence: number;
+}
+
+/** Stores how each annotation was found on the latest visit; only annotations of that article are touched. */
+export async function recordAnchors(
+  db: NewsLensDb,
+  articleId: string,
+  reports: AnchorReport[],
+  deps: StorageDeps,
+): Promise<void> {
+  const checkedAt = deps.now().toISOString();
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  await db.annotations
+    .where('articleId')
+    .equals(articleId)
+    .modify((a) => {
+      const report = byId.get(a.id);
+      if (report) a.anchor = { quality: report.quality, confidence: report.confidence, checkedAt };
+    });
+}

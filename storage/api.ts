@@ -1,0 +1,197 @@
+// The message contract between content scripts (untrusted: they live in web pages) and the background,
+// which owns the database. Every message is validated here before it reaches storage; there is no generic
+// "query" message, only these named operations.
+import type { AnchorQuality } from '../anchoring/types';
+import type { AnchorReport, AnnotationPatch, NewAnnotation } from './annotations';
+import type { PageVisit } from './articles';
+import {
+  CLAIM_STATUSES,
+  HIGHLIGHT_COLORS,
+  type Annotation,
+  type AnnotationTarget,
+  type Article,
+  type ClaimReview,
+  type Settings,
+} from './types';
+import * as v from './validate';
+
+export const MAX_QUOTE = 20_000;
+export const MAX_NOTE = 50_000;
+
+/** What a content script reports about the page; the background normalises the URL. */
+export interface PageReport extends Omit<PageVisit, 'url'> {
+  pageUrl: string;
+  canonical?: string;
+  ogUrl?: string;
+}
+
+export type ContentMessage =
+  /** `record: false` only looks the page up; a row is created for articles and for pages the reader annotates. */
+  | { type: 'page/visit'; page: PageReport; record: boolean }
+  | { type: 'annotation/create'; articleId: string; annotation: NewAnnotation }
+  | { type: 'annotation/update'; id: string; patch: AnnotationPatch }
+  | { type: 'annotation/delete'; id: string }
+  | { type: 'annotation/restore'; id: string }
+  | { type: 'anchors/report'; articleId: string; reports: AnchorReport[] }
+  | { type: 'tags/list' }
+  | { type: 'settings/get' }
+  /** Detection runs in the background so a long article never blocks the page's main thread. */
+  | { type: 'detect/run'; text: string; entities: boolean; claims: boolean };
+
+export const MAX_ANALYZED_TEXT = 2_000_000;
+
+export interface VisitResponse {
+  article: Article | null;
+  annotations: Annotation[];
+  textChanged: boolean;
+  settings: Settings;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code: string };
+
+/** Messages the popup sends to the content script of a tab. */
+export type TabMessage =
+  | { type: 'tab/scroll-to'; annotationId: string }
+  | { type: 'tab/annotate-anyway' }
+  | { type: 'tab/status' };
+
+export interface TabStatus {
+  articleId: string | null;
+  isArticle: boolean;
+  entities: { canonical: string; type: string; count: number }[];
+  claims: { text: string; score: number; speaker?: string }[];
+  orphans: number;
+  textChanged: boolean;
+}
+
+const ANCHOR_QUALITIES: readonly AnchorQuality[] = ['exact', 'changed', 'orphan'];
+const KINDS = ['highlight', 'note', 'claim', 'entity'] as const;
+const ENTITY_TYPES = ['person', 'organization', 'place'] as const;
+
+function parseTarget(value: unknown, path: string): AnnotationTarget {
+  const t = v.object(value, path);
+  const quote = v.object(t.quote, `${path}.quote`);
+  const position = v.object(t.position, `${path}.position`);
+  const start = v.integer(position.start, `${path}.position.start`);
+  const end = v.integer(position.end, `${path}.position.end`);
+  if (end <= start) throw new v.ValidationError(`${path}.position`, 'must end after it starts');
+  const exact = v.string(quote.exact, `${path}.quote.exact`, MAX_QUOTE);
+  if (!exact.trim()) throw new v.ValidationError(`${path}.quote.exact`, 'must not be empty');
+  return {
+    source: v.httpUrl(t.source, `${path}.source`),
+    quote: {
+      type: 'TextQuoteSelector',
+      exact,
+      prefix: v.string(quote.prefix, `${path}.quote.prefix`, 2000),
+      suffix: v.string(quote.suffix, `${path}.quote.suffix`, 2000),
+    },
+    position: { type: 'TextPositionSelector', start, end },
+  };
+}
+
+export function parseClaimReview(value: unknown, path: string): ClaimReview {
+  const c = v.object(value, path);
+  const claimant = v.optionalString(c.claimant, `${path}.claimant`, 500);
+  const rating = c.rating === undefined || c.rating === null ? undefined : v.integer(c.rating, `${path}.rating`, 1, 5);
+  return {
+    status: v.oneOf(c.status, CLAIM_STATUSES, `${path}.status`),
+    verdict: v.string(c.verdict ?? '', `${path}.verdict`, 200),
+    evidence: v.array(
+      c.evidence ?? [],
+      `${path}.evidence`,
+      (e, p) => {
+        const item = v.object(e, p);
+        return { url: v.httpUrl(item.url, `${p}.url`), note: v.string(item.note ?? '', `${p}.note`, 2000) };
+      },
+      100,
+    ),
+    ...(claimant ? { claimant } : {}),
+    ...(rating ? { rating } : {}),
+  };
+}
+
+function parsePatch(value: unknown, path: string): AnnotationPatch {
+  const p = v.object(value, path);
+  const patch: AnnotationPatch = {};
+  if (p.color !== undefined) patch.color = v.oneOf(p.color, HIGHLIGHT_COLORS, `${path}.color`);
+  if (p.note !== undefined) patch.note = v.string(p.note, `${path}.note`, MAX_NOTE);
+  if (p.tags !== undefined) patch.tags = v.array(p.tags, `${path}.tags`, (t, tp) => v.string(t, tp, 100), 100);
+  if (p.claim !== undefined) patch.claim = parseClaimReview(p.claim, `${path}.claim`);
+  if (p.kind !== undefined) patch.kind = v.oneOf(p.kind, KINDS, `${path}.kind`);
+  return patch;
+}
+
+function parseNewAnnotation(value: unknown, path: string): NewAnnotation {
+  const a = v.object(value, path);
+  const patch = parsePatch({ color: a.color, note: a.note, tags: a.tags, claim: a.claim }, path);
+  return {
+    kind: v.oneOf(a.kind, KINDS, `${path}.kind`),
+    target: parseTarget(a.target, `${path}.target`),
+    ...patch,
+    ...(a.entityType !== undefined ? { entityType: v.oneOf(a.entityType, ENTITY_TYPES, `${path}.entityType`) } : {}),
+  };
+}
+
+function parsePage(value: unknown, path: string): PageReport {
+  const p = v.object(value, path);
+  const optionalUrl = (x: unknown, xp: string) => (x === undefined || x === null || x === '' ? undefined : v.httpUrl(x, xp));
+  return {
+    pageUrl: v.httpUrl(p.pageUrl, `${path}.pageUrl`),
+    canonical: optionalUrl(p.canonical, `${path}.canonical`),
+    ogUrl: optionalUrl(p.ogUrl, `${path}.ogUrl`),
+    title: v.string(p.title, `${path}.title`, 1000),
+    siteName: v.string(p.siteName, `${path}.siteName`, 300),
+    authors: v.array(p.authors, `${path}.authors`, (x, xp) => v.string(x, xp, 300), 50),
+    publishedAt: v.optionalString(p.publishedAt, `${path}.publishedAt`, 64),
+    modifiedAt: v.optionalString(p.modifiedAt, `${path}.modifiedAt`, 64),
+    lang: v.optionalString(p.lang, `${path}.lang`, 35),
+    isArticle: v.boolean(p.isArticle, `${path}.isArticle`),
+    textHash: v.string(p.textHash, `${path}.textHash`, 128),
+  };
+}
+
+/** Turns anything a content script sent into a well-formed message, or throws a ValidationError saying what is wrong. */
+export function parseContentMessage(value: unknown): ContentMessage {
+  const m = v.object(value, 'message');
+  switch (m.type) {
+    case 'page/visit':
+      return { type: m.type, page: parsePage(m.page, 'page'), record: v.boolean(m.record, 'record') };
+    case 'annotation/create':
+      return { type: m.type, articleId: v.uuid(m.articleId, 'articleId'), annotation: parseNewAnnotation(m.annotation, 'annotation') };
+    case 'annotation/update':
+      return { type: m.type, id: v.uuid(m.id, 'id'), patch: parsePatch(m.patch, 'patch') };
+    case 'annotation/delete':
+    case 'annotation/restore':
+      return { type: m.type, id: v.uuid(m.id, 'id') };
+    case 'anchors/report':
+      return {
+        type: m.type,
+        articleId: v.uuid(m.articleId, 'articleId'),
+        reports: v.array(
+          m.reports,
+          'reports',
+          (r, p) => {
+            const o = v.object(r, p);
+            return {
+              id: v.uuid(o.id, `${p}.id`),
+              quality: v.oneOf(o.quality, ANCHOR_QUALITIES, `${p}.quality`),
+              confidence: v.number(o.confidence, `${p}.confidence`, 0, 1),
+            };
+          },
+          20_000,
+        ),
+      };
+    case 'tags/list':
+    case 'settings/get':
+      return { type: m.type };
+    case 'detect/run':
+      return {
+        type: m.type,
+        text: v.string(m.text, 'text', MAX_ANALYZED_TEXT),
+        entities: v.boolean(m.entities, 'entities'),
+        claims: v.boolean(m.claims, 'claims'),
+      };
+    default:
+      throw new v.ValidationError('message.type', `is not a known message (${JSON.stringify(m.type)?.slice(0, 40)})`);
+  }
+}

@@ -1,0 +1,77 @@
+import { listArticleAnnotations, createAnnotation, deleteAnnotation, listTags, recordAnchors, restoreAnnotation, updateAnnotation } from './annotations';
+import { getArticleByUrl, recordVisit } from './articles';
+import { normalizeArticleUrl } from './article-identity';
+import type { ContentMessage, Reply, VisitResponse } from './api';
+import { parseContentMessage } from './api';
+import type { NewsLensDb } from './db';
+import type { StorageDeps } from './deps';
+import { toStorageError } from './errors';
+import { getSettings } from './settings';
+import { ValidationError } from './validate';
+
+/** The detectors are injected so storage/ does not import the engine (and tests can run without it). */
+export type Analyzer = (text: string, options: { entities: boolean; claims: boolean }) => unknown;
+
+async function dispatch(db: NewsLensDb, message: ContentMessage, deps: StorageDeps, analyze: Analyzer): Promise<unknown> {
+  switch (message.type) {
+    case 'page/visit': {
+      const { pageUrl, canonical, ogUrl, ...rest } = message.page;
+      const url = normalizeArticleUrl(pageUrl, { canonical, ogUrl });
+      const settings = await getSettings(db);
+      if (!message.record) {
+        const known = await getArticleByUrl(db, url);
+        if (!known) return { article: null, annotations: [], textChanged: false, settings } satisfies VisitResponse;
+      }
+      const { article, textChanged } = await recordVisit(db, { ...rest, url }, deps);
+      return {
+        article,
+        annotations: await listArticleAnnotations(db, article.id),
+        textChanged,
+        settings,
+      } satisfies VisitResponse;
+    }
+    case 'annotation/create':
+      return createAnnotation(db, message.articleId, message.annotation, deps);
+    case 'annotation/update':
+      return updateAnnotation(db, message.id, message.patch, deps);
+    case 'annotation/delete':
+      await deleteAnnotation(db, message.id, deps);
+      return null;
+    case 'annotation/restore':
+      return restoreAnnotation(db, message.id, deps);
+    case 'anchors/report':
+      await recordAnchors(db, message.articleId, message.reports, deps);
+      return null;
+    case 'tags/list':
+      return listTags(db);
+    case 'settings/get':
+      return getSettings(db);
+    case 'detect/run':
+      return analyze(message.text, { entities: message.entities, claims: message.claims });
+  }
+}
+
+/**
+ * Entry point for every message from a content script. Never throws: the reply says what went wrong,
+ * with a code the page UI uses to show quota errors as such.
+ */
+export async function handleContentMessage(
+  db: NewsLensDb,
+  raw: unknown,
+  deps: StorageDeps,
+  analyze: Analyzer,
+): Promise<Reply<unknown>> {
+  let message: ContentMessage;
+  try {
+    message = parseContentMessage(raw);
+  } catch (error) {
+    const text = error instanceof ValidationError ? error.message : 'malformed message';
+    return { ok: false, code: 'invalid', error: `Rejected message: ${text}` };
+  }
+  try {
+    return { ok: true, value: await dispatch(db, message, deps, analyze) };
+  } catch (error) {
+    const storageError = toStorageError(error);
+    return { ok: false, code: storageError.code, error: storageError.message };
+  }
+}
