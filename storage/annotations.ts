@@ -2,7 +2,7 @@ import type { AnchorQuality } from '../anchoring/types';
 import { normalizeTags, type NewsLensDb } from './db';
 import type { StorageDeps } from './deps';
 import { StorageError } from './errors';
-import type { Annotation, AnnotationKind, AnnotationTarget, ClaimReview, HighlightColor } from './types';
+import type { Annotation, AnnotationKind, AnnotationPatch, AnnotationTarget, ClaimReview, HighlightColor } from './types';
 import type { EntityType } from '../detect/types';
 
 export interface NewAnnotation {
@@ -15,13 +15,7 @@ export interface NewAnnotation {
   entityType?: EntityType;
 }
 
-export interface AnnotationPatch {
-  color?: HighlightColor;
-  note?: string;
-  tags?: string[];
-  claim?: ClaimReview;
-  kind?: AnnotationKind;
-}
+export type { AnnotationPatch };
 
 export async function createAnnotation(
   db: NewsLensDb,

@@ -94,3 +94,12 @@ export const DEFAULT_SETTINGS: Settings = {
   hiddenKinds: [],
   defaultColor: 'yellow',
 };
+
+/** The fields a reader can change on an annotation. */
+export interface AnnotationPatch {
+  color?: HighlightColor;
+  note?: string;
+  tags?: string[];
+  claim?: ClaimReview;
+  kind?: AnnotationKind;
+}

@@ -1,0 +1,130 @@
+// The contract between the content script (which owns the page session: detection, painting, messages to the
+// background) and the in-page Preact UI. The UI renders PageState and calls PageActions; it never talks to the
+// background or touches the page DOM itself.
+import type { AnchorQuality } from '../../anchoring/types';
+import type { Claim, EntityRecord, EntityType } from '../../detect/types';
+import type { Annotation, AnnotationPatch, HighlightColor } from '../../storage/types';
+
+export type PaintKind = EntityType | 'claim';
+
+/** Viewport coordinates (as from getBoundingClientRect). */
+export interface Rect {
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+}
+
+export interface PlacedAnnotation {
+  annotation: Annotation;
+  quality: AnchorQuality;
+  confidence: number;
+  /** Offsets in the current article text; absent for orphans. */
+  start?: number;
+  end?: number;
+}
+
+export type Card =
+  | { kind: 'entity'; entityId: string; rect: Rect }
+  | { kind: 'claim'; claimIndex: number; rect: Rect }
+  | { kind: 'annotation'; annotationId: string; rect: Rect; focusNote?: boolean };
+
+export interface SelectionInfo {
+  start: number;
+  end: number;
+  text: string;
+  rect: Rect;
+}
+
+export interface PageState {
+  phase: 'scanning' | 'ready' | 'not-article' | 'error';
+  /** A problem the reader must see (quota exceeded, background unreachable); dismissible. */
+  error: string | null;
+  /** A short-lived message, optionally with an undo action. */
+  toast: { message: string; undo?: () => void } | null;
+  isArticle: boolean;
+  articleTitle: string;
+  /** The article text differs from the text the reader annotated. */
+  textChanged: boolean;
+  groups: EntityRecord[];
+  claims: Claim[];
+  annotations: PlacedAnnotation[];
+  hiddenKinds: PaintKind[];
+  card: Card | null;
+  selection: SelectionInfo | null;
+  knownTags: string[];
+  /** Index into `claims` of the claim last stepped to with "next claim". */
+  currentClaim: number;
+}
+
+export interface PageActions {
+  highlightSelection(color?: HighlightColor): Promise<void>;
+  /** Creates a note on the selection and opens its editor. */
+  noteSelection(): Promise<void>;
+  tagSelection(tags: string[]): Promise<void>;
+  trackSelectionAsClaim(): Promise<void>;
+  /** Saves a detected claim as a claim annotation with status `unstarted` and opens its card. */
+  trackClaim(claimIndex: number): Promise<void>;
+  updateAnnotation(id: string, patch: AnnotationPatch): Promise<void>;
+  /** Tombstones it and offers undo in a toast. */
+  deleteAnnotation(id: string): Promise<void>;
+  openAnnotation(id: string): void;
+  toggleKind(kind: PaintKind): void;
+  /** Flashes every mention of the entity and scrolls to the first. */
+  highlightAllMentions(entityId: string): void;
+  /** Steps to the next (1) or previous (-1) claim, scrolls to it and opens its card. */
+  stepClaim(direction: 1 | -1): void;
+  scrollToAnnotation(id: string): void;
+  closeCard(): void;
+  dismissError(): void;
+  dismissToast(): void;
+  annotateAnyway(): void;
+}
+
+/** A minimal observable store: the session writes, the UI subscribes. */
+export interface Store<T> {
+  get(): T;
+  set(patch: Partial<T> | ((state: T) => Partial<T>)): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createStore<T extends object>(initial: T): Store<T> {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    set(patch) {
+      const next = typeof patch === 'function' ? patch(state) : patch;
+      state = { ...state, ...next };
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export const INITIAL_PAGE_STATE: PageState = {
+  phase: 'scanning',
+  error: null,
+  toast: null,
+  isArticle: false,
+  articleTitle: '',
+  textChanged: false,
+  groups: [],
+  claims: [],
+  annotations: [],
+  hiddenKinds: [],
+  card: null,
+  selection: null,
+  knownTags: [],
+  currentClaim: -1,
+};
+
+/** The claim annotation (if any) that tracks a detected claim: they overlap in the current text. */
+export function trackingAnnotation(state: PageState, claim: Claim): PlacedAnnotation | undefined {
+  return state.annotations.find(
+    (p) => p.annotation.kind === 'claim' && p.start !== undefined && p.end !== undefined && p.start < claim.end && claim.start < p.end,
+  );
+}
