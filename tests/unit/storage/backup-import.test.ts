@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { importBackup } from '../../../storage/backup-import';
+import { NewsLensDb } from '../../../storage/db';
+import type { Annotation } from '../../../storage/types';
+import { makeAnnotation, makeArticle } from '../../fixtures/popup-data';
+
+const OLD = '2025-03-01T00:00:00.000Z';
+const NEW = '2025-03-09T00:00:00.000Z';
+
+async function snapshot(db: NewsLensDb) {
+  return { articles: await db.articles.orderBy('id').toArray(), annotations: await db.annotations.orderBy('id').toArray() };
+}
+
+async function seeded() {
+  const db = new NewsLensDb(`import-${crypto.randomUUID()}`);
+  const article = makeArticle({ updatedAt: OLD });
+  const kept = makeAnnotation(article, { note: 'stored is newer', updatedAt: NEW });
+  const replaced = makeAnnotation(article, { note: 'stored is older', updatedAt: OLD });
+  await db.articles.add(article);
+  await db.annotations.bulkAdd([kept, replaced]);
+  return { db, article, kept, replaced };
+}
+
+describe('importBackup', () => {
+  it('merges by id: new rows are added, the newer updatedAt wins, ties keep the stored row', async () => {
+    const { db, article, kept, replaced } = await seeded();
+    const other = makeArticle({ title: 'Second article' });
+    const added = makeAnnotation(other, { note: 'only in the backup' });
+    const tie = { ...kept, note: 'same time, other text', updatedAt: NEW };
+    const newer = { ...replaced, note: 'backup is newer', updatedAt: NEW };
+    const counts = await importBackup(db, {
+      articles: [{ ...article, title: 'Older title', updatedAt: OLD }, other],
+      annotations: [tie, newer, added],
+    });
+    expect(counts).toEqual({ articles: { added: 1, updated: 0, kept: 1 }, annotations: { added: 1, updated: 1, kept: 1 } });
+    expect((await db.annotations.get(kept.id))?.note).toBe('stored is newer');
+    expect((await db.annotations.get(replaced.id))?.note).toBe('backup is newer');
+    expect((await db.annotations.get(added.id))?.note).toBe('only in the backup');
+    expect((await db.articles.get(other.id))?.title).toBe('Second article');
+    expect((await db.articles.get(article.id))?.title).toBe(article.title);
+    db.close();
+  });
+
+  it('keeps tombstones: a newer deletion in the backup deletes, an older one does not', async () => {
+    const { db, kept, replaced } = await seeded();
+    await importBackup(db, {
+      articles: [],
+      annotations: [
+        { ...replaced, deletedAt: NEW, updatedAt: NEW },
+        { ...kept, deletedAt: OLD, updatedAt: OLD },
+      ],
+    });
+    expect((await db.annotations.get(replaced.id))?.deletedAt).toBe(NEW);
+    expect((await db.annotations.get(kept.id))?.deletedAt).toBeNull();
+    db.close();
+  });
+
+  it('importing the same backup twice changes nothing the second time', async () => {
+    const { db } = await seeded();
+    const other = makeArticle();
+    const backup = { articles: [other], annotations: [makeAnnotation(other), makeAnnotation(other)] };
+    await importBackup(db, backup);
+    const before = await snapshot(db);
+    const counts = await importBackup(db, backup);
+    expect(counts).toEqual({ articles: { added: 0, updated: 0, kept: 1 }, annotations: { added: 0, updated: 0, kept: 2 } });
+    expect(await snapshot(db)).toEqual(before);
+    db.close();
+  });
+
+  it('merges an article saved under another id (same URL) into the stored one and moves its annotations there', async () => {
+    const { db, article } = await seeded();
+    const twin = makeArticle({ url: article.url, title: 'Better headline', updatedAt: NEW });
+    const note = makeAnnotation(twin, { note: 'made in another profile' });
+    const counts = await importBackup(db, { articles: [twin], annotations: [note] });
+    expect(counts.articles).toEqual({ added: 0, updated: 1, kept: 0 });
+    expect(await db.articles.count()).toBe(1);
+    expect((await db.articles.get(article.id))?.title).toBe('Better headline');
+    expect((await db.annotations.get(note.id))?.articleId).toBe(article.id);
+    db.close();
+  });
+
+  it('two articles with the same URL inside one backup become one row', async () => {
+    const db = new NewsLensDb(`import-${crypto.randomUUID()}`);
+    const first = makeArticle({ url: 'https://a.example/x', updatedAt: OLD });
+    const second = makeArticle({ url: 'https://a.example/x', title: 'Newer', updatedAt: NEW });
+    const note = makeAnnotation(second);
+    await importBackup(db, { articles: [first, second], annotations: [note] });
+    const rows = await db.articles.toArray();
+    expect(rows.map((r) => [r.id, r.title])).toEqual([[first.id, 'Newer']]);
+    expect((await db.annotations.get(note.id))?.articleId).toBe(first.id);
+    db.close();
+  });
+
+  it('a failure part-way (here a row without an id) rolls everything back', async () => {
+    const { db } = await seeded();
+    const before = await snapshot(db);
+    const other = makeArticle();
+    const broken = { ...makeAnnotation(other), id: undefined } as unknown as Annotation;
+    await expect(importBackup(db, { articles: [other], annotations: [makeAnnotation(other), broken] })).rejects.toThrow();
+    expect(await snapshot(db)).toEqual(before);
+    db.close();
+  });
+});

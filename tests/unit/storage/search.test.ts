@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { NewsLensDb } from '../../../storage/db';
+import { buildSearchIndex, foldText, listSites, loadSearchIndex, searchAnnotations, tokenizeQuery } from '../../../storage/search';
+import { generateCorpus, makeAnnotation, makeArticle } from '../../fixtures/popup-data';
+
+function fixture() {
+  const budget = makeArticle({ title: 'Council approves new budget', siteName: 'news.example.com' });
+  const zurich = makeArticle({ title: 'Zürich café prices soar', siteName: 'wire.example.org' });
+  const gone = makeArticle({ title: 'Deleted article', deletedAt: '2025-03-07T00:00:00.000Z' });
+  const a1 = makeAnnotation(budget, { quote: 'unemployment fell to 3.9%', start: 500, tags: ['economy'], updatedAt: '2025-03-06T10:00:00.000Z' });
+  const a2 = makeAnnotation(budget, {
+    kind: 'claim',
+    quote: 'the largest budget in history',
+    start: 20,
+    note: 'Check the 1998 figure',
+    tags: ['economy', 'needs-source'],
+    claim: { status: 'false', verdict: 'Mostly false', evidence: [], claimant: 'Jane Minister' },
+    createdAt: '2025-03-08T09:00:00.000Z',
+    updatedAt: '2025-03-08T09:00:00.000Z',
+  });
+  const a3 = makeAnnotation(zurich, { kind: 'note', quote: 'coffee costs 7 francs', note: 'Ask the CAFÉ owners', createdAt: '2025-03-01T00:00:00.000Z', updatedAt: '2025-03-09T00:00:00.000Z' });
+  const tomb = makeAnnotation(budget, { quote: 'removed words', deletedAt: '2025-03-07T00:00:00.000Z' });
+  const orphanedByArticle = makeAnnotation(gone, { quote: 'budget of a gone article' });
+  const index = buildSearchIndex([budget, zurich, gone], [a1, a2, a3, tomb, orphanedByArticle]);
+  return { budget, zurich, a1, a2, a3, tomb, index };
+}
+
+const ids = (result: ReturnType<typeof searchAnnotations>) => result.groups.flatMap((g) => g.annotations.map((a) => a.id));
+
+describe('foldText and tokenizeQuery', () => {
+  it('fold case and accents', () => {
+    expect(foldText('Zürich CAFÉ Ångström')).toBe('zurich cafe angstrom');
+  });
+  it('split on spaces but keep quoted phrases together', () => {
+    expect(tokenizeQuery('  Budget  "Fell TO"  3.9% ')).toEqual(['budget', 'fell to', '3.9%']);
+    expect(tokenizeQuery('""   ')).toEqual([]);
+  });
+});
+
+describe('searchAnnotations', () => {
+  it('with an empty query lists live annotations of live articles, most recently changed article first, reading order inside', () => {
+    const { index, a1, a2, a3, zurich, budget } = fixture();
+    const result = searchAnnotations(index, '');
+    expect(result.total).toBe(3);
+    expect(result.groups.map((g) => g.article.id)).toEqual([zurich.id, budget.id]);
+    expect(ids(result)).toEqual([a3.id, a2.id, a1.id]);
+  });
+
+  it('finds words in quotes, notes, tags, verdicts, claimants and article titles, ignoring case and accents', () => {
+    const { index, a1, a2, a3 } = fixture();
+    expect(ids(searchAnnotations(index, 'UNEMPLOYMENT'))).toEqual([a1.id]);
+    expect(ids(searchAnnotations(index, '1998'))).toEqual([a2.id]);
+    expect(ids(searchAnnotations(index, 'needs-source'))).toEqual([a2.id]);
+    expect(ids(searchAnnotations(index, 'mostly false'))).toEqual([a2.id]);
+    expect(ids(searchAnnotations(index, 'minister'))).toEqual([a2.id]);
+    expect(ids(searchAnnotations(index, 'zurich'))).toEqual([a3.id]);
+    expect(ids(searchAnnotations(index, 'café'))).toEqual([a3.id]);
+    expect(ids(searchAnnotations(index, 'council')).sort()).toEqual([a1.id, a2.id].sort());
+  });
+
+  it('AND-s tokens, possibly across fields, and never finds tombstones', () => {
+    const { index, a2 } = fixture();
+    expect(ids(searchAnnotations(index, 'council largest'))).toEqual([a2.id]);
+    expect(ids(searchAnnotations(index, 'council coffee'))).toEqual([]);
+    expect(ids(searchAnnotations(index, 'removed'))).toEqual([]);
+    expect(ids(searchAnnotations(index, 'gone'))).toEqual([]);
+  });
+
+  it('a quoted phrase must appear as written', () => {
+    const { index, a1 } = fixture();
+    expect(ids(searchAnnotations(index, '"fell to 3.9"'))).toEqual([a1.id]);
+    expect(ids(searchAnnotations(index, '"to fell"'))).toEqual([]);
+  });
+
+  it('filters by tag (all listed tags), kind, claim status, verdict, site, article and date range', () => {
+    const { index, a1, a2, a3, budget } = fixture();
+    expect(ids(searchAnnotations(index, '', { tags: ['economy'] }))).toEqual([a2.id, a1.id]);
+    expect(ids(searchAnnotations(index, '', { tags: ['economy', 'needs-source'] }))).toEqual([a2.id]);
+    expect(ids(searchAnnotations(index, '', { kinds: ['note'] }))).toEqual([a3.id]);
+    expect(ids(searchAnnotations(index, '', { kinds: ['highlight', 'claim'] }))).toEqual([a2.id, a1.id]);
+    expect(ids(searchAnnotations(index, '', { claimStatuses: ['false'] }))).toEqual([a2.id]);
+    expect(ids(searchAnnotations(index, '', { claimStatuses: ['verified'] }))).toEqual([]);
+    expect(ids(searchAnnotations(index, '', { verdict: 'MOSTLY' }))).toEqual([a2.id]);
+    expect(ids(searchAnnotations(index, '', { sites: ['wire.example.org'] }))).toEqual([a3.id]);
+    expect(ids(searchAnnotations(index, '', { articleId: budget.id }))).toEqual([a2.id, a1.id]);
+    expect(ids(searchAnnotations(index, '', { from: '2025-03-06', to: '2025-03-07' }))).toEqual([a1.id]);
+    expect(ids(searchAnnotations(index, '', { from: '2025-03-08' }))).toEqual([a2.id]);
+    expect(ids(searchAnnotations(index, 'budget', { tags: ['needs-source'], kinds: ['claim'] }))).toEqual([a2.id]);
+  });
+
+  it('lists the sites that have live annotations', () => {
+    expect(listSites(fixture().index)).toEqual(['news.example.com', 'wire.example.org']);
+  });
+
+  it('searches 10,000 annotations well within a keystroke', () => {
+    const { articles, annotations } = generateCorpus(10_000);
+    const index = buildSearchIndex(articles, annotations);
+    const started = performance.now();
+    const result = searchAnnotations(index, 'zurich budget', { tags: ['economy'] });
+    const elapsed = performance.now() - started;
+    expect(result.total).toBeGreaterThan(0);
+    expect(elapsed).toBeLessThan(200);
+  });
+});
+
+describe('loadSearchIndex', () => {
+  it('reads articles and annotations from the database, without tombstones', async () => {
+    const db = new NewsLensDb(`search-${crypto.randomUUID()}`);
+    const { budget, zurich, a1, a2, a3, tomb } = fixture();
+    await db.articles.bulkAdd([budget, zurich]);
+    await db.annotations.bulkAdd([a1, a2, a3, tomb]);
+    const index = await loadSearchIndex(db);
+    expect(index.entries.map((e) => e.annotation.id).sort()).toEqual([a1.id, a2.id, a3.id].sort());
+    db.close();
+  });
+});
