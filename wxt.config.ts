@@ -16,6 +16,12 @@ export default defineConfig({
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
     action: { default_title: 'NewsLens' },
+    // Readers can rebind these at chrome://extensions/shortcuts (about:addons in Firefox).
+    commands: {
+      'highlight-selection': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Highlight the selected text' },
+      'note-selection': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Add a note to the selected text' },
+      'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next check-worthy claim' },
+    },
     browser_specific_settings: {
       gecko: { id: 'newslens@newslens.local', strict_min_version: '128.0' },
     },

@@ -16,6 +16,11 @@ export default defineBackground(() => {
     return true;
   });
 
+  browser.commands.onCommand.addListener(async (command) => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'tab/command', command }).catch(() => undefined);
+  });
+
   browser.runtime.onInstalled.addListener(() => void syncContentScriptRegistration());
   browser.runtime.onStartup.addListener(() => void syncContentScriptRegistration());
   browser.permissions.onAdded.addListener(() => void syncContentScriptRegistration());

@@ -108,9 +108,11 @@ export async function openArticle(browser: ExtensionBrowser, url: string): Promi
   return page;
 }
 
-/** The content script marks <html data-newslens="ready"> when it has painted; the attribute is its only trace in the page DOM. */
+/** The content script's UI host (<newslens-ui>, its only element in the page) carries the session phase in data-state. */
 export async function waitForNewsLens(page: Page, state: 'ready' | 'not-article' = 'ready'): Promise<void> {
-  await page.waitForFunction((s) => document.documentElement.dataset.newslens === s, state, { timeout: 30_000 });
+  await page.waitForFunction((s) => document.querySelector('newslens-ui')?.getAttribute('data-state') === s, state, {
+    timeout: 30_000,
+  });
 }
 
 export async function openPopup(browser: ExtensionBrowser): Promise<Page> {

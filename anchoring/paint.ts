@@ -1,0 +1,132 @@
+// Paints ranges without touching the page's DOM or text: the CSS Custom Highlight API keeps one Highlight per
+// layer in CSS.highlights, styled by ::highlight() rules in an adopted stylesheet (no <style> element either).
+// Where the API is missing, a fallback wraps text in <newslens-mark> elements, which does change the DOM.
+
+export interface LayerStyle {
+  /** CSS declarations allowed in ::highlight(): color, background-color, text-decoration*, text-shadow. */
+  css: string;
+  /** Higher paints on top where layers overlap (the reader's own highlights sit above detections). */
+  priority: number;
+}
+
+export interface Painter {
+  readonly native: boolean;
+  set(layer: string, ranges: readonly Range[]): void;
+  clear(layer: string): void;
+  clearAll(): void;
+  dispose(): void;
+}
+
+const PREFIX = 'newslens-';
+
+interface HighlightRegistryLike {
+  set(name: string, highlight: unknown): void;
+  delete(name: string): boolean;
+}
+
+function highlightRegistry(win: Window): { registry: HighlightRegistryLike; Highlight: new (...ranges: Range[]) => { priority: number } } | null {
+  const css = (win as unknown as { CSS?: { highlights?: HighlightRegistryLike } }).CSS;
+  const Highlight = (win as unknown as { Highlight?: new (...ranges: Range[]) => { priority: number } }).Highlight;
+  return css?.highlights && Highlight ? { registry: css.highlights, Highlight } : null;
+}
+
+export function createPainter(doc: Document, styles: Record<string, LayerStyle>): Painter {
+  const win = doc.defaultView;
+  const api = win ? highlightRegistry(win) : null;
+  return api ? nativePainter(doc, styles, api) : wrappingPainter(doc, styles);
+}
+
+function nativePainter(
+  doc: Document,
+  styles: Record<string, LayerStyle>,
+  api: NonNullable<ReturnType<typeof highlightRegistry>>,
+): Painter {
+  const sheet = new (doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
+  sheet.replaceSync(
+    Object.entries(styles)
+      .map(([layer, style]) => `::highlight(${PREFIX}${layer}) { ${style.css} }`)
+      .join('\n'),
+  );
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  const layers = new Set<string>();
+  const painter: Painter = {
+    native: true,
+    set(layer, ranges) {
+      const highlight = new api.Highlight(...ranges);
+      highlight.priority = styles[layer]?.priority ?? 0;
+      api.registry.set(PREFIX + layer, highlight);
+      layers.add(layer);
+    },
+    clear(layer) {
+      api.registry.delete(PREFIX + layer);
+      layers.delete(layer);
+    },
+    clearAll() {
+      for (const layer of [...layers]) painter.clear(layer);
+    },
+    dispose() {
+      painter.clearAll();
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    },
+  };
+  return painter;
+}
+
+function wrappingPainter(doc: Document, styles: Record<string, LayerStyle>): Painter {
+  const marks = new Map<string, HTMLElement[]>();
+  const painter: Painter = {
+    native: false,
+    set(layer, ranges) {
+      painter.clear(layer);
+      const style = styles[layer]?.css ?? '';
+      const created: HTMLElement[] = [];
+      for (const range of ranges) {
+        for (const piece of textPieces(range)) {
+          const mark = doc.createElement('newslens-mark');
+          mark.setAttribute('style', style);
+          mark.dataset.layer = layer;
+          piece.surroundContents(mark);
+          created.push(mark);
+        }
+      }
+      marks.set(layer, created);
+    },
+    clear(layer) {
+      for (const mark of marks.get(layer) ?? []) {
+        const parent = mark.parentNode;
+        if (!parent) continue;
+        while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+        parent.removeChild(mark);
+        parent.normalize();
+      }
+      marks.delete(layer);
+    },
+    clearAll() {
+      for (const layer of [...marks.keys()]) painter.clear(layer);
+    },
+    dispose() {
+      painter.clearAll();
+    },
+  };
+  return painter;
+}
+
+/** Splits a range into one range per text node, since surroundContents cannot wrap across element boundaries. */
+function textPieces(range: Range): Range[] {
+  const doc = range.startContainer.ownerDocument ?? document;
+  const root = range.commonAncestorContainer;
+  const pieces: Range[] = [];
+  const walker = doc.createTreeWalker(root.nodeType === Node.TEXT_NODE ? root.parentNode ?? root : root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!range.intersectsNode(node)) continue;
+    const text = node as Text;
+    const start = node === range.startContainer ? range.startOffset : 0;
+    const end = node === range.endContainer ? range.endOffset : text.length;
+    if (end <= start) continue;
+    const piece = doc.createRange();
+    piece.setStart(text, start);
+    piece.setEnd(text, end);
+    pieces.push(piece);
+  }
+  return pieces;
+}

@@ -1,0 +1,99 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { PageApp } from '../../components/page/PageApp';
+import '../../components/page/page-ui.css';
+import { createStore, INITIAL_PAGE_STATE } from '../../components/page/page-state';
+import type { TabMessage } from '../../storage/api';
+import { PageSession } from './session';
+
+// Injected either by the registration for sites the reader allowed, or on demand by the popup (activeTab).
+// The isolated world keeps this flag invisible to the page, and stops a second injection from running twice.
+declare global {
+  interface Window {
+    __newslensSession?: PageSession;
+  }
+}
+
+export default defineContentScript({
+  registration: 'runtime',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    if (window.__newslensSession) {
+      void window.__newslensSession.start(true);
+      return;
+    }
+    const store = createStore(INITIAL_PAGE_STATE);
+    let host: HTMLElement | null = null;
+    const session = new PageSession({
+      doc: document,
+      store,
+      uiHost: () => host,
+      onPhase: (phase) => host?.setAttribute('data-state', phase),
+    });
+    window.__newslensSession = session;
+
+    const ui = await createShadowRootUi(ctx, {
+      name: 'newslens-ui',
+      position: 'overlay',
+      zIndex: 2147483000,
+      mode: 'closed',
+      isolateEvents: true,
+      onMount(container) {
+        render(<PageApp store={store} actions={session.actions} />, container);
+      },
+      onRemove(container) {
+        if (container) render(null, container);
+      },
+    });
+    ui.mount();
+    host = ui.shadowHost;
+
+    const onSelection = () => session.updateSelection();
+    let selectionTimer: ReturnType<typeof setTimeout> | undefined;
+    ctx.addEventListener(document, 'mouseup', () => setTimeout(onSelection, 0));
+    ctx.addEventListener(document, 'keyup', (event) => {
+      if ((event as KeyboardEvent).shiftKey) onSelection();
+    });
+    ctx.addEventListener(document, 'selectionchange', () => {
+      clearTimeout(selectionTimer);
+      selectionTimer = setTimeout(onSelection, 250);
+    });
+    ctx.addEventListener(document, 'click', (event) => session.handleClick(event as MouseEvent));
+
+    browser.runtime.onMessage.addListener((message: TabMessage | { type: 'tab/command'; command: string }, _sender, sendResponse) => {
+      switch (message?.type) {
+        case 'tab/status':
+          sendResponse(session.status());
+          return false;
+        case 'tab/scroll-to':
+          session.actions.scrollToAnnotation(message.annotationId);
+          sendResponse(true);
+          return false;
+        case 'tab/annotate-anyway':
+          void session.start(true).then(() => sendResponse(true));
+          return true;
+        case 'tab/command':
+          runCommand(session, message.command);
+          sendResponse(true);
+          return false;
+        default:
+          return false;
+      }
+    });
+
+    ctx.onInvalidated(() => {
+      session.dispose();
+      delete window.__newslensSession;
+    });
+    await session.start();
+  },
+});
+
+function runCommand(session: PageSession, command: string): void {
+  session.updateSelection();
+  if (command === 'highlight-selection') void session.actions.highlightSelection();
+  else if (command === 'note-selection') void session.actions.noteSelection();
+  else if (command === 'next-claim') session.actions.stepClaim(1);
+}

@@ -1,0 +1,529 @@
+// One page visit: find the article, map its text, ask the background to detect and to load saved notes,
+// paint everything, and turn the reader's gestures into stored annotations. The UI only sees PageState.
+import { offsetAtPoint, spanAt } from '../../anchoring/hit-test';
+import { anchorAll } from '../../anchoring/match';
+import { createPainter, type Painter } from '../../anchoring/paint';
+import { describeRange } from '../../anchoring/selectors';
+import { buildTextMap, offsetsFromRange, rangeFromOffsets, type TextMap } from '../../anchoring/text-map';
+import { findArticle, isBoilerplate, type ArticleFinding } from '../../detect/article';
+import type { Analysis } from '../../detect/analyze';
+import type { EntityMention } from '../../detect/types';
+import type { VisitResponse } from '../../storage/api';
+import { hashArticleText } from '../../storage/article-identity';
+import { isSiteEnabled } from '../../storage/settings';
+import type { Annotation, AnnotationKind, Article, HighlightColor, Settings } from '../../storage/types';
+import type { PageActions, PageState, PaintKind, PlacedAnnotation, Rect, Store } from '../../components/page/page-state';
+import { trackingAnnotation } from '../../components/page/page-state';
+import { ALL_LAYERS, CLAIM_LAYERS, claimLayer, ENTITY_LAYERS } from './layer-styles';
+import { ask, BackgroundError } from './messaging';
+
+const FLASH_MS = 1600;
+/** Pages change under us (live blogs, single-page apps); wait for them to settle before re-reading. */
+const RESCAN_DEBOUNCE_MS = 1200;
+/** A page larger than this is cut: detection stays responsive and nothing freezes on an endless feed. */
+const MAX_TEXT_CHARS = 600_000;
+
+export interface SessionOptions {
+  doc: Document;
+  store: Store<PageState>;
+  /** The element that hosts our UI: mutations inside it are ours and never trigger a re-scan. */
+  uiHost: () => Element | null;
+  /** Marks progress on the UI host so tests (and curious readers) can see where the session is. */
+  onPhase?: (phase: PageState['phase']) => void;
+}
+
+interface Painted<T> {
+  start: number;
+  end: number;
+  item: T;
+}
+
+export class PageSession {
+  private readonly doc: Document;
+  private readonly store: Store<PageState>;
+  private readonly painter: Painter;
+  private finding: ArticleFinding | null = null;
+  private root: Element | null = null;
+  private map: TextMap | null = null;
+  private article: Article | null = null;
+  private settings: Settings | null = null;
+  private analysis: Analysis = { entities: [], groups: [], claims: [] };
+  private entitySpans: Painted<EntityMention>[] = [];
+  private claimSpans: Painted<number>[] = [];
+  private forced = false;
+  private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private observer: MutationObserver | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly options: SessionOptions) {
+    this.doc = options.doc;
+    this.store = options.store;
+    this.painter = createPainter(this.doc, ALL_LAYERS);
+  }
+
+  /** Runs the whole pipeline; a second call while one runs waits for it (re-scans never overlap). */
+  start(force = false): Promise<void> {
+    this.forced ||= force;
+    const run = (this.running ?? Promise.resolve()).then(() => this.scan()).catch((error) => this.fail(error));
+    this.running = run;
+    return run;
+  }
+
+  private async scan(): Promise<void> {
+    this.setPhase('scanning');
+    this.finding = findArticle(this.doc);
+    const { isArticle, metadata } = this.finding;
+    const treatAsArticle = isArticle || this.forced;
+    this.root = (isArticle && this.finding.root) || this.doc.body;
+    // Boilerplate is only meaningful inside a detected article; on any other page the reader decides what matters.
+    this.map = buildTextMap(this.root, { skip: isArticle ? isBoilerplate : undefined, maxChars: MAX_TEXT_CHARS });
+    const visit = await ask<VisitResponse>({
+      type: 'page/visit',
+      record: treatAsArticle,
+      page: {
+        pageUrl: location.href,
+        canonical: metadata.canonicalUrl,
+        ogUrl: undefined,
+        title: metadata.headline || this.doc.title,
+        siteName: metadata.siteName ?? location.hostname.replace(/^www\./, ''),
+        authors: metadata.authors,
+        publishedAt: metadata.publishedAt,
+        modifiedAt: metadata.modifiedAt,
+        lang: metadata.lang,
+        isArticle,
+        textHash: await hashArticleText(this.map.text),
+      },
+    });
+    this.article = visit.article;
+    this.settings = visit.settings;
+    this.store.set({
+      isArticle,
+      articleTitle: visit.article?.title ?? metadata.headline ?? this.doc.title,
+      textChanged: visit.textChanged,
+      hiddenKinds: [...visit.settings.hiddenKinds],
+    });
+    const detect = treatAsArticle && isSiteEnabled(visit.settings, location.hostname);
+    this.analysis = detect
+      ? await ask<Analysis>({
+          type: 'detect/run',
+          text: this.map.text,
+          entities: visit.settings.detectEntities,
+          claims: visit.settings.detectClaims,
+        })
+      : { entities: [], groups: [], claims: [] };
+    this.store.set({ groups: this.analysis.groups, claims: this.analysis.claims });
+    this.paintDetections();
+    await this.placeAnnotations(visit.annotations);
+    void this.refreshTags();
+    this.setPhase(treatAsArticle || visit.annotations.length ? 'ready' : 'not-article');
+    this.watchForChanges();
+  }
+
+  private setPhase(phase: PageState['phase']): void {
+    this.store.set({ phase });
+    this.options.onPhase?.(phase);
+  }
+
+  private fail(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.store.set({ error: message });
+    if (this.store.get().phase === 'scanning') this.setPhase('error');
+  }
+
+  // ---- painting -------------------------------------------------------------------------------
+
+  private paintDetections(): void {
+    const map = this.map;
+    if (!map) return;
+    const hidden = new Set(this.store.get().hiddenKinds);
+    this.entitySpans = this.analysis.entities.map((m) => ({ start: m.start, end: m.end, item: m }));
+    this.claimSpans = this.analysis.claims.map((c, i) => ({ start: c.start, end: c.end, item: i }));
+    for (const kind of Object.keys(ENTITY_LAYERS) as (keyof typeof ENTITY_LAYERS)[]) {
+      const ranges = hidden.has(kind) ? [] : this.rangesOf(this.analysis.entities.filter((m) => m.type === kind));
+      this.painter.set(kind, ranges);
+    }
+    for (const layer of Object.keys(CLAIM_LAYERS) as (keyof typeof CLAIM_LAYERS)[]) {
+      const claims = hidden.has('claim') ? [] : this.analysis.claims.filter((c) => claimLayer(c.score) === layer);
+      this.painter.set(layer, this.rangesOf(claims));
+    }
+  }
+
+  private paintAnnotations(): void {
+    const byColor = new Map<HighlightColor, Range[]>();
+    for (const placed of this.store.get().annotations) {
+      if (placed.start === undefined || placed.end === undefined) continue;
+      const range = this.map && rangeFromOffsets(this.map, placed.start, placed.end);
+      if (!range) continue;
+      const list = byColor.get(placed.annotation.color) ?? [];
+      list.push(range);
+      byColor.set(placed.annotation.color, list);
+    }
+    for (const color of ['yellow', 'green', 'blue', 'pink', 'purple'] as const) this.painter.set(`hl-${color}`, byColor.get(color) ?? []);
+  }
+
+  private rangesOf(spans: readonly { start: number; end: number }[]): Range[] {
+    const map = this.map;
+    if (!map) return [];
+    const ranges: Range[] = [];
+    for (const span of spans) {
+      const range = rangeFromOffsets(map, span.start, span.end);
+      if (range) ranges.push(range);
+    }
+    return ranges;
+  }
+
+  private flash(spans: readonly { start: number; end: number }[]): void {
+    clearTimeout(this.flashTimer);
+    this.painter.set('flash', this.rangesOf(spans));
+    this.flashTimer = setTimeout(() => this.painter.clear('flash'), FLASH_MS);
+  }
+
+  private scrollToSpan(span: { start: number; end: number }): Rect | null {
+    const range = this.map && rangeFromOffsets(this.map, span.start, span.end);
+    if (!range) return null;
+    const element = range.startContainer.parentElement;
+    element?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    return toRect(range.getBoundingClientRect());
+  }
+
+  // ---- saved annotations ----------------------------------------------------------------------
+
+  private async placeAnnotations(annotations: Annotation[]): Promise<void> {
+    const text = this.map?.text ?? '';
+    const anchors = anchorAll(
+      text,
+      annotations.map((a) => ({ quote: a.target.quote, position: a.target.position })),
+    );
+    const placed: PlacedAnnotation[] = annotations.map((annotation, i) => {
+      const anchor = anchors[i];
+      return anchor
+        ? { annotation, quality: anchor.quality, confidence: anchor.confidence, start: anchor.start, end: anchor.end }
+        : { annotation, quality: 'orphan', confidence: 0 };
+    });
+    this.store.set({ annotations: sortPlaced(placed) });
+    this.paintAnnotations();
+    const changed = placed.filter(
+      (p) => p.annotation.anchor?.quality !== p.quality || Math.abs((p.annotation.anchor?.confidence ?? -1) - p.confidence) > 0.01,
+    );
+    if (changed.length && this.article) {
+      await ask({
+        type: 'anchors/report',
+        articleId: this.article.id,
+        reports: changed.map((p) => ({ id: p.annotation.id, quality: p.quality, confidence: p.confidence })),
+      });
+    }
+  }
+
+  private async ensureArticle(): Promise<Article> {
+    if (this.article) return this.article;
+    const metadata = this.finding?.metadata;
+    const visit = await ask<VisitResponse>({
+      type: 'page/visit',
+      record: true,
+      page: {
+        pageUrl: location.href,
+        canonical: metadata?.canonicalUrl,
+        title: metadata?.headline || this.doc.title,
+        siteName: metadata?.siteName ?? location.hostname.replace(/^www\./, ''),
+        authors: metadata?.authors ?? [],
+        publishedAt: metadata?.publishedAt,
+        modifiedAt: metadata?.modifiedAt,
+        lang: metadata?.lang,
+        isArticle: this.finding?.isArticle ?? false,
+        textHash: await hashArticleText(this.map?.text ?? ''),
+      },
+    });
+    if (!visit.article) throw new BackgroundError('unknown', 'NewsLens could not store this page.');
+    this.article = visit.article;
+    return visit.article;
+  }
+
+  private async create(kind: AnnotationKind, span: { start: number; end: number }, extra: Partial<Annotation> = {}): Promise<PlacedAnnotation> {
+    const map = this.map;
+    if (!map) throw new Error('The page has not been read yet.');
+    const article = await this.ensureArticle();
+    const { quote, position } = describeRange(map.text, span.start, span.end);
+    const annotation = await ask<Annotation>({
+      type: 'annotation/create',
+      articleId: article.id,
+      annotation: {
+        kind,
+        target: { source: article.url, quote, position },
+        color: extra.color ?? this.settings?.defaultColor ?? 'yellow',
+        note: extra.note ?? '',
+        tags: extra.tags ?? [],
+        ...(extra.claim ? { claim: extra.claim } : {}),
+      },
+    });
+    const placed: PlacedAnnotation = { annotation, quality: 'exact', confidence: 1, start: span.start, end: span.end };
+    this.store.set((s) => ({ annotations: sortPlaced([...s.annotations, placed]), selection: null }));
+    this.paintAnnotations();
+    this.doc.getSelection()?.removeAllRanges();
+    void this.refreshTags();
+    if (this.store.get().phase === 'not-article') this.setPhase('ready');
+    return placed;
+  }
+
+  private async refreshTags(): Promise<void> {
+    try {
+      this.store.set({ knownTags: await ask<string[]>({ type: 'tags/list' }) });
+    } catch {
+      // Tag suggestions are a convenience; a failure here must not hide the page's highlights.
+    }
+  }
+
+  /** Wraps an action so every failure (a full disk above all) is shown to the reader instead of lost. */
+  private guard<A extends unknown[]>(run: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+    return async (...args: A) => {
+      try {
+        await run(...args);
+      } catch (error) {
+        this.store.set({ error: error instanceof Error ? error.message : String(error) });
+      }
+    };
+  }
+
+  // ---- reader gestures ------------------------------------------------------------------------
+
+  /** Keeps state.selection in step with the page selection (offsets in the article text plus a rect for the toolbar). */
+  updateSelection(): void {
+    const map = this.map;
+    const selection = this.doc.getSelection();
+    const host = this.options.uiHost();
+    if (host && this.doc.activeElement === host) return; // focus moved into our toolbar: keep the selection we had
+    if (!map || !selection || selection.rangeCount === 0 || selection.isCollapsed) {
+      if (this.store.get().selection) this.store.set({ selection: null });
+      return;
+    }
+    const range = selection.getRangeAt(0);
+    const offsets = offsetsFromRange(map, range);
+    if (!offsets || !map.text.slice(offsets.start, offsets.end).trim()) {
+      this.store.set({ selection: null });
+      return;
+    }
+    this.store.set({
+      selection: { ...offsets, text: map.text.slice(offsets.start, offsets.end), rect: toRect(range.getBoundingClientRect()) },
+      card: null,
+    });
+  }
+
+  /** Clicks on painted text open the matching card: the reader's own notes first, then entities, then claims. */
+  handleClick(event: MouseEvent): void {
+    const map = this.map;
+    if (!map || event.defaultPrevented || !this.doc.getSelection()?.isCollapsed) return;
+    const host = this.options.uiHost();
+    if (host && event.composedPath().includes(host)) return;
+    const offset = offsetAtPoint(this.doc, map, event.clientX, event.clientY);
+    if (offset === null) {
+      if (this.store.get().card) this.store.set({ card: null });
+      return;
+    }
+    const state = this.store.get();
+    const placed = spanAt(
+      state.annotations.filter((p): p is PlacedAnnotation & { start: number; end: number } => p.start !== undefined && p.end !== undefined),
+      offset,
+    );
+    if (placed) {
+      // A tracked detected claim opens the claim card (status, verdict, evidence); anything else its editor.
+      const claimIndex = placed.annotation.kind === 'claim' ? state.claims.findIndex((c) => trackingAnnotation(state, c) === placed) : -1;
+      if (claimIndex >= 0) this.openCardFor({ kind: 'claim', claimIndex }, placed);
+      else this.openCardFor({ kind: 'annotation', annotationId: placed.annotation.id }, placed);
+      return;
+    }
+    const hidden = new Set(state.hiddenKinds);
+    const entity = spanAt(this.entitySpans.filter((s) => !hidden.has(s.item.type)), offset);
+    if (entity) {
+      this.openCardFor({ kind: 'entity', entityId: entity.item.entityId }, entity);
+      return;
+    }
+    const claim = hidden.has('claim') ? undefined : spanAt(this.claimSpans, offset);
+    if (claim) {
+      this.openCardFor({ kind: 'claim', claimIndex: claim.item }, claim);
+      this.store.set({ currentClaim: claim.item });
+      return;
+    }
+    if (state.card) this.store.set({ card: null });
+  }
+
+  private openCardFor(
+    card: { kind: 'entity'; entityId: string } | { kind: 'claim'; claimIndex: number } | { kind: 'annotation'; annotationId: string; focusNote?: boolean },
+    span: { start: number; end: number },
+  ): void {
+    const range = this.map && rangeFromOffsets(this.map, span.start, span.end);
+    const rect = range ? toRect(range.getBoundingClientRect()) : { top: 80, left: 80, width: 0, height: 0 };
+    this.store.set({ card: { ...card, rect } as PageState['card'], selection: null });
+  }
+
+  readonly actions: PageActions = {
+    highlightSelection: this.guard(async (color?: HighlightColor) => {
+      const selection = this.store.get().selection;
+      if (selection) await this.create('highlight', selection, color ? { color } : {});
+    }),
+    noteSelection: this.guard(async () => {
+      const selection = this.store.get().selection;
+      if (!selection) return;
+      const placed = await this.create('note', selection);
+      this.openCardFor({ kind: 'annotation', annotationId: placed.annotation.id, focusNote: true }, selection);
+    }),
+    tagSelection: this.guard(async (tags: string[]) => {
+      const selection = this.store.get().selection;
+      if (selection) await this.create('highlight', selection, { tags });
+    }),
+    trackSelectionAsClaim: this.guard(async () => {
+      const selection = this.store.get().selection;
+      if (!selection) return;
+      const placed = await this.create('claim', selection, {
+        color: 'pink',
+        claim: { status: 'unstarted', verdict: '', evidence: [] },
+      });
+      this.openCardFor({ kind: 'annotation', annotationId: placed.annotation.id }, selection);
+    }),
+    trackClaim: this.guard(async (claimIndex: number) => {
+      const claim = this.store.get().claims[claimIndex];
+      if (!claim || trackingAnnotation(this.store.get(), claim)) return;
+      await this.create('claim', claim, {
+        color: 'pink',
+        claim: { status: 'unstarted', verdict: '', evidence: [], ...(claim.speaker ? { claimant: claim.speaker } : {}) },
+      });
+      this.openCardFor({ kind: 'claim', claimIndex }, claim);
+    }),
+    updateAnnotation: this.guard(async (id, patch) => {
+      const updated = await ask<Annotation>({ type: 'annotation/update', id, patch });
+      this.store.set((s) => ({ annotations: s.annotations.map((p) => (p.annotation.id === id ? { ...p, annotation: updated } : p)) }));
+      this.paintAnnotations();
+      void this.refreshTags();
+    }),
+    deleteAnnotation: this.guard(async (id) => {
+      const removed = this.store.get().annotations.find((p) => p.annotation.id === id);
+      await ask({ type: 'annotation/delete', id });
+      this.store.set((s) => ({
+        annotations: s.annotations.filter((p) => p.annotation.id !== id),
+        card: null,
+        toast: {
+          message: `${kindLabel(removed?.annotation.kind)} deleted.`,
+          undo: () => void this.restore(id, removed),
+        },
+      }));
+      this.paintAnnotations();
+    }),
+    openAnnotation: (id) => {
+      const placed = this.store.get().annotations.find((p) => p.annotation.id === id);
+      if (placed?.start !== undefined && placed.end !== undefined) {
+        this.openCardFor({ kind: 'annotation', annotationId: id }, { start: placed.start, end: placed.end });
+      }
+    },
+    toggleKind: (kind: PaintKind) => {
+      this.store.set((s) => ({
+        hiddenKinds: s.hiddenKinds.includes(kind) ? s.hiddenKinds.filter((k) => k !== kind) : [...s.hiddenKinds, kind],
+        card: null,
+      }));
+      this.paintDetections();
+    },
+    highlightAllMentions: (entityId) => {
+      const mentions = this.analysis.entities.filter((m) => m.entityId === entityId);
+      const first = mentions[0];
+      if (!first) return;
+      this.store.set({ card: null });
+      this.scrollToSpan(first);
+      this.flash(mentions);
+    },
+    stepClaim: (direction) => {
+      const { claims, currentClaim, hiddenKinds } = this.store.get();
+      if (!claims.length || hiddenKinds.includes('claim')) return;
+      const next = (currentClaim + direction + claims.length) % claims.length;
+      const claim = claims[next];
+      if (!claim) return;
+      const rect = this.scrollToSpan(claim);
+      this.flash([claim]);
+      this.store.set({ currentClaim: next, card: { kind: 'claim', claimIndex: next, rect: rect ?? { top: 80, left: 80, width: 0, height: 0 } } });
+    },
+    scrollToAnnotation: (id) => {
+      const placed = this.store.get().annotations.find((p) => p.annotation.id === id);
+      if (placed?.start === undefined || placed.end === undefined) return;
+      const span = { start: placed.start, end: placed.end };
+      this.scrollToSpan(span);
+      this.flash([span]);
+    },
+    closeCard: () => this.store.set({ card: null }),
+    dismissError: () => this.store.set({ error: null }),
+    dismissToast: () => this.store.set({ toast: null }),
+    annotateAnyway: () => void this.start(true),
+  };
+
+  private async restore(id: string, removed: PlacedAnnotation | undefined): Promise<void> {
+    try {
+      const annotation = await ask<Annotation>({ type: 'annotation/restore', id });
+      const placed: PlacedAnnotation = removed ? { ...removed, annotation } : { annotation, quality: 'orphan', confidence: 0 };
+      this.store.set((s) => ({ annotations: sortPlaced([...s.annotations, placed]), toast: null }));
+      this.paintAnnotations();
+    } catch (error) {
+      this.store.set({ error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  // ---- popup and keyboard commands -------------------------------------------------------------
+
+  status() {
+    const state = this.store.get();
+    return {
+      articleId: this.article?.id ?? null,
+      isArticle: state.isArticle,
+      entities: state.groups.map((g) => ({ canonical: g.canonical, type: g.type, count: g.count })),
+      claims: state.claims.map((c) => ({ text: c.text, score: c.score, ...(c.speaker ? { speaker: c.speaker } : {}) })),
+      orphans: state.annotations.filter((p) => p.quality === 'orphan').length,
+      textChanged: state.textChanged,
+    };
+  }
+
+  // ---- pages that change after load ------------------------------------------------------------
+
+  private watchForChanges(): void {
+    if (this.observer || !this.doc.body) return;
+    this.observer = new MutationObserver((mutations) => {
+      const host = this.options.uiHost();
+      const relevant = mutations.some((m) => !(host && (m.target === host || host.contains(m.target))));
+      if (!relevant) return;
+      clearTimeout(this.rescanTimer);
+      this.rescanTimer = setTimeout(() => void this.rescanIfChanged(), RESCAN_DEBOUNCE_MS);
+    });
+    this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  private async rescanIfChanged(): Promise<void> {
+    if (!this.map || !this.root) return;
+    const finding = findArticle(this.doc);
+    const root = (finding.isArticle && finding.root) || this.doc.body;
+    const map = buildTextMap(root, { skip: finding.isArticle ? isBoilerplate : undefined, maxChars: MAX_TEXT_CHARS });
+    const sameNodes = map.nodes.length === this.map.nodes.length && map.nodes.every((n, i) => n === this.map?.nodes[i]);
+    if (map.text === this.map.text && sameNodes) return;
+    if (map.text === this.map.text) {
+      // Same words re-rendered into new nodes: re-point the paint, no need to detect again.
+      this.map = map;
+      this.root = root;
+      this.paintDetections();
+      this.paintAnnotations();
+      return;
+    }
+    await this.start();
+  }
+
+  dispose(): void {
+    this.observer?.disconnect();
+    clearTimeout(this.rescanTimer);
+    clearTimeout(this.flashTimer);
+    this.painter.dispose();
+  }
+}
+
+function sortPlaced(list: PlacedAnnotation[]): PlacedAnnotation[] {
+  return [...list].sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || a.annotation.createdAt.localeCompare(b.annotation.createdAt));
+}
+
+function toRect(r: DOMRect): Rect {
+  return { top: r.top, left: r.left, width: r.width, height: r.height };
+}
+
+function kindLabel(kind: AnnotationKind | undefined): string {
+  return kind === 'note' ? 'Note' : kind === 'claim' ? 'Tracked claim' : 'Highlight';
+}

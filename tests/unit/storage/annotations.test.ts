@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createAnnotation,
+  deleteAnnotation,
+  listArticleAnnotations,
+  listTags,
+  recordAnchors,
+  restoreAnnotation,
+  updateAnnotation,
+} from '../../../storage/annotations';
+import { listArticles, recordVisit } from '../../../storage/articles';
+import { fixedDeps, freshDb, target, visit } from './helpers';
+
+describe('articles', () => {
+  it('creates an article on first visit and reuses it on the next', async () => {
+    const db = freshDb();
+    const deps = fixedDeps();
+    const first = await recordVisit(db, visit(), deps);
+    deps.tick();
+    const second = await recordVisit(db, visit({ title: 'Starmer meets Xi in Beijing' }), deps);
+    expect(second.article.id).toBe(first.article.id);
+    expect(second.article.title).toBe('Starmer meets Xi in Beijing');
+    expect(await listArticles(db)).toHaveLength(1);
+  });
+
+  it('keeps metadata it had when a later visit lacks it', async () => {
+    const db = freshDb();
+    const deps = fixedDeps();
+    await recordVisit(db, visit(), deps);
+    const again = await recordVisit(db, visit({ authors: [], publishedAt: undefined, title: '' }), deps);
+    expect(again.article.authors).toEqual(['Helen Marsh']);
+    expect(again.article.publishedAt).toBe('2026-01-29T07:04:12.000Z');
+    expect(again.article.title).toBe('Starmer meets Xi');
+  });
+
+  it('reports a changed text only when the reader has notes on the old text', async () => {
+    const db = freshDb();
+    const deps = fixedDeps();
+    const { article } = await recordVisit(db, visit(), deps);
+    expect((await recordVisit(db, visit({ textHash: 'hash-2' }), deps)).textChanged).toBe(false);
+    await createAnnotation(db, article.id, { kind: 'highlight', target: target() }, deps);
+    const changed = await recordVisit(db, visit({ textHash: 'hash-3' }), deps);
+    expect(changed.textChanged).toBe(true);
+    expect(changed.article.textHash).toBe('hash-2');
+  });
+});
+
+describe('annotations', () => {
+  it('creates, updates, tombstones and restores', async () => {
+    const db = freshDb();
+    const deps = fixedDeps();
+    const { article } = await recordVisit(db, visit(), deps);
+    const created = await createAnnotation(db, article.id, { kind: 'note', target: target(), note: 'Check this', tags: ['#Needs Source', 'needs-source'] }, deps);
+    expect(created.tags).toEqual(['needs-source']);
+    expect(created.deletedAt).toBeNull();
+    deps.tick();
+    const updated = await updateAnnotation(db, created.id, { note: 'Checked: ONS release', color: 'green' }, deps);
+    expect(updated.note).toBe('Checked: ONS release');
+    expect(updated.updatedAt > created.updatedAt).toBe(true);
+    await deleteAnnotation(db, created.id, deps);
+    expect(await listArticleAnnotations(db, article.id)).toEqual([]);
+    expect((await db.annotations.get(created.id))?.deletedAt).not.toBeNull();
+    const restored = await restoreAnnotation(db, created.id, deps);
+    expect(restored.note).toBe('Checked: ONS release');
+    expect(await listArticleAnnotations(db, article.id)).toHaveLength(1);
+  });
+
+  it('refuses to annotate an article that does not exist', async () => {
+    const db = freshDb();
+    await expect(createAnnotation(db, 'missing', { kind: 'highlight', target: target() }, fixedDeps())).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  it('lists annotations in reading order and tags by use', async () => {
+    const db = freshDb();
+    const deps = fixedDeps();
+    const { article } = await recordVisit(db, visit(), deps);
+    await createAnnotation(db, article.id, { kind: 'highlight', target: target('later words', 500), tags: ['trade'] }, deps);
+    await createAnnotation(db, article.id, { kind: 'highlight', target: target('earlier words', 10), tags: ['trade', 'china'] }, deps);
+    const list = await listArticleAnnotations(db, article.id);
+    expect(list.map((a) => a.target.quote.exact)).toEqual(['earlier words', 'later words']);
+    expect(await listTags(db)).toEqual(['trade', 'china']);
+  });
+
+  it('two tabs writing at once lose nothing', async () => {
+    const db = freshDb();
+    const deps = fixedDeps();
+    const { article } = await recordVisit(db, visit(), deps);
+    const base = await createAnnotation(db, article.id, { kind: 'note', target: target() }, deps);
+    // Tab A edits the note while tab B retags it and both create new highlights, all interleaved.
+    await Promise.all([
+      updateAnnotation(db, base.id, { note: 'from tab A' }, deps),
+      updateAnnotation(db, base.id, { tags: ['from-tab-b'] }, deps),
+      ...Array.from({ length: 20 }, (_, i) =>
+        createAnnotation(db, article.id, { kind: 'highlight', target: target(`quote ${i}`, i * 20) }, deps),
+      ),
+    ]);
+    const stored = await db.annotations.get(base.id);
+    expect(stored?.note).toBe('from tab A');
+    expect(stored?.tags).toEqual(['from-tab-b']);
+    expect(await listArticleAnnotations(db, article.id)).toHaveLength(21);
+  });
+
+  it('records how each annotation was re-anchored', async () => {
+    const db = freshDb();
+    const deps = fixedDeps();
+    const { article } = await recordVisit(db, visit(), deps);
+    const a = await createAnnotation(db, article.id, { kind: 'highlight', target: target() }, deps);
+    await recordAnchors(db, article.id, [{ id: a.id, quality: 'orphan', confidence: 0 }], deps);
+    expect((await db.annotations.get(a.id))?.anchor).toMatchObject({ quality: 'orphan', confidence: 0 });
+  });
+});
