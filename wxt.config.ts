@@ -2,8 +2,9 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 // The `e2e` mode (`wxt build --mode e2e`, output in `.output/chrome-mv3-e2e`) is the production
-// build plus a host permission for 127.0.0.1, standing in for the reader's "allow on this site"
-// click that a headless browser cannot make. Everything else is the same code.
+// build with two differences a headless test needs: a host permission for 127.0.0.1, standing in for
+// the reader's "allow on this site" click, and an open (not closed) shadow root for the in-page UI, so
+// Playwright can click it. Everything else is the same code.
 export default defineConfig({
   // Explicit imports everywhere: a reader of any file can see where each name comes from.
   imports: false,

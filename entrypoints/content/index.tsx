@@ -38,7 +38,9 @@ export default defineContentScript({
       name: 'newslens-ui',
       position: 'overlay',
       zIndex: 2147483000,
-      mode: 'closed',
+      // Closed, so page scripts cannot read the reader's notes out of our UI. The e2e build opens it because
+      // Playwright cannot reach into a closed shadow root; the UI code is the same.
+      mode: import.meta.env.MODE === 'e2e' ? 'open' : 'closed',
       isolateEvents: true,
       onMount(container) {
         render(<PageApp store={store} actions={session.actions} />, container);

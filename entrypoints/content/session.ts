@@ -71,11 +71,13 @@ export class PageSession {
   }
 
   private async scan(): Promise<void> {
+    // Marks let the benchmark (and a curious reader's dev tools) see how long a visit takes.
+    performance.mark('newslens:scan-start');
     this.setPhase('scanning');
     this.finding = findArticle(this.doc);
     const { isArticle, metadata } = this.finding;
     const treatAsArticle = isArticle || this.forced;
-    this.root = (isArticle && this.finding.root) || this.doc.body;
+    this.root = (isArticle && this.finding.root) || this.doc.body || this.doc.documentElement;
     // Boilerplate is only meaningful inside a detected article; on any other page the reader decides what matters.
     this.map = buildTextMap(this.root, { skip: isArticle ? isBoilerplate : undefined, maxChars: MAX_TEXT_CHARS });
     const visit = await ask<VisitResponse>({
@@ -116,6 +118,7 @@ export class PageSession {
     this.paintDetections();
     await this.placeAnnotations(visit.annotations);
     void this.refreshTags();
+    performance.mark('newslens:painted');
     this.setPhase(treatAsArticle || visit.annotations.length ? 'ready' : 'not-article');
     this.watchForChanges();
   }
@@ -493,7 +496,7 @@ export class PageSession {
   private async rescanIfChanged(): Promise<void> {
     if (!this.map || !this.root) return;
     const finding = findArticle(this.doc);
-    const root = (finding.isArticle && finding.root) || this.doc.body;
+    const root = (finding.isArticle && finding.root) || this.doc.body || this.doc.documentElement;
     const map = buildTextMap(root, { skip: finding.isArticle ? isBoilerplate : undefined, maxChars: MAX_TEXT_CHARS });
     const sameNodes = map.nodes.length === this.map.nodes.length && map.nodes.every((n, i) => n === this.map?.nodes[i]);
     if (map.text === this.map.text && sameNodes) return;

@@ -65,7 +65,9 @@ export interface ExtensionBrowser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launchWithExtension(options: { profileDir?: string; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  options: { profileDir?: string; extensionDir?: string; headed?: boolean } = {},
+): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? E2E_EXTENSION_DIR;
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'newslens-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -74,7 +76,7 @@ export async function launchWithExtension(options: { profileDir?: string; extens
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
     args: [
-      '--headless=new',
+      ...(options.headed ? [] : ['--headless=new']),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openArticle, openPopup, readDatabase, startFixtureServer, waitForNewsLens, type ExtensionBrowser, type FixtureServer } from './harness';
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the extension in real Chromium', () => {
+  it('reads the article, stores it in the extension origin and never in the page origin', async () => {
+    const page = await openArticle(browser, server.url('/seed-article.html'));
+    const db = await readDatabase(browser);
+    expect(db.articles).toHaveLength(1);
+    expect(db.articles[0]).toMatchObject({
+      url: 'https://news.example.com/content/2026/01/29/starmer-meets-xi-jinping-beijing',
+      title: 'Starmer meets Xi as UK and China seek trade reset',
+      isArticle: true,
+    });
+    expect(db.articles[0].authors).toContain('Helen Marsh');
+    // The page's own origin must have no database of ours: the site could read the reader's notes there.
+    const pageDatabases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    expect(pageDatabases).not.toContain('newslens');
+    expect(pageDatabases).toEqual([]);
+    await page.close();
+  });
+
+  it('paints without changing the page text or adding elements to the article', async () => {
+    const url = server.url('/seed-article.html');
+    const plain = await browser.context.newPage();
+    await plain.goto(url);
+    await waitForNewsLens(plain);
+    const after = await plain.evaluate(() => ({
+      text: document.querySelector('article')?.textContent,
+      elements: document.querySelector('article')?.querySelectorAll('*').length,
+      highlights: [...(CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.entries()].map(([k, v]) => [k, v.size]),
+    }));
+    // The same HTML in a blank page, where the extension does not run, is the reference.
+    const reference = await browser.context.newPage();
+    await reference.setContent(await (await fetch(url)).text());
+    const before = await reference.evaluate(() => ({
+      text: document.querySelector('article')?.textContent,
+      elements: document.querySelector('article')?.querySelectorAll('*').length,
+    }));
+    expect(after.text).toBe(before.text);
+    expect(after.elements).toBe(before.elements);
+    const sizes = Object.fromEntries(after.highlights as [string, number][]);
+    expect(sizes['newslens-person']).toBeGreaterThan(5);
+    expect(sizes['newslens-place']).toBeGreaterThan(3);
+    await plain.close();
+    await reference.close();
+  });
+
+  it('does not annotate a section front automatically', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/section-front.html'));
+    await waitForNewsLens(page, 'not-article');
+    const db = await readDatabase(browser);
+    expect(db.articles.some((a) => String(a.url).endsWith('/world'))).toBe(false);
+    const highlights = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size);
+    expect(highlights).toBe(0);
+    await page.close();
+  });
+
+  it('lists the stored article in the popup', async () => {
+    const popup = await openPopup(browser);
+    await popup.getByRole('tab', { name: /all notes/i }).click();
+    await expect.poll(() => popup.getByText('Starmer meets Xi as UK and China seek trade reset').count()).toBeGreaterThan(0);
+    await popup.close();
+  });
+});
