@@ -1,0 +1,189 @@
+// Cue detectors for check-worthiness. Each returns evidence that a sentence makes (or does not make)
+// a verifiable factual assertion. They are deliberately lexical and regex-based: compromise tagging measured
+// ~70 KB/s on news text, too slow to run over every sentence in a content script on top of entity detection.
+
+import type { ClaimReason } from './types';
+
+export type FeatureName =
+  | ClaimReason
+  | 'plainNumber'
+  | 'changeVerb'
+  | 'namedEntities'
+  | 'manyNamedEntities'
+  | 'completedEvent'
+  | 'timeAnchor'
+  | 'reportedClause'
+  | 'question'
+  | 'imperative'
+  | 'boilerplate'
+  | 'greeting'
+  | 'firstPersonStance'
+  | 'evaluative'
+  | 'hedge'
+  | 'deontic'
+  | 'secondPerson'
+  | 'feeling'
+  | 'exclamation'
+  | 'veryShort'
+  | 'short'
+  | 'noFinalPunctuation';
+
+export type FeatureCounts = Partial<Record<FeatureName, number>>;
+
+const NUMBER = String.raw`\d[\d,]*(?:\.\d+)?`;
+const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozen|dozens|hundreds|thousands|millions|billions)`;
+const UNIT = String.raw`(?:%|per ?cent|percent|percentage points?|pp|bn|tn|m|k|billion|million|trillion|thousand|km|kilometres?|kilometers?|miles?|kg|tonnes?|tons?|cm|mm|metres?|meters?|c\b|°c?|mph|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|times|seats|votes|points|goals|people|patients|deaths|cases|jobs|homes|children|adults|staff|workers|members|votes|light years)`;
+
+const MEASURED_QUANTITY = new RegExp(
+  String.raw`[£$€¥₹]\s?${NUMBER}|\b${NUMBER}\s?${UNIT}(?![\p{L}])|\b${NUMBER_WORD}(?:-| )${UNIT}(?![\p{L}])|\b(?:one|two|three|four|nine) (?:in|out of) (?:three|four|five|ten|\d+)\b|\b(?:half|a third|a quarter|two-thirds|three-quarters|twice|\w+fold|doubled|tripled|halved|quadrupled)\b`,
+  'giu',
+);
+// Digits that are not clock times, so "10am" or "11am" do not pass as statistics.
+const PLAIN_NUMBER = /\b\d[\d,.]*(?:st|nd|rd|th)?\b(?!\s?(?:am|pm|a\.m\.|p\.m\.))/giu;
+const YEAR_ONLY = /^(?:1[89]|20)\d\d$/;
+
+const COMPARISON =
+  /\b(?:(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger|faster|slower|cheaper|dearer|worse|better|older|younger|longer|shorter|richer|poorer)\s+than|compared (?:with|to)|up from|down from|outpac\w+|overt(?:ook|aken|akes)|exceed\w*|ahead of|behind|than (?:any|ever|in|at|last|before)|as (?:many|much|few|high|low) as)\b/giu;
+const CHANGE_VERB =
+  /\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|increased|increases|decreased|decreases|declined|declines|dropped|drops|grew|grown|grows|shrank|shrunk|contracted|surged|soared|jumped|climbed|plunged|plummeted|slumped|tumbled|halved|doubled|tripled|cut|cuts|slashed|reduced|raised|lost|gained|hit|reached|topped|passed|retreated|widened|narrowed)\b/giu;
+const SUPERLATIVE =
+  /\b(?:lowest|highest|largest|biggest|smallest|worst|best|fastest|slowest|hottest|coldest|warmest|wettest|driest|oldest|youngest|longest|shortest|deadliest|strongest|weakest|richest|poorest|cheapest|greatest|heaviest|busiest|most (?:\p{L}+)|least (?:\p{L}+)|first|record|unprecedented|ever)\b|\b(?:record|all-time|\d+-year|multi-year|\p{L}+-year) (?:lows?|highs?)\b|\bin (?:\p{L}+ ){0,2}history\b|\bsince records began\b|\bon record\b/giu;
+const CAUSAL =
+  /\b(?:because|due to|caused|causes|causing|led to|leads to|leading to|as a result|resulted in|result of|driven by|blamed (?:on|for)|linked to|responsible for|contribut\w+ to|thanks to|attributed to|in response to)\b/giu;
+const PREDICTION =
+  /\b(?:will|won't|would|expected to|forecasts?|forecast to|projected|projections?|set to|on course to|on track to|likely to|plans? to|planned|scheduled|is to|are to|due to (?:be|have|take|start|open|close|sign|meet|visit|launch|arrive|begin|end)\w*)\b/giu;
+const POLICY =
+  /\b(?:laws?|bills?|legislation|act|acts|tax|taxes|taxpayers?|tariffs?|budgets?|bans?|banned|sanctions?|regulations?|regulator|rules|ruled|pact|deals?|agreements?|agreed|treaty|funding|subsid\w+|scheme|reforms?|polic(?:y|ies)|voted|votes?|referendum|signed|passed|approved|rejected|vetoed|introduced|court|courts|judge|fined|charged|arrested|convicted|sentenced|minimum wage|benefits|pensions?|spending|deficit|debt|interest rates?|council tax|strike|strikes|executive order|ceasefire|election|elections|inflation|unemployment|immigration|asylum|border|nhs|military|troops)\b/giu;
+const REPORTING =
+  /\b(?:said|says|told|tells|added|stated|states|announced|announces|confirmed|confirms|claimed|claims|claim|insisted|insists|warned|warns|argued|argues|noted|wrote|tweeted|acknowledged|admitted|admits|denied|denies|revealed|reveals|estimated|estimates|estimate|predicted|concluded|found|showed|shows|show|reported|reports|accused|alleged|disclosed|according to)\b/giu;
+// "said (that) the scheme had cost": a reporting verb followed by a clause, i.e. a reported statement rather than a feeling.
+const REPORTED_CLAUSE =
+  /\b(?:said|says|told \p{L}+|confirmed|claimed|claim|insisted|warned|announced|estimated|estimates|estimate|found|showed|show|shows|concluded|denied|admitted|revealed|reported|accused (?:\p{L}+ ){1,3}of)\s+(?:(?:\p{L}+\s+){0,4}?that\s+)?(?:the|a|an|its|his|her|their|it|they|he|she|no|one|some|more|most|[\p{Lu}\d£$€])/gu;
+const COMPLETED_EVENT =
+  /\b(?:has|have|had)\s+(?:not\s+|never\s+|now\s+|already\s+|clearly\s+|also\s+)?(?:been\s+)?\p{L}+(?:ed|en|wn|ght|lt|ld|de|ne|un|ck|id)\b|\b(?:was|were)\s+\p{L}+(?:ed|en|wn|ght|lt)\b|\b(?:won|lost|killed|struck|opened|closed|launched|announced|approved|rejected|passed|signed|arrested|charged|fined|resigned|elected|visited|met|agreed|ruled|delivered|built|spent|imposed|introduced|created|moved|supported|opposed|detected|discovered|developed|invaded|collapsed|exploded|crashed|recorded|reported|published)\b/giu;
+const TIME_ANCHOR =
+  /\b(?:in|since|by|until|from|before|after|between|during)\s+(?:the\s+)?(?:1[89]|20)\d\ds?\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|yesterday|overnight|last (?:year|month|week|quarter|decade)|this (?:year|month|week)|a year earlier|a decade)\b/giu;
+
+const IMPERATIVE_VERBS = new Set([
+  'sign', 'read', 'click', 'tap', 'subscribe', 'join', 'follow', 'download', 'get', 'find', 'discover', 'learn', 'listen',
+  'stay', 'keep', 'let', "let's", 'please', 'talk', 'take', 'make', 'tell', 'send', 'register', 'enter', 'remember',
+  'imagine', 'consider', 'explore', 'avoid', 'give', 'try', 'go', "don't", 'do', 'see', 'visit', 'contact', 'email',
+  'donate', 'help', 'buy', 'save', 'drink', 'eat', 'watch', 'book', 'share', 'check', 'call', 'vote', 'support', 'use',
+  'look', 'start', 'like', 'scroll', 'sign-up', 'log', 'login', 'install', 'enjoy', 'meet', 'think', 'ask',
+]);
+// These are also common nouns at the start of a statement ("Support for the plan has fallen"), so they only count
+// as commands when followed by what typically follows a command.
+const AMBIGUOUS_IMPERATIVES = new Set(['watch', 'book', 'share', 'check', 'call', 'vote', 'support', 'use', 'look', 'start', 'like', 'help', 'meet', 'think', 'ask', 'drink', 'save', 'do', 'make', 'give']);
+const IMPERATIVE_FOLLOWERS = /^(?:the|a|an|our|your|us|me|this|these|it|them|up|out|in|on|now|here|today|more|\d|,)/iu;
+
+const BOILERPLATE =
+  /\b(?:newsletters?|subscribe|subscription|subscribers?|sign(?:-| )?up|click here|read more|read the full|full (?:story|article)|cookies?|privacy (?:policy|notice)|terms (?:of use|and conditions)|all rights reserved|copyright|follow us|share this|(?:your|the) inbox|download (?:our|the) app|advertisement|sponsored|additional reporting|reporting by|editing by|photograph:|image:|video:|caption|this (?:article|story) (?:was|has been) (?:amended|updated|corrected)|free updates|live updates|myft|listen to this article|min read|latest headlines|follow live)\b|©/iu;
+const GREETING =
+  /^(?:thank you|thanks|good (?:morning|evening|afternoon|night)|hello|hi|welcome|congratulations|cheers)\b|\b(?:thank you|god bless)\b/iu;
+const FIRST_PERSON_STANCE =
+  /\b(?:i|we)(?:'m|’m|'re|’re| am| are)? (?:(?:really|truly|just|absolutely|very|so|always|all) )?(?:think|believe|feel|hope|want|wish|guess|suppose|respect|appreciate|love|like|need|must|should|can|could|would|will|'ll|’ll|going to|gonna|proud|sure|confident|happy|delighted|committed|determined|looking forward|looking|going)\b|\b(?:i|we)(?:'ll|’ll|'d|’d)\b|\bin my (?:view|opinion)\b|\blet me\b|\blet's\b|\blet us\b|\bi've been (?:very )?clear\b|\byou know\b/iu;
+const EVALUATIVE =
+  /\b(?:shameful|shame|disgrace\w*|terrible|horrible|awful|wonderful|great|amazing|fantastic|brilliant|beautiful|lovely|excellent|exciting|remarkable|incredible|ridiculous|absurd|outrageous|unacceptable|sad|disaster|nonsense|proud|delighted|happy|thrilled|heartbroken|gloomy|optimistic|pessimistic|nervous|tense|calm|quiet|electric|fascinating|gem|deserves?|tired of|broken promises|tough|hard to|anyone's guess|dream|stunning|magnificent|shocking|scandalous|disappointing|disappointed|bad-tempered|uncomfortable|distant hope|simmering|unanswered|reasons? for hope|victory for)\b/giu;
+const HEDGE =
+  /\b(?:perhaps|maybe|might|may|arguably|seems?|seemed|appears? to|probably|possibly|unclear|remains to be seen|uncertain|hope|hopes|hoped|could|one day|it is hard)\b/giu;
+const DEONTIC = /\b(?:should|must|ought to|needs? to|have to|has to|had better)\b/giu;
+const SECOND_PERSON = /\b(?:you|your|you're|you’re|yourself)\b/giu;
+const FEELING =
+  /\b(?:felt|feel|feels|feeling|looked|looks|described (?:\p{L}+ ){0,4}as|believes|believed|wants|wanted|smiled|sang|laughed|cried|braved|gathered)\b/giu;
+
+const QUOTE_SPAN = /“([^”]*)”|"([^"]*)"/gu;
+
+function count(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(s)) n++;
+  return n;
+}
+
+function firstWords(s: string): [string, string] {
+  const words = s.replace(/^[“"‘'(\[\s]+/, '').split(/\s+/);
+  return [(words[0] ?? '').toLowerCase().replace(/[,.:;!]+$/, ''), words[1] ?? ''];
+}
+
+function isImperative(s: string): boolean {
+  const [first, second] = firstWords(s);
+  if (!IMPERATIVE_VERBS.has(first)) return false;
+  if (!AMBIGUOUS_IMPERATIVES.has(first)) return true;
+  return IMPERATIVE_FOLLOWERS.test(second) || /^[\p{L}]+,/u.test(s.trimStart());
+}
+
+/** Multi-word direct quotes; a single word in quotes is a scare quote, not something someone said. */
+export function hasDirectQuote(s: string): boolean {
+  QUOTE_SPAN.lastIndex = 0;
+  for (let m = QUOTE_SPAN.exec(s); m; m = QUOTE_SPAN.exec(s)) {
+    const inner = (m[1] ?? m[2] ?? '').trim();
+    if (/\s/.test(inner)) return true;
+  }
+  return false;
+}
+
+/** Capitalised tokens that are not the sentence's first word: a cheap, fast proxy for named entities. */
+function countNamedTokens(s: string): number {
+  const tokens = s.split(/[\s—–-]+/);
+  let n = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!.replace(/^[“"‘'(\[]+/, '');
+    if (!/^\p{Lu}/u.test(token) || token === 'I') continue;
+    const next = tokens[i + 1] ?? '';
+    // The first word is capitalised anyway; count it only when it starts a multi-word name ("Manchester City").
+    if (i === 0 && !/^\p{Lu}/u.test(next)) continue;
+    n++;
+  }
+  return n;
+}
+
+function countNumbers(s: string): number {
+  PLAIN_NUMBER.lastIndex = 0;
+  let n = 0;
+  for (let m = PLAIN_NUMBER.exec(s); m; m = PLAIN_NUMBER.exec(s)) {
+    if (!YEAR_ONLY.test(m[0])) n++;
+  }
+  return n;
+}
+
+export function extractFeatures(sentence: string): FeatureCounts {
+  const s = sentence.trim();
+  const bare = s.replace(/[”"’')\]\s]+$/u, '');
+  const words = s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const f: FeatureCounts = {};
+  const set = (name: FeatureName, value: number) => {
+    if (value > 0) f[name] = value;
+  };
+  const measured = count(MEASURED_QUANTITY, s);
+  set('statistic', measured);
+  set('plainNumber', measured > 0 ? 0 : countNumbers(s));
+  set('comparison', count(COMPARISON, s));
+  set('changeVerb', count(CHANGE_VERB, s));
+  set('superlative', count(SUPERLATIVE, s));
+  set('attribution', count(REPORTING, s));
+  set('reportedClause', count(REPORTED_CLAUSE, s));
+  set('quotation', hasDirectQuote(s) ? 1 : 0);
+  set('causal', count(CAUSAL, s));
+  set('prediction', count(PREDICTION, s));
+  set('policy', count(POLICY, s));
+  const named = countNamedTokens(s);
+  set('namedEntities', named > 0 ? 1 : 0);
+  set('manyNamedEntities', named > 2 ? 1 : 0);
+  set('completedEvent', count(COMPLETED_EVENT, s));
+  set('timeAnchor', count(TIME_ANCHOR, s));
+  set('question', bare.endsWith('?') ? 1 : 0);
+  set('imperative', isImperative(s) ? 1 : 0);
+  set('boilerplate', BOILERPLATE.test(s) ? 1 : 0);
+  set('greeting', GREETING.test(s) ? 1 : 0);
+  set('firstPersonStance', FIRST_PERSON_STANCE.test(s) ? 1 : 0);
+  set('evaluative', count(EVALUATIVE, s));
+  set('hedge', count(HEDGE, s));
+  set('deontic', count(DEONTIC, s));
+  set('secondPerson', count(SECOND_PERSON, s));
+  set('feeling', count(FEELING, s));
+  set('exclamation', bare.endsWith('!') ? 1 : 0);
+  set('veryShort', words < 5 ? 1 : 0);
+  set('short', words >= 5 && words < 8 ? 1 : 0);
+  set('noFinalPunctuation', /[.!?:;]$/u.test(bare) ? 0 : 1);
+  return f;
+}

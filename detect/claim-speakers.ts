@@ -1,0 +1,184 @@
+// Who made a claim: the subject of a reporting verb ("Downing Street said"), its inverted form
+// ("said Louise Haigh"), "according to X", a pronoun resolved to the last subject ("He said"), or, for a bare
+// quote, the speaker named in the neighbouring sentence ("Starmer added:" / "..., Starmer said.").
+
+import type { SentenceSpan } from './sentences';
+import type { EntityMention, EntityType } from './types';
+
+export interface SpeakerEntity {
+  canonical: string;
+  type: EntityType;
+}
+
+export interface SpeakerContext {
+  text: string;
+  sentences: SentenceSpan[];
+  /** Mentions sorted by start. */
+  mentions: EntityMention[];
+  entityOf: (mention: EntityMention) => SpeakerEntity;
+}
+
+interface SentenceInfo {
+  speaker?: string;
+  /** Person or organisation the sentence is about, for resolving "he"/"it" in the next one. */
+  subjectPerson?: string;
+  subjectGroup?: string;
+  endsWithColon: boolean;
+  quoteOnly: boolean;
+  hasQuote: boolean;
+}
+
+const REPORTING_VERB =
+  /\b(?:said|says|say|told|tells|added|adds|stated|announced|confirmed|confirms|claimed|claims|insisted|insists|warned|warns|argued|argues|noted|notes|explained|wrote|writes|tweeted|posted|replied|responded|acknowledged|admitted|denied|denies|revealed|estimated|estimates|predicted|concluded|reported|accused|alleged|disclosed|praised|criticised|criticized|described)\b/gu;
+const ACCORDING_TO = /\baccording to\s+/giu;
+const PRONOUN_BEFORE = /\b(he|she|they|it)\s+(?:(?:also|later|then|had|has|have|previously|earlier|repeatedly|once|again|further|publicly)\s+){0,2}$/iu;
+// Between a subject and its verb: nothing, an adverb or auxiliary or two, a time phrase, or an appositive in commas.
+const SUBJECT_GAP =
+  /^(?:['’]s\s+\p{Ll}+(?:\s+\p{Ll}+)?)?\s*(?:(?:,[^,“”"]{1,90},)|(?:\s*\b(?:also|later|then|had|has|have|previously|earlier|on \p{Lu}\p{Ll}+|in a statement|on Twitter|on X)\b)){0,2}\s*$/u;
+const INVERTED_GAP = /^\s*(?:(?:\p{Lu}[\p{L}.-]*|the|of|for)\s+){0,4}$/u;
+const CAPITALISED_PHRASE = /((?:\p{Lu}[\p{L}&’'.-]*|\d+)(?:\s+(?:\p{Lu}[\p{L}&’'.-]*|of|for|and|\d+)){0,5})\s*$/u;
+const NOT_NAMES = new Set(['The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'This', 'That', 'But', 'And', 'In', 'On', 'Officials', 'Police', 'Ministers', 'Critics', 'Experts', 'Analysts', 'Researchers', 'Scientists', 'Doctors', 'Sources', 'Asked']);
+
+const QUOTE_SPAN = /“[^”]*”?|"[^"]*"?/gu;
+
+function quoteRanges(sentence: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  QUOTE_SPAN.lastIndex = 0;
+  for (let m = QUOTE_SPAN.exec(sentence); m; m = QUOTE_SPAN.exec(sentence)) {
+    ranges.push([m.index, m.index + m[0].length]);
+  }
+  return ranges;
+}
+
+function insideAny(pos: number, ranges: [number, number][]): boolean {
+  return ranges.some(([a, b]) => pos > a && pos < b);
+}
+
+function mentionsIn(ctx: SpeakerContext, s: SentenceSpan, from: number): { list: EntityMention[]; next: number } {
+  let i = from;
+  while (i < ctx.mentions.length && ctx.mentions[i]!.start < s.start) i++;
+  const list: EntityMention[] = [];
+  let j = i;
+  while (j < ctx.mentions.length && ctx.mentions[j]!.end <= s.end) {
+    list.push(ctx.mentions[j]!);
+    j++;
+  }
+  return { list, next: i };
+}
+
+function fallbackName(before: string): string | undefined {
+  const m = CAPITALISED_PHRASE.exec(before);
+  if (!m) return undefined;
+  const words = m[1]!.split(/\s+/);
+  while (words.length > 0 && NOT_NAMES.has(words[0]!)) words.shift();
+  const name = words.join(' ');
+  return /^\p{Lu}/u.test(name) ? name : undefined;
+}
+
+interface Resolution {
+  speaker?: string;
+  pronoun?: string;
+}
+
+function speakerForVerb(
+  ctx: SpeakerContext,
+  s: SentenceSpan,
+  mentions: EntityMention[],
+  verbStart: number,
+  verbEnd: number,
+): Resolution | undefined {
+  const abs = s.start + verbStart;
+  const absEnd = s.start + verbEnd;
+  const after = mentions.find(
+    (m) => m.start >= absEnd && INVERTED_GAP.test(ctx.text.slice(absEnd, m.start)) && ctx.entityOf(m).type !== 'place',
+  );
+  const before = [...mentions].reverse().find((m) => m.end <= abs);
+  if (before && SUBJECT_GAP.test(ctx.text.slice(before.end, abs))) {
+    const entity = ctx.entityOf(before);
+    if (entity.type !== 'place' || /^\s*$/.test(ctx.text.slice(before.end, abs))) return { speaker: entity.canonical };
+  }
+  const lead = ctx.text.slice(s.start, abs);
+  const pronoun = PRONOUN_BEFORE.exec(lead);
+  if (pronoun) return { pronoun: pronoun[1]!.toLowerCase() };
+  if (after && /^[,\s]*$/.test(ctx.text.slice(absEnd, absEnd + 1))) return { speaker: ctx.entityOf(after).canonical };
+  const tail = lead.replace(/\s+$/, '');
+  const name = /[\p{L}\d]$/u.test(tail) ? fallbackName(tail) : undefined;
+  return name ? { speaker: name } : undefined;
+}
+
+function speakerForAccordingTo(ctx: SpeakerContext, s: SentenceSpan, mentions: EntityMention[], at: number): string | undefined {
+  const abs = s.start + at;
+  const m = mentions.find((x) => x.start >= abs && x.start - abs <= 30);
+  if (m) return ctx.entityOf(m).canonical;
+  const rest = /^(?:the\s+)?((?:\p{Lu}[\p{L}&’'.-]*)(?:\s+(?:\p{Lu}[\p{L}&’'.-]*|of|for|and))*)/u.exec(s.text.slice(at));
+  return rest ? rest[1]!.replace(/\s+(?:of|for|and)$/u, '') : undefined;
+}
+
+function resolvePronoun(pronoun: string, infos: SentenceInfo[], index: number): string | undefined {
+  for (let k = index - 1; k >= 0 && k >= index - 3; k--) {
+    const info = infos[k]!;
+    const found = pronoun === 'he' || pronoun === 'she' ? info.subjectPerson : (info.subjectGroup ?? info.subjectPerson);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function analyseSentence(ctx: SpeakerContext, s: SentenceSpan, mentions: EntityMention[]): SentenceInfo & { pronoun?: string } {
+  const quotes = quoteRanges(s.text);
+  const quotedChars = quotes.reduce((n, [a, b]) => n + (b - a), 0);
+  const info: SentenceInfo & { pronoun?: string } = {
+    endsWithColon: /:\s*$/.test(s.text),
+    hasQuote: quotes.length > 0,
+    quoteOnly: quotes.length > 0 && quotedChars >= s.text.length - 2,
+  };
+  const person = mentions.find((m) => ctx.entityOf(m).type === 'person' && !insideAny(m.start - s.start, quotes));
+  const group = mentions.find((m) => ctx.entityOf(m).type === 'organization' && !insideAny(m.start - s.start, quotes));
+  if (person) info.subjectPerson = ctx.entityOf(person).canonical;
+  if (group) info.subjectGroup = ctx.entityOf(group).canonical;
+
+  ACCORDING_TO.lastIndex = 0;
+  const according = ACCORDING_TO.exec(s.text);
+  if (according && !insideAny(according.index, quotes)) {
+    const speaker = speakerForAccordingTo(ctx, s, mentions, according.index + according[0].length);
+    if (speaker) info.speaker = speaker;
+    return info;
+  }
+  REPORTING_VERB.lastIndex = 0;
+  for (let m = REPORTING_VERB.exec(s.text); m; m = REPORTING_VERB.exec(s.text)) {
+    if (insideAny(m.index, quotes)) continue;
+    const resolved = speakerForVerb(ctx, s, mentions, m.index, m.index + m[0].length);
+    if (!resolved) continue;
+    if (resolved.speaker) info.speaker = resolved.speaker;
+    if (resolved.pronoun) info.pronoun = resolved.pronoun;
+    break;
+  }
+  return info;
+}
+
+/** The speaker of every sentence (undefined where nobody is named or implied), in sentence order. */
+export function resolveSpeakers(ctx: SpeakerContext): (string | undefined)[] {
+  const infos: (SentenceInfo & { pronoun?: string })[] = [];
+  let cursor = 0;
+  for (const s of ctx.sentences) {
+    const { list, next } = mentionsIn(ctx, s, cursor);
+    cursor = next;
+    const info = analyseSentence(ctx, s, list);
+    if (info.pronoun) {
+      const resolved = resolvePronoun(info.pronoun, infos, infos.length);
+      if (resolved) info.speaker = resolved;
+      // "He said Starmer was welcome": the subject is still whoever "he" was, not the first name in the sentence.
+      if (resolved && (info.pronoun === 'he' || info.pronoun === 'she')) info.subjectPerson = resolved;
+    }
+    if (info.speaker) info.subjectPerson ??= info.speaker;
+    infos.push(info);
+  }
+  return infos.map((info, i) => {
+    if (info.speaker || !info.hasQuote) return info.speaker;
+    const prev = infos[i - 1];
+    const next = infos[i + 1];
+    if (prev?.endsWithColon && prev.speaker) return prev.speaker;
+    if (info.quoteOnly && next?.speaker) return next.speaker;
+    if (info.quoteOnly && prev?.speaker) return prev.speaker;
+    return undefined;
+  });
+}
