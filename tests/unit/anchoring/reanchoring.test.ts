@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { anchorAll } from '../../../anchoring/match';
 import { describeRange } from '../../../anchoring/selectors';
+import { buildTextMap, rangeFromOffsets } from '../../../anchoring/text-map';
 import type { Anchor, TextPositionSelector, TextQuoteSelector } from '../../../anchoring/types';
 import { ARTICLE, ARTICLE_PARAGRAPHS } from './article-fixture';
 
@@ -93,8 +94,27 @@ function paragraphs(list: readonly string[]): string {
 
 const INSERTED = 'Live updates: follow our coverage of the council meeting as it happens, with reaction from residents and businesses.';
 
-/** Mutations applied to the whole text; every annotation is expected where its snippet still is, else orphan. */
-const GLOBAL_MUTATIONS: { name: string; apply: (ps: string[]) => string }[] = [
+const COPY_EDITS: [RegExp, string][] = [
+  [/\bsaid\b/g, 'says'],
+  [/\bwould\b/g, 'will'],
+  [/ million\b/g, 'm'],
+  [/\bharbour\b/g, 'harbor'],
+  [/Tuesday/g, 'Tuesday evening'],
+];
+
+function copyEdit(s: string): string {
+  return COPY_EDITS.reduce((acc, [from, to]) => acc.replace(from, to), s);
+}
+
+function straighten(s: string): string {
+  return s.replace(/[“”]/g, '"').replace(/’/g, "'");
+}
+
+/**
+ * Mutations applied to the whole text. `edit`, when given, is applied to each snippet too, so the expected
+ * span is the edited quote; otherwise every annotation is expected where its snippet still is, else orphan.
+ */
+const GLOBAL_MUTATIONS: { name: string; apply: (ps: string[]) => string; edit?: (s: string) => string }[] = [
   { name: 'unchanged', apply: (ps) => paragraphs(ps) },
   { name: 'paragraph inserted at top', apply: (ps) => paragraphs([INSERTED, ...ps]) },
   { name: 'paragraph inserted in middle', apply: (ps) => paragraphs([...ps.slice(0, 5), INSERTED, ...ps.slice(5)]) },
@@ -121,7 +141,17 @@ const GLOBAL_MUTATIONS: { name: string; apply: (ps: string[]) => string }[] = [
     name: 'sentence inserted before each paragraph',
     apply: (ps) => ps.map((p, i) => (i === 0 ? p : `Update ${i}: this paragraph was revised. ${p}`)).join('\n\n'),
   },
-  { name: 'typographic quotes straightened', apply: (ps) => paragraphs(ps).replace(/[“”]/g, '"').replace(/’/g, "'") },
+  { name: 'typographic quotes straightened', apply: (ps) => straighten(paragraphs(ps)), edit: straighten },
+  { name: 'light copy-edit everywhere', apply: (ps) => copyEdit(paragraphs(ps)), edit: copyEdit },
+  {
+    name: 'paragraph split at a sentence',
+    apply: (ps) => paragraphs(ps.map((p) => p.replace('. The council said the figure', '.\n\nThe council said the figure'))),
+  },
+  { name: 'paragraphs merged', apply: (ps) => paragraphs([ps[0], `${ps[1]} ${ps[2]}`, `${ps[3]} ${ps[4]} ${ps[5]}`, ...ps.slice(6)] as string[]) },
+  {
+    name: 'page with twice the text around it',
+    apply: (ps) => paragraphs([...ps.slice(1).map((p) => p.split('').reverse().join('')), ...ps, ...ps.slice(1).map((p) => p.toUpperCase())]),
+  },
 ];
 
 interface EditCase {
@@ -236,6 +266,37 @@ const EDITS: EditCase[] = [
     expect: 'orphan',
   },
   {
+    name: 'place names removed',
+    spot: 10,
+    apply: (t) => replaceOnce(t, 'two branches, Northgate and Riverside, but', 'two branches, but'),
+    expect: 'orphan',
+  },
+  { name: 'name replaced by title', spot: 5, apply: (t) => replaceOnce(t, 'Mayor Helen Okafor said', 'The mayor said'), expect: 'orphan' },
+  {
+    name: 'lede rewritten (headline still similar)',
+    spot: 0,
+    apply: (t) => replaceOnce(t, 'The city council approved a new budget late', 'Councillors finally voted through the spending plan late'),
+    expect: 'orphan',
+  },
+  {
+    name: 'warning sentence deleted',
+    spot: 8,
+    apply: (t) => replaceOnce(t, ' Engineers warned in March that parts of the wall could collapse within five years if nothing was done.', ''),
+    expect: 'orphan',
+  },
+  {
+    name: 'spoken quote replaced',
+    spot: 12,
+    apply: (t) => replaceOnce(t, 'Every pound we save on paperwork is a pound we can spend on people', 'Savings on administration protect services'),
+    expect: 'orphan',
+  },
+  {
+    name: 'harbour paragraph removed',
+    spot: 7,
+    apply: (t) => replaceOnce(t, `\n\n${ARTICLE_PARAGRAPHS[5]}`, ''),
+    expect: 'orphan',
+  },
+  {
     name: 'repeated phrase rewritten',
     spot: 6,
     apply: (t) => replaceOnce(t, 'The council said the rise was needed', 'Officials said the rise was needed'),
@@ -277,10 +338,7 @@ describe('re-anchoring mutation suite (plain text)', () => {
       const text = mutation.apply([...ARTICLE_PARAGRAPHS]);
       const anchors = anchorAll(text, saved);
       saved.forEach((s, i) => {
-        const straightened = mutation.name.startsWith('typographic');
-        const spot = straightened
-          ? { exact: s.exact.replace(/[“”]/g, '"').replace(/’/g, "'"), within: s.within.replace(/[“”]/g, '"').replace(/’/g, "'") }
-          : s;
+        const spot = mutation.edit ? { exact: mutation.edit(s.exact), within: mutation.edit(s.within) } : s;
         check(tally, `${mutation.name} #${i}`, locate(text, spot) ?? 'orphan', anchors[i] ?? null);
       });
     }
@@ -300,6 +358,107 @@ describe('re-anchoring mutation suite (plain text)', () => {
   it('meets the quality bar', () => {
     report('plain text', tally);
     expect(tally.total).toBeGreaterThan(150);
+    expect(tally.ok / tally.total).toBeGreaterThanOrEqual(0.95);
+    expect(tally.wrongMatches).toBe(0);
+  });
+});
+
+function element(tag: string, attrs: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  el.append(...children);
+  return el;
+}
+
+/** Pretty-printed markup: indentation, line breaks and inline elements around words. */
+function richParagraph(text: string, tag: string): HTMLElement {
+  const words = text.split(' ');
+  const children: (Node | string)[] = ['\n      '];
+  words.forEach((word, i) => {
+    const gap = i === 0 ? '' : i % 7 === 0 ? '\n      ' : ' ';
+    if (i % 11 === 5) children.push(gap, element('a', { href: 'https://example.com/topic' }, word));
+    else if (i % 13 === 8) children.push(gap, element('em', {}, element('span', {}, word)));
+    else children.push(gap + word);
+  });
+  children.push('\n    ');
+  return element(tag, {}, ...children);
+}
+
+function plainArticle(ps: readonly string[]): HTMLElement {
+  return element('article', {}, ...ps.map((p, i) => element(i === 0 ? 'h1' : 'p', {}, p)));
+}
+
+function richArticle(ps: readonly string[]): HTMLElement {
+  return element('article', { class: 'story' }, '\n  ', ...ps.map((p, i) => richParagraph(p, i === 0 ? 'h1' : 'p')), '\n');
+}
+
+function newLayout(ps: readonly string[]): HTMLElement {
+  const body = ps.slice(1);
+  return element(
+    'div',
+    { class: 'page' },
+    element('header', {}, element('nav', {}, element('a', { href: 'https://example.com/' }, 'Home'), ' ', element('a', { href: 'https://example.com/news' }, 'News'))),
+    element(
+      'main',
+      {},
+      element('aside', { class: 'most-read' }, element('h3', {}, 'Most read'), element('ol', {}, element('li', {}, 'Council tax to rise again'), element('li', {}, 'Harbour wall fears grow'))),
+      element(
+        'div',
+        { class: 'column' },
+        element('h1', {}, ps[0] as string),
+        element('div', { class: 'ad', hidden: '' }, 'Advertisement: the budget holiday you deserve'),
+        element('script', {}, 'window.ads = []'),
+        ...body.slice(0, 4).map((p) => element('p', {}, p)),
+        element('div', { class: 'promo' }, element('p', {}, 'Sign up for our council newsletter.')),
+        ...body.slice(4).map((p) => element('div', { class: 'para' }, element('span', {}, p))),
+      ),
+    ),
+    element('footer', {}, 'Copyright the Harbour Gazette'),
+  );
+}
+
+describe('re-anchoring mutation suite (through the DOM text map)', () => {
+  document.body.replaceChildren(plainArticle(ARTICLE_PARAGRAPHS));
+  const originalText = buildTextMap(document.body).text;
+  const saved = SPOTS.map((s) => save(originalText, s));
+  const tally: Tally = { total: 0, ok: 0, orphansExpected: 0, wrongMatches: 0, failures: [] };
+  const layouts: { name: string; build: () => HTMLElement; skip?: (el: Element) => boolean }[] = [
+    { name: 'pretty-printed markup with inline elements', build: () => richArticle(ARTICLE_PARAGRAPHS) },
+    { name: 'moved into a new page layout', build: () => newLayout(ARTICLE_PARAGRAPHS) },
+    {
+      name: 'new layout with boilerplate skipped',
+      build: () => newLayout(ARTICLE_PARAGRAPHS),
+      skip: (el) => ['HEADER', 'FOOTER', 'ASIDE'].includes(el.tagName) || el.classList.contains('promo'),
+    },
+    {
+      name: 'new layout, paragraph removed and one inserted',
+      build: () => newLayout([...ARTICLE_PARAGRAPHS.slice(0, 3), INSERTED, ...ARTICLE_PARAGRAPHS.slice(4)]),
+    },
+  ];
+
+  it('builds the same text from the plain article markup', () => {
+    expect(originalText).toBe(ARTICLE);
+  });
+
+  it('re-anchors after markup, whitespace and layout changes, and the ranges cover the quotes', () => {
+    for (const layout of layouts) {
+      document.body.replaceChildren(layout.build());
+      const map = buildTextMap(document.body, { skip: layout.skip });
+      const anchors = anchorAll(map.text, saved);
+      saved.forEach((s, i) => {
+        const got = anchors[i] ?? null;
+        check(tally, `${layout.name} #${i}`, locate(map.text, s) ?? 'orphan', got);
+        if (got?.quality === 'exact') {
+          const range = rangeFromOffsets(map, got.start, got.end);
+          expect(range?.toString().replace(/\s+/g, ' ')).toBe(s.exact);
+        }
+      });
+    }
+  });
+
+  it('meets the quality bar', () => {
+    report('DOM', tally);
+    expect(tally.total).toBe(layouts.length * SPOTS.length);
     expect(tally.ok / tally.total).toBeGreaterThanOrEqual(0.95);
     expect(tally.wrongMatches).toBe(0);
   });
