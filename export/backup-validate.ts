@@ -1,0 +1,232 @@
+// Checks every field of an imported backup before anything reaches the database, and rebuilds each record
+// from the known fields only, so a crafted file cannot smuggle extra properties into storage.
+// Limits mirror the ones storage/api.ts applies to the same fields when they arrive from a content script.
+import { CLAIM_STATUSES, HIGHLIGHT_COLORS } from '../storage/types';
+import type { AnchorState, Annotation, AnnotationKind, Article, ClaimReview, Evidence } from '../storage/types';
+
+export class BackupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupError';
+  }
+}
+
+export const LIMITS = {
+  url: 4096,
+  title: 1000,
+  siteName: 300,
+  author: 300,
+  authors: 50,
+  textHash: 128,
+  date: 100,
+  lang: 35,
+  quote: 20_000,
+  context: 2000,
+  note: 50_000,
+  tag: 100,
+  tags: 100,
+  verdict: 200,
+  evidence: 100,
+  evidenceNote: 2000,
+  claimant: 500,
+  position: 100_000_000,
+} as const;
+
+const ANNOTATION_KINDS: readonly AnnotationKind[] = ['highlight', 'note', 'claim', 'entity'];
+const ENTITY_TYPES = ['person', 'organization', 'place'] as const;
+const ANCHOR_QUALITIES = ['exact', 'changed', 'orphan'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+type Fields = Record<string, unknown>;
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return value.length > 40 ? 'a string' : JSON.stringify(value);
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+function fail(path: string, problem: string): never {
+  throw new BackupError(`${path} ${problem}`);
+}
+
+export function objectAt(value: unknown, path: string): Fields {
+  if (value === undefined) fail(path, 'is missing');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, `must be an object (found ${describe(value)})`);
+  return value as Fields;
+}
+
+export function listAt(value: unknown, path: string, maxItems: number): unknown[] {
+  if (value === undefined) fail(path, 'is missing');
+  if (!Array.isArray(value)) fail(path, `must be a list (found ${describe(value)})`);
+  if (value.length > maxItems) fail(path, `has too many items (${value.length} > ${maxItems})`);
+  return value;
+}
+
+export function stringAt(value: unknown, path: string, maxLength: number): string {
+  if (value === undefined) fail(path, 'is missing');
+  if (typeof value !== 'string') fail(path, `must be a string (found ${describe(value)})`);
+  if (value.length > maxLength) fail(path, `is too long (${value.length} > ${maxLength} characters)`);
+  return value;
+}
+
+function optionalStringAt(value: unknown, path: string, maxLength: number): string | undefined {
+  return value === undefined ? undefined : stringAt(value, path, maxLength);
+}
+
+function nonEmptyStringAt(value: unknown, path: string, maxLength: number): string {
+  const text = stringAt(value, path, maxLength);
+  if (text.length === 0) fail(path, 'is empty');
+  return text;
+}
+
+function oneOfAt<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
+  const text = stringAt(value, path, 100);
+  if (!(allowed as readonly string[]).includes(text)) fail(path, `must be one of ${allowed.join(', ')} (found ${describe(text)})`);
+  return text as T;
+}
+
+function booleanAt(value: unknown, path: string): boolean {
+  if (value === undefined) fail(path, 'is missing');
+  if (typeof value !== 'boolean') fail(path, `must be true or false (found ${describe(value)})`);
+  return value;
+}
+
+export function integerAt(value: unknown, path: string, min: number, max: number): number {
+  if (value === undefined) fail(path, 'is missing');
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    fail(path, `must be a whole number from ${min} to ${max} (found ${describe(value)})`);
+  }
+  return value;
+}
+
+function numberAt(value: unknown, path: string, min: number, max: number): number {
+  if (value === undefined) fail(path, 'is missing');
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    fail(path, `must be a number from ${min} to ${max} (found ${describe(value)})`);
+  }
+  return value;
+}
+
+export function isoTimeAt(value: unknown, path: string): string {
+  const text = stringAt(value, path, 64);
+  if (!ISO_TIME.test(text) || Number.isNaN(Date.parse(text))) fail(path, `must be an ISO date-time like 2025-03-06T09:00:00.000Z (found ${describe(text)})`);
+  return text;
+}
+
+function uuidAt(value: unknown, path: string): string {
+  const text = stringAt(value, path, 64);
+  if (!UUID.test(text)) fail(path, `must be a UUID (found ${describe(text)})`);
+  return text;
+}
+
+/** Only http(s) URLs may become links anywhere in the extension or its exports. */
+function httpUrlAt(value: unknown, path: string): string {
+  const text = stringAt(value, path, LIMITS.url);
+  if (!/^https?:\/\/[^\s]+$/i.test(text)) fail(path, `must be an http(s) URL (found ${describe(text)})`);
+  try {
+    new URL(text);
+  } catch {
+    fail(path, `is not a valid URL (found ${describe(text)})`);
+  }
+  return text;
+}
+
+function syncedAt(fields: Fields, path: string) {
+  const deletedAt = fields.deletedAt === null ? null : isoTimeAt(fields.deletedAt, `${path}.deletedAt`);
+  return {
+    id: uuidAt(fields.id, `${path}.id`),
+    createdAt: isoTimeAt(fields.createdAt, `${path}.createdAt`),
+    updatedAt: isoTimeAt(fields.updatedAt, `${path}.updatedAt`),
+    deletedAt,
+  };
+}
+
+export function articleAt(value: unknown, path: string): Article {
+  const fields = objectAt(value, path);
+  const article: Article = {
+    ...syncedAt(fields, path),
+    url: httpUrlAt(fields.url, `${path}.url`),
+    title: stringAt(fields.title, `${path}.title`, LIMITS.title),
+    siteName: stringAt(fields.siteName, `${path}.siteName`, LIMITS.siteName),
+    authors: listAt(fields.authors, `${path}.authors`, LIMITS.authors).map((author, i) =>
+      stringAt(author, `${path}.authors[${i}]`, LIMITS.author),
+    ),
+    textHash: stringAt(fields.textHash, `${path}.textHash`, LIMITS.textHash),
+    isArticle: booleanAt(fields.isArticle, `${path}.isArticle`),
+    lastVisitedAt: isoTimeAt(fields.lastVisitedAt, `${path}.lastVisitedAt`),
+  };
+  const publishedAt = optionalStringAt(fields.publishedAt, `${path}.publishedAt`, LIMITS.date);
+  if (publishedAt !== undefined) article.publishedAt = publishedAt;
+  const modifiedAt = optionalStringAt(fields.modifiedAt, `${path}.modifiedAt`, LIMITS.date);
+  if (modifiedAt !== undefined) article.modifiedAt = modifiedAt;
+  const lang = optionalStringAt(fields.lang, `${path}.lang`, LIMITS.lang);
+  if (lang !== undefined) article.lang = lang;
+  return article;
+}
+
+export function annotationAt(value: unknown, path: string): Annotation {
+  const fields = objectAt(value, path);
+  const annotation: Annotation = {
+    ...syncedAt(fields, path),
+    articleId: uuidAt(fields.articleId, `${path}.articleId`),
+    kind: oneOfAt(fields.kind, `${path}.kind`, ANNOTATION_KINDS),
+    target: targetAt(fields.target, `${path}.target`),
+    color: oneOfAt(fields.color, `${path}.color`, HIGHLIGHT_COLORS),
+    note: stringAt(fields.note, `${path}.note`, LIMITS.note),
+    tags: listAt(fields.tags, `${path}.tags`, LIMITS.tags).map((tag, i) => stringAt(tag, `${path}.tags[${i}]`, LIMITS.tag)),
+  };
+  if (fields.claim !== undefined) annotation.claim = claimAt(fields.claim, `${path}.claim`);
+  if (fields.entityType !== undefined) annotation.entityType = oneOfAt(fields.entityType, `${path}.entityType`, ENTITY_TYPES);
+  if (fields.anchor !== undefined) annotation.anchor = anchorAt(fields.anchor, `${path}.anchor`);
+  return annotation;
+}
+
+function targetAt(value: unknown, path: string): Annotation['target'] {
+  const fields = objectAt(value, path);
+  const quote = objectAt(fields.quote, `${path}.quote`);
+  const position = objectAt(fields.position, `${path}.position`);
+  oneOfAt(quote.type, `${path}.quote.type`, ['TextQuoteSelector']);
+  oneOfAt(position.type, `${path}.position.type`, ['TextPositionSelector']);
+  const start = integerAt(position.start, `${path}.position.start`, 0, LIMITS.position);
+  const end = integerAt(position.end, `${path}.position.end`, start, LIMITS.position);
+  return {
+    source: httpUrlAt(fields.source, `${path}.source`),
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: nonEmptyStringAt(quote.exact, `${path}.quote.exact`, LIMITS.quote),
+      prefix: stringAt(quote.prefix, `${path}.quote.prefix`, LIMITS.context),
+      suffix: stringAt(quote.suffix, `${path}.quote.suffix`, LIMITS.context),
+    },
+    position: { type: 'TextPositionSelector', start, end },
+  };
+}
+
+function claimAt(value: unknown, path: string): ClaimReview {
+  const fields = objectAt(value, path);
+  const claim: ClaimReview = {
+    status: oneOfAt(fields.status, `${path}.status`, CLAIM_STATUSES),
+    verdict: stringAt(fields.verdict, `${path}.verdict`, LIMITS.verdict),
+    evidence: listAt(fields.evidence, `${path}.evidence`, LIMITS.evidence).map((item, i) => evidenceAt(item, `${path}.evidence[${i}]`)),
+  };
+  if (fields.rating !== undefined) claim.rating = integerAt(fields.rating, `${path}.rating`, 1, 5);
+  const claimant = optionalStringAt(fields.claimant, `${path}.claimant`, LIMITS.claimant);
+  if (claimant !== undefined) claim.claimant = claimant;
+  return claim;
+}
+
+function evidenceAt(value: unknown, path: string): Evidence {
+  const fields = objectAt(value, path);
+  return { url: httpUrlAt(fields.url, `${path}.url`), note: stringAt(fields.note, `${path}.note`, LIMITS.evidenceNote) };
+}
+
+function anchorAt(value: unknown, path: string): AnchorState {
+  const fields = objectAt(value, path);
+  return {
+    quality: oneOfAt(fields.quality, `${path}.quality`, ANCHOR_QUALITIES),
+    confidence: numberAt(fields.confidence, `${path}.confidence`, 0, 1),
+    checkedAt: isoTimeAt(fields.checkedAt, `${path}.checkedAt`),
+  };
+}
