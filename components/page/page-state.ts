@@ -79,6 +79,11 @@ export interface PageActions {
   dismissError(): void;
   dismissToast(): void;
   annotateAnyway(): void;
+  /**
+   * Optional: the reader pressed Escape in the selection toolbar. The session may also clear the page selection;
+   * without it the UI just sets `selection` to null.
+   */
+  dismissSelection?(): void;
 }
 
 /** A minimal observable store: the session writes, the UI subscribes. */

@@ -1,0 +1,132 @@
+import { useState } from 'preact/hooks';
+import type { HighlightColor } from '../../storage/types';
+import { ClaimReviewForm } from './ClaimReviewForm';
+import { ColorPicker } from './ColorPicker';
+import { truncate } from './labels';
+import type { PageActions, PlacedAnnotation } from './page-state';
+import { TagInput } from './TagInput';
+import { addTag } from './tags';
+import { usePending } from './use-pending';
+
+interface AnnotationCardProps {
+  placed: PlacedAnnotation;
+  focusNote: boolean;
+  knownTags: string[];
+  actions: PageActions;
+}
+
+const QUOTE_LENGTH = 280;
+
+export function AnnotationCard({ placed, focusNote, knownTags, actions }: AnnotationCardProps) {
+  const { annotation, quality } = placed;
+  const [note, setNote] = useState(annotation.note);
+  const [tags, setTags] = useState(annotation.tags);
+  const [draftTag, setDraftTag] = useState('');
+  const [color, setColor] = useState<HighlightColor>(annotation.color);
+  const [savedOnce, setSavedOnce] = useState(false);
+  const saving = usePending();
+  const deleting = usePending();
+
+  function save() {
+    const finalTags = addTag(tags, draftTag);
+    setTags(finalTags);
+    setDraftTag('');
+    setSavedOnce(false);
+    void saving
+      .run(() => actions.updateAnnotation(annotation.id, { note, tags: finalTags, color }), 'Could not save. Try again.')
+      .then((ok) => setSavedOnce(ok));
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      save();
+    }
+  }
+
+  const deleteButton = (
+    <button
+      type="button"
+      class="nl-button nl-danger"
+      data-testid="nl-delete"
+      disabled={deleting.busy}
+      onClick={() => void deleting.run(() => actions.deleteAnnotation(annotation.id), 'Could not delete. Try again.')}
+    >
+      Delete
+    </button>
+  );
+
+  return (
+    <>
+      <blockquote class="nl-quote" data-testid="nl-annotation-quote">
+        {truncate(annotation.target.quote.exact, QUOTE_LENGTH)}
+      </blockquote>
+      {quality === 'changed' && (
+        <p class="nl-muted" data-testid="nl-annotation-changed">
+          The text here changed since you annotated it.
+        </p>
+      )}
+      {annotation.kind === 'claim' ? (
+        <>
+          <ClaimReviewForm
+            annotation={annotation}
+            onSave={(patch) => actions.updateAnnotation(annotation.id, patch)}
+          />
+          <div class="nl-actions">{deleteButton}</div>
+        </>
+      ) : (
+        <form
+          class="nl-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save();
+          }}
+          onKeyDown={onKeyDown}
+          onInput={() => setSavedOnce(false)}
+        >
+          <label class="nl-field">
+            <span>Note</span>
+            <textarea
+              rows={4}
+              data-testid="nl-note-input"
+              data-autofocus={focusNote ? '' : undefined}
+              value={note}
+              onInput={(e) => setNote(e.currentTarget.value)}
+            />
+          </label>
+          <div class="nl-field">
+            <span aria-hidden="true">Tags</span>
+            <TagInput
+              tags={tags}
+              draft={draftTag}
+              known={knownTags}
+              label="Tags"
+              testId="nl-tag-input"
+              onTagsChange={(next) => {
+                setTags(next);
+                setSavedOnce(false);
+              }}
+              onDraftChange={setDraftTag}
+            />
+          </div>
+          <ColorPicker value={color} onChange={setColor} />
+          <div class="nl-actions">
+            <button type="submit" class="nl-button nl-primary" data-testid="nl-save" disabled={saving.busy}>
+              {saving.busy ? 'Saving…' : 'Save'}
+            </button>
+            {deleteButton}
+            <span role="status" class="nl-muted">
+              {savedOnce ? 'Saved' : ''}
+            </span>
+          </div>
+          <p class="nl-help">Ctrl+Enter (⌘+Enter on Mac) saves.</p>
+        </form>
+      )}
+      {(saving.failure ?? deleting.failure) && (
+        <p class="nl-inline-error" role="alert">
+          {saving.failure ?? deleting.failure}
+        </p>
+      )}
+    </>
+  );
+}

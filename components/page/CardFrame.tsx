@@ -1,0 +1,62 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId } from 'preact/hooks';
+import type { Rect } from './page-state';
+import { placeNear } from './placement';
+import { useFloating } from './use-floating';
+
+interface CardFrameProps {
+  rect: Rect;
+  title: ComponentChildren;
+  testId: string;
+  onClose(): void;
+  children: ComponentChildren;
+}
+
+const ESTIMATED_SIZE = { width: 360, height: 260 };
+
+/**
+ * A non-modal dialog next to what was clicked. Focus moves into it on open (to an element marked data-autofocus, or the
+ * card itself) so keyboard and screen-reader users land where the content is; Escape closes it.
+ */
+export function CardFrame({ rect, title, testId, onClose, children }: CardFrameProps) {
+  const { ref, style } = useFloating<HTMLElement>(rect, ESTIMATED_SIZE, placeNear);
+  const titleId = useId();
+
+  useEffect(() => {
+    const card = ref.current;
+    if (!card) return;
+    const target = card.querySelector<HTMLElement>('[data-autofocus]') ?? card;
+    target.focus({ preventScroll: true });
+  }, []);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    onClose();
+  }
+
+  return (
+    <section
+      ref={ref}
+      class="nl-card nl-surface"
+      role="dialog"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      data-testid="nl-card"
+      style={style}
+      onKeyDown={onKeyDown}
+    >
+      <header class="nl-card-header">
+        <h2 id={titleId} class="nl-card-title">
+          {title}
+        </h2>
+        <button type="button" class="nl-icon-button" aria-label="Close" data-testid="nl-card-close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <div class="nl-card-body" data-testid={testId}>
+        {children}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { CLAIM_STATUSES, type Annotation, type AnnotationPatch, type ClaimReview, type ClaimStatus, type Evidence } from '../../storage/types';
+import { EvidenceEditor } from './EvidenceEditor';
+import { STATUS_WORDS } from './labels';
+import { checkEvidenceUrl } from './safe-url';
+import { usePending } from './use-pending';
+
+interface ClaimReviewFormProps {
+  annotation: Annotation;
+  /** Who made the claim, when the detector knows and the annotation doesn't yet. */
+  claimant?: string;
+  /** Moves focus to the status field, e.g. right after "Track this claim" replaced itself with this form. */
+  autoFocus?: boolean;
+  onSave(patch: AnnotationPatch): Promise<void>;
+}
+
+const RATINGS = [1, 2, 3, 4, 5] as const;
+
+export function ClaimReviewForm({ annotation, claimant, autoFocus, onSave }: ClaimReviewFormProps) {
+  const saved = annotation.claim;
+  const id = useId();
+  const [status, setStatus] = useState<ClaimStatus>(saved?.status ?? 'unstarted');
+  const [verdict, setVerdict] = useState(saved?.verdict ?? '');
+  const [rating, setRating] = useState<number | undefined>(saved?.rating);
+  const [evidence, setEvidence] = useState<Evidence[]>(saved?.evidence ?? []);
+  const [note, setNote] = useState(annotation.note);
+  const [url, setUrl] = useState('');
+  const [urlNote, setUrlNote] = useState('');
+  const [urlError, setUrlError] = useState<string | null>(null);
+  const [savedOnce, setSavedOnce] = useState(false);
+  const { busy, failure, run } = usePending();
+  const statusRef = useRef<HTMLSelectElement>(null);
+
+  useEffect(() => {
+    if (autoFocus) statusRef.current?.focus();
+  }, []);
+
+  /** Adds the typed link if there is one; false when it was refused, so Save can stop and let the reader fix it. */
+  function takeDraftEvidence(list: Evidence[], required: boolean): Evidence[] | null {
+    if (!required && !url.trim()) return list;
+    const checked = checkEvidenceUrl(url);
+    if (!checked.ok) {
+      setUrlError(checked.error);
+      return null;
+    }
+    setUrlError(null);
+    setUrl('');
+    setUrlNote('');
+    return [...list, { url: checked.url, note: urlNote.trim() }];
+  }
+
+  function addEvidence() {
+    const next = takeDraftEvidence(evidence, true);
+    if (next) setEvidence(next);
+  }
+
+  function save() {
+    const finalEvidence = takeDraftEvidence(evidence, false);
+    if (!finalEvidence) return;
+    setEvidence(finalEvidence);
+    const who = saved?.claimant ?? claimant;
+    const claim: ClaimReview = {
+      status,
+      verdict: verdict.trim(),
+      evidence: finalEvidence,
+      ...(rating !== undefined ? { rating } : {}),
+      ...(who ? { claimant: who } : {}),
+    };
+    setSavedOnce(false);
+    void run(() => onSave({ claim, note }), 'Could not save the claim. Try again.').then((ok) => setSavedOnce(ok));
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      save();
+    }
+  }
+
+  return (
+    <form
+      class="nl-form"
+      data-testid="nl-claim-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+      onKeyDown={onKeyDown}
+      onInput={() => setSavedOnce(false)}
+    >
+      <div class="nl-field-row">
+        <label class="nl-field">
+          <span>Status</span>
+          <select
+            data-testid="nl-claim-status"
+            value={status}
+            ref={statusRef}
+            onChange={(e) => setStatus(e.currentTarget.value as ClaimStatus)}
+          >
+            {CLAIM_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_WORDS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="nl-field">
+          <span>Rating</span>
+          <select
+            data-testid="nl-claim-rating"
+            aria-describedby={`${id}-rating-help`}
+            value={rating === undefined ? '' : String(rating)}
+            onChange={(e) => setRating(e.currentTarget.value ? Number(e.currentTarget.value) : undefined)}
+          >
+            <option value="">None</option>
+            {RATINGS.map((r) => (
+              <option key={r} value={String(r)}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p id={`${id}-rating-help`} class="nl-help">
+        Rating: 1 = false, 5 = true.
+      </p>
+      <label class="nl-field">
+        <span>Verdict</span>
+        <input
+          type="text"
+          placeholder="e.g. Mostly false"
+          data-testid="nl-claim-verdict"
+          value={verdict}
+          onInput={(e) => setVerdict(e.currentTarget.value)}
+        />
+      </label>
+      <EvidenceEditor
+        evidence={evidence}
+        url={url}
+        note={urlNote}
+        error={urlError}
+        onUrlChange={(value) => {
+          setUrl(value);
+          setUrlError(null);
+        }}
+        onNoteChange={setUrlNote}
+        onAdd={addEvidence}
+        onRemove={(index) => setEvidence(evidence.filter((_, i) => i !== index))}
+      />
+      <label class="nl-field">
+        <span>Note</span>
+        <textarea
+          rows={3}
+          data-testid="nl-claim-note"
+          value={note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
+      </label>
+      <div class="nl-actions">
+        <button type="submit" class="nl-button nl-primary" data-testid="nl-claim-save" disabled={busy}>
+          {busy ? 'Saving…' : 'Save'}
+        </button>
+        <span role="status" class="nl-muted">
+          {savedOnce ? 'Saved' : ''}
+        </span>
+      </div>
+      {failure && (
+        <p class="nl-inline-error" role="alert">
+          {failure}
+        </p>
+      )}
+    </form>
+  );
+}

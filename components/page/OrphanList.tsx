@@ -1,0 +1,18 @@
+import { NotePreview } from './NotePreview';
+import { truncate } from './labels';
+import type { PlacedAnnotation } from './page-state';
+
+/** Annotations whose text is gone from the page: shown in full so nothing the reader wrote is ever lost from view. */
+export function OrphanList({ orphans }: { orphans: PlacedAnnotation[] }) {
+  return (
+    <ul class="nl-list" data-testid="nl-orphan-list">
+      {orphans.map(({ annotation }) => (
+        <li key={annotation.id} class="nl-list-item">
+          <blockquote class="nl-quote">{truncate(annotation.target.quote.exact, 400)}</blockquote>
+          {annotation.note && <NotePreview text={annotation.note} />}
+          {annotation.tags.length > 0 && <p class="nl-muted">Tags: {annotation.tags.join(', ')}</p>}
+        </li>
+      ))}
+    </ul>
+  );
+}

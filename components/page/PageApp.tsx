@@ -1,0 +1,39 @@
+import { CardView, cardKey } from './CardView';
+import { Notices } from './Notices';
+import type { PageActions, PageState, Store } from './page-state';
+import { PageToolbar } from './PageToolbar';
+import { SelectionToolbar } from './SelectionToolbar';
+import { useStore } from './use-store';
+
+interface PageAppProps {
+  store: Store<PageState>;
+  actions: PageActions;
+}
+
+/** The whole in-page UI. It only renders state and calls actions: the session owns the page and the background. */
+export function PageApp({ store, actions }: PageAppProps) {
+  const state = useStore(store);
+  const dismissSelection = () => {
+    if (actions.dismissSelection) actions.dismissSelection();
+    else store.set({ selection: null });
+  };
+  const { selection, card } = state;
+  return (
+    <div class="nl-root">
+      {selection && (
+        <SelectionToolbar
+          key={`${selection.start}:${selection.end}`}
+          selection={selection}
+          knownTags={state.knownTags}
+          actions={actions}
+          onDismiss={dismissSelection}
+        />
+      )}
+      {card && <CardView key={cardKey(card)} card={card} state={state} actions={actions} />}
+      <div class="nl-dock">
+        <Notices error={state.error} toast={state.toast} actions={actions} />
+        <PageToolbar state={state} actions={actions} />
+      </div>
+    </div>
+  );
+}

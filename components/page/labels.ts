@@ -1,0 +1,96 @@
+// Words the reader sees for the engine's codes. Kept in one place so the toolbar, cards and lists say the same thing.
+import type { ClaimReason } from '../../detect/types';
+import type { AnchorQuality } from '../../anchoring/types';
+import type { ClaimStatus, HighlightColor } from '../../storage/types';
+import type { PaintKind } from './page-state';
+
+export const PAINT_KINDS: readonly PaintKind[] = ['person', 'organization', 'place', 'claim'];
+
+interface KindWords {
+  singular: string;
+  plural: string;
+  /** Shown on the swatch so kinds are told apart without relying on colour. */
+  letter: string;
+}
+
+export const KIND_WORDS: Record<PaintKind, KindWords> = {
+  person: { singular: 'Person', plural: 'People', letter: 'P' },
+  organization: { singular: 'Organisation', plural: 'Organisations', letter: 'O' },
+  place: { singular: 'Place', plural: 'Places', letter: 'L' },
+  claim: { singular: 'Claim', plural: 'Claims', letter: 'C' },
+};
+
+export function reasonWords(reason: ClaimReason, speaker?: string): string {
+  switch (reason) {
+    case 'statistic':
+      return 'contains a statistic';
+    case 'comparison':
+      return 'makes a comparison';
+    case 'superlative':
+      return 'superlative';
+    case 'attribution':
+      return speaker ? `attributed to ${speaker}` : 'attributed to someone';
+    case 'quotation':
+      return 'direct quotation';
+    case 'causal':
+      return 'cause and effect';
+    case 'prediction':
+      return 'prediction';
+    case 'policy':
+      return 'about a law or agreement';
+  }
+}
+
+/** Bands rather than a number: a reader cannot act on "0.73", but can on "highly check-worthy". */
+export function scoreWords(score: number): string {
+  if (score >= 0.75) return 'Highly check-worthy';
+  if (score >= 0.5) return 'Check-worthy';
+  if (score >= 0.3) return 'Possibly check-worthy';
+  return 'Unlikely to need checking';
+}
+
+export const STATUS_WORDS: Record<ClaimStatus, string> = {
+  unstarted: 'Unstarted',
+  in_progress: 'In progress',
+  inconclusive: 'Inconclusive',
+  verified: 'Verified',
+  false: 'False',
+};
+
+export const COLOR_WORDS: Record<HighlightColor, string> = {
+  yellow: 'yellow',
+  green: 'green',
+  blue: 'blue',
+  pink: 'pink',
+  purple: 'purple',
+};
+
+export const QUALITY_WORDS: Record<AnchorQuality, string> = {
+  exact: 'Found exactly',
+  changed: 'Found with changes',
+  orphan: 'Not found',
+};
+
+export function countWords(count: number, singular: string, plural: string): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+export function mentionWords(count: number): string {
+  if (count === 1) return 'Mentioned once';
+  if (count === 2) return 'Mentioned twice';
+  return `Mentioned ${count} times`;
+}
+
+/**
+ * Shortens text to at most `max` characters at a word boundary, so a long claim never ends mid-word.
+ * Falls back to a hard cut when a single "word" is longer than the budget (URLs, CJK text).
+ */
+export function truncate(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const budget = Math.max(1, max - 1);
+  const cut = clean.slice(0, budget + 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  const head = lastSpace >= budget * 0.6 ? cut.slice(0, lastSpace) : clean.slice(0, budget);
+  return `${head.replace(/[\s,;:.\u2013\u2014-]+$/u, '')}\u2026`;
+}

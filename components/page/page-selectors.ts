@@ -1,0 +1,44 @@
+// Derived views of PageState that more than one component needs.
+import type { Annotation } from '../../storage/types';
+import type { PageState, PaintKind, PlacedAnnotation } from './page-state';
+
+/** Tombstoned annotations may linger in state until the session refreshes; the reader must not see them. */
+export function liveAnnotations(state: PageState): PlacedAnnotation[] {
+  return state.annotations.filter((p) => p.annotation.deletedAt === null);
+}
+
+export function orphanAnnotations(state: PageState): PlacedAnnotation[] {
+  return liveAnnotations(state).filter((p) => p.quality === 'orphan');
+}
+
+export function trackedClaimCount(state: PageState): number {
+  return liveAnnotations(state).filter((p) => p.annotation.kind === 'claim').length;
+}
+
+export function kindCounts(state: PageState): Record<PaintKind, number> {
+  const counts: Record<PaintKind, number> = { person: 0, organization: 0, place: 0, claim: state.claims.length };
+  for (const group of state.groups) counts[group.type] += 1;
+  return counts;
+}
+
+export function findPlaced(state: PageState, annotationId: string): PlacedAnnotation | undefined {
+  return liveAnnotations(state).find((p) => p.annotation.id === annotationId);
+}
+
+/** Reading order: placed annotations by position, then the ones that could not be placed. */
+export function inReadingOrder(placed: PlacedAnnotation[]): PlacedAnnotation[] {
+  return [...placed].sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity));
+}
+
+export function annotationKindWords(annotation: Annotation): string {
+  switch (annotation.kind) {
+    case 'claim':
+      return 'Tracked claim';
+    case 'note':
+      return 'Note';
+    case 'entity':
+      return 'Entity';
+    case 'highlight':
+      return annotation.note.trim() ? 'Note' : 'Highlight';
+  }
+}
