@@ -1,0 +1,52 @@
+// The real browser behind PopupServices (see services.ts).
+import { browser } from 'wxt/browser';
+import type { TabMessage, TabStatus } from '../../storage/api';
+import type { PersistentStorage, SitePermissions, TabBridge } from './services';
+import { pickTargetTab } from './target-tab';
+
+async function send<T>(tabId: number, message: TabMessage): Promise<T> {
+  return (await browser.tabs.sendMessage(tabId, message)) as T;
+}
+
+export const browserTabs: TabBridge = {
+  async findTarget() {
+    const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (active?.url && /^https?:/.test(active.url)) return pickTargetTab(active, []);
+    return pickTargetTab(undefined, await browser.tabs.query({}));
+  },
+  async getStatus(tabId) {
+    try {
+      return await send<TabStatus>(tabId, { type: 'tab/status' });
+    } catch {
+      // "Receiving end does not exist": no content script in that tab.
+      return null;
+    }
+  },
+  async scrollTo(tabId, annotationId) {
+    await send(tabId, { type: 'tab/scroll-to', annotationId });
+  },
+  async annotateAnyway(tabId) {
+    await send(tabId, { type: 'tab/annotate-anyway' });
+  },
+  async injectContentScript(tabId) {
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+  },
+};
+
+export const browserPermissions: SitePermissions = {
+  async list() {
+    const { origins = [] } = await browser.permissions.getAll();
+    return origins.filter((origin) => /^https?:\/\//.test(origin));
+  },
+  request: (originPattern) => browser.permissions.request({ origins: [originPattern] }),
+  remove: (originPattern) => browser.permissions.remove({ origins: [originPattern] }),
+};
+
+export const browserStorage: PersistentStorage = {
+  async persist() {
+    return navigator.storage?.persist ? navigator.storage.persist() : null;
+  },
+  async persisted() {
+    return navigator.storage?.persisted ? navigator.storage.persisted() : null;
+  },
+};

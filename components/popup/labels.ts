@@ -1,0 +1,16 @@
+import type { AnnotationKind, ClaimStatus } from '../../storage/types';
+
+export const KIND_LABELS: Record<AnnotationKind, string> = {
+  highlight: 'Highlight',
+  note: 'Note',
+  claim: 'Claim',
+  entity: 'Entity',
+};
+
+export const STATUS_LABELS: Record<ClaimStatus, string> = {
+  unstarted: 'Not started',
+  in_progress: 'In progress',
+  inconclusive: 'Inconclusive',
+  verified: 'Verified',
+  false: 'False',
+};

@@ -1,0 +1,86 @@
+import { CLAIM_STATUSES, type AnnotationKind, type ClaimStatus } from '../../storage/types';
+import type { SearchFilters } from '../../storage/search';
+import { KIND_LABELS, STATUS_LABELS } from './labels';
+
+interface FiltersProps {
+  filters: SearchFilters;
+  tags: readonly string[];
+  sites: readonly string[];
+  onChange: (filters: SearchFilters) => void;
+}
+
+const KINDS: AnnotationKind[] = ['highlight', 'note', 'claim', 'entity'];
+
+/** Single-choice selects: a popup is too small for multi-select widgets, and search words narrow further. */
+export function SearchFiltersBar({ filters, tags, sites, onChange }: FiltersProps) {
+  const set = (patch: Partial<SearchFilters>) => onChange({ ...filters, ...patch });
+  const one = <T extends string>(value: string): T[] | undefined => (value ? [value as T] : undefined);
+
+  return (
+    <fieldset class="filters">
+      <legend>Filters</legend>
+      <label>
+        Tag
+        <select value={filters.tags?.[0] ?? ''} onChange={(e) => set({ tags: one(e.currentTarget.value) })}>
+          <option value="">Any tag</option>
+          {tags.map((tag) => (
+            <option key={tag} value={tag}>
+              #{tag}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Kind
+        <select value={filters.kinds?.[0] ?? ''} onChange={(e) => set({ kinds: one<AnnotationKind>(e.currentTarget.value) })}>
+          <option value="">Any kind</option>
+          {KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Claim status
+        <select
+          value={filters.claimStatuses?.[0] ?? ''}
+          onChange={(e) => set({ claimStatuses: one<ClaimStatus>(e.currentTarget.value) })}
+        >
+          <option value="">Any status</option>
+          {CLAIM_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Verdict
+        <input type="text" value={filters.verdict ?? ''} onInput={(e) => set({ verdict: e.currentTarget.value || undefined })} />
+      </label>
+      <label>
+        Site
+        <select value={filters.sites?.[0] ?? ''} onChange={(e) => set({ sites: one(e.currentTarget.value) })}>
+          <option value="">Any site</option>
+          {sites.map((site) => (
+            <option key={site} value={site}>
+              {site}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        From
+        <input type="date" value={filters.from ?? ''} onInput={(e) => set({ from: e.currentTarget.value || undefined })} />
+      </label>
+      <label>
+        To
+        <input type="date" value={filters.to ?? ''} onInput={(e) => set({ to: e.currentTarget.value || undefined })} />
+      </label>
+      <button type="button" class="link" onClick={() => onChange({})}>
+        Clear filters
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,55 @@
+// Everything the popup needs from the outside world, behind one interface: the entrypoint wires the real
+// browser and database, unit tests wire fakes.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { TabStatus } from '../../storage/api';
+import type { NewsLensDb } from '../../storage/db';
+import type { StorageDeps } from '../../storage/deps';
+import type { DownloadFile } from '../shared/download';
+
+export interface TargetTab {
+  id: number;
+  url: string;
+  title: string;
+}
+
+export interface TabBridge {
+  /** The page the reader means: the active tab, or the last web page they used when the popup itself is open in a tab. */
+  findTarget(): Promise<TargetTab | null>;
+  /** null when the tab has no NewsLens content script (no permission for the site yet). */
+  getStatus(tabId: number): Promise<TabStatus | null>;
+  scrollTo(tabId: number, annotationId: string): Promise<void>;
+  annotateAnyway(tabId: number): Promise<void>;
+  /** Injects the content script once, with the activeTab grant of a toolbar click. */
+  injectContentScript(tabId: number): Promise<void>;
+}
+
+export interface SitePermissions {
+  /** Origins the reader granted, as match patterns ("https://news.example.com/*"). */
+  list(): Promise<string[]>;
+  request(originPattern: string): Promise<boolean>;
+  remove(originPattern: string): Promise<boolean>;
+}
+
+export interface PersistentStorage {
+  /** Asks once for storage the browser will not evict; returns whether storage is persistent now (null: unknown). */
+  persist(): Promise<boolean | null>;
+  persisted(): Promise<boolean | null>;
+}
+
+export interface PopupServices {
+  db: NewsLensDb;
+  deps: StorageDeps;
+  tabs: TabBridge;
+  permissions: SitePermissions;
+  storage: PersistentStorage;
+  download: (file: DownloadFile) => void;
+}
+
+export const ServicesContext = createContext<PopupServices | null>(null);
+
+export function useServices(): PopupServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('PopupServices missing: wrap the UI in <ServicesContext.Provider>.');
+  return services;
+}

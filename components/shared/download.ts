@@ -1,0 +1,21 @@
+export interface DownloadFile {
+  fileName: string;
+  content: string;
+  mimeType: string;
+}
+
+/**
+ * Saves text through a Blob URL and an <a download> click: works from an extension page without the
+ * "downloads" permission. The URL is revoked later because Chrome starts reading it after click() returns.
+ */
+export function downloadFile({ fileName, content, mimeType }: DownloadFile, doc: Document = document): void {
+  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
