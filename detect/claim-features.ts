@@ -39,17 +39,18 @@ const MEASURED_QUANTITY = new RegExp(
   'giu',
 );
 // Digits that are not clock times, so "10am" or "11am" do not pass as statistics.
-const PLAIN_NUMBER = /\b\d[\d,.]*(?:st|nd|rd|th)?\b(?!\s?(?:am|pm|a\.m\.|p\.m\.))/giu;
+// Identifiers such as "Number 10" or "Route 66" are names, not quantities.
+const PLAIN_NUMBER = /(?<!\b(?:Number|No\.?|Nos\.?|Article|Section|Route|Flight|Room|Platform|Channel|Page|Chapter|Highway|Interstate) )\b\d[\d,.]*(?:st|nd|rd|th)?\b(?!\s?(?:am|pm|a\.m\.|p\.m\.))/giu;
 const YEAR_ONLY = /^(?:1[89]|20)\d\d$/;
 
 const COMPARISON =
   /\b(?:(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger|faster|slower|cheaper|dearer|worse|better|older|younger|longer|shorter|richer|poorer)\s+than|compared (?:with|to)|up from|down from|outpac\w+|overt(?:ook|aken|akes)|exceed\w*|ahead of|behind|than (?:any|ever|in|at|last|before)|as (?:many|much|few|high|low) as)\b/giu;
 const CHANGE_VERB =
-  /\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|increased|increases|decreased|decreases|declined|declines|dropped|drops|grew|grown|grows|shrank|shrunk|contracted|surged|soared|jumped|climbed|plunged|plummeted|slumped|tumbled|halved|doubled|tripled|cut|cuts|slashed|reduced|raised|lost|gained|hit|reached|topped|passed|retreated|widened|narrowed)\b/giu;
+  /\b(?:rose|risen|rise|rises|rising|fell|fallen|falls|falling|increased|increases|decreased|decreases|declined|declines|dropped|drops|grew|grown|grows|shrank|shrunk|contracted|surged|soared|jumped|climbed|plunged|plummeted|slumped|tumbled|halved|doubled|tripled|cut|cuts|slashed|reduced|raised|lost|gained|hit|reached|topped|passed|retreated|widened|narrowed)\b/giu;
 const SUPERLATIVE =
   /\b(?:lowest|highest|largest|biggest|smallest|worst|best|fastest|slowest|hottest|coldest|warmest|wettest|driest|oldest|youngest|longest|shortest|deadliest|strongest|weakest|richest|poorest|cheapest|greatest|heaviest|busiest|most (?:\p{L}+)|least (?:\p{L}+)|first|record|unprecedented|ever)\b|\b(?:record|all-time|\d+-year|multi-year|\p{L}+-year) (?:lows?|highs?)\b|\bin (?:\p{L}+ ){0,2}history\b|\bsince records began\b|\bon record\b/giu;
 const CAUSAL =
-  /\b(?:because|due to|caused|causes|causing|led to|leads to|leading to|as a result|resulted in|result of|driven by|blamed (?:on|for)|linked to|responsible for|contribut\w+ to|thanks to|attributed to|in response to)\b/giu;
+  /\b(?:because|due to(?! (?:be|have|take|start|open|close|sign|meet|visit|launch|arrive|begin|end|make|give|hold|attend|return|appear|speak|travel|announce|publish|report|vote|face)\b)|caused|causes|causing|led to|leads to|leading to|as a result|resulted in|result of|driven by|blamed (?:on|for)|linked to|responsible for|contribut\w+ to|thanks to|attributed to|in response to|cures?|cured|prevents?|prevented|kills|killed by|protects? against|spreads?|triggers?|triggered|reduces? the risk|raises? the risk|increases? the risk)\b/giu;
 const PREDICTION =
   /\b(?:will|won't|would|expected to|forecasts?|forecast to|projected|projections?|set to|on course to|on track to|likely to|plans? to|planned|scheduled|is to|are to|due to (?:be|have|take|start|open|close|sign|meet|visit|launch|arrive|begin|end)\w*)\b/giu;
 const POLICY =
@@ -57,10 +58,13 @@ const POLICY =
 const REPORTING =
   /\b(?:said|says|told|tells|added|stated|states|announced|announces|confirmed|confirms|claimed|claims|claim|insisted|insists|warned|warns|argued|argues|noted|wrote|tweeted|acknowledged|admitted|admits|denied|denies|revealed|reveals|estimated|estimates|estimate|predicted|concluded|found|showed|shows|show|reported|reports|accused|alleged|disclosed|according to)\b/giu;
 // "said (that) the scheme had cost": a reporting verb followed by a clause, i.e. a reported statement rather than a feeling.
-const REPORTED_CLAUSE =
-  /\b(?:said|says|told \p{L}+|confirmed|claimed|claim|insisted|warned|announced|estimated|estimates|estimate|found|showed|show|shows|concluded|denied|admitted|revealed|reported|accused (?:\p{L}+ ){1,3}of)\s+(?:(?:\p{L}+\s+){0,4}?that\s+)?(?:the|a|an|its|his|her|their|it|they|he|she|no|one|some|more|most|[\p{Lu}\d£$€])/gu;
+const REPORTED_CLAUSE = new RegExp(
+  String.raw`\b(?:said|says|told|confirmed|claimed|claims|claim|insisted|warned|announced|estimated|estimates|estimate|found|showed|show|shows|concluded|denied|admitted|revealed|reported|accused)` +
+    String.raw`(?:(?:\s+[\p{L}\d’'-]+){0,5}?\s+that\s+[\p{L}\d£$€]|\s+(?!(?:in|on|at|to|of|with|by|for|during|after|before|last|this|yesterday|earlier|later|afterwards|when|while|as|it|reporters|the\s+(?:bbc|press|guardian|times))\b)(?<!told\s+)[\p{L}\d£$€])`,
+  'giu',
+);
 const COMPLETED_EVENT =
-  /\b(?:has|have|had)\s+(?:not\s+|never\s+|now\s+|already\s+|clearly\s+|also\s+)?(?:been\s+)?\p{L}+(?:ed|en|wn|ght|lt|ld|de|ne|un|ck|id)\b|\b(?:was|were)\s+\p{L}+(?:ed|en|wn|ght|lt)\b|\b(?:won|lost|killed|struck|opened|closed|launched|announced|approved|rejected|passed|signed|arrested|charged|fined|resigned|elected|visited|met|agreed|ruled|delivered|built|spent|imposed|introduced|created|moved|supported|opposed|detected|discovered|developed|invaded|collapsed|exploded|crashed|recorded|reported|published)\b/giu;
+  /\b(?:has|have|had)\s+(?:not\s+|never\s+|now\s+|already\s+|clearly\s+|also\s+)?(?:been\s+)?\p{L}+(?:ed|en|wn|ght|lt|ld|de|ne|un|ck|id)\b|\b(?:was|were)\s+\p{L}+(?:ed|en|wn|ght|lt)\b|\b(?:won|lost|killed|struck|opened|closed|launched|announced|approved|rejected|passed|signed|arrested|charged|fined|resigned|elected|visited|met|agreed|ruled|delivered|built|spent|imposed|introduced|created|moved|supported|opposed|detected|discovered|developed|invaded|collapsed|exploded|crashed|recorded|reported|published|voted|appointed|fired|sold|bought|invested|raised|paid|received|sent|deployed|abolished|scrapped|founded|formed)\b/giu;
 const TIME_ANCHOR =
   /\b(?:in|since|by|until|from|before|after|between|during)\s+(?:the\s+)?(?:1[89]|20)\d\ds?\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|yesterday|overnight|last (?:year|month|week|quarter|decade)|this (?:year|month|week)|a year earlier|a decade)\b/giu;
 
@@ -146,8 +150,18 @@ function countNumbers(s: string): number {
   return n;
 }
 
+// Social posts quoted in articles (and tweet benchmarks) carry links, handles and hashtags; their digits and
+// missing full stops say nothing about whether a claim is made.
+function normalise(sentence: string): string {
+  return sentence
+    .replace(/\bhttps?:\/\/\S+|\bpic\.twitter\.com\/\S+/giu, ' ')
+    .replace(/(^|\s)[#@](\p{L}[\p{L}\p{N}_]*)/gu, '$1$2')
+    .replace(/[\p{Extended_Pictographic}\uFE0F]+/gu, ' ')
+    .trim();
+}
+
 export function extractFeatures(sentence: string): FeatureCounts {
-  const s = sentence.trim();
+  const s = normalise(sentence);
   const bare = s.replace(/[”"’')\]\s]+$/u, '');
   const words = s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   const f: FeatureCounts = {};
@@ -184,6 +198,7 @@ export function extractFeatures(sentence: string): FeatureCounts {
   set('exclamation', bare.endsWith('!') ? 1 : 0);
   set('veryShort', words < 5 ? 1 : 0);
   set('short', words >= 5 && words < 8 ? 1 : 0);
-  set('noFinalPunctuation', /[.!?:;]$/u.test(bare) ? 0 : 1);
+  // Headings and promo lines lack a full stop; long unpunctuated text is more likely a post than a heading.
+  set('noFinalPunctuation', /[.!?:;]$/u.test(bare) || words > 14 ? 0 : 1);
   return f;
 }

@@ -102,7 +102,8 @@ function speakerForVerb(
   if (pronoun) return { pronoun: pronoun[1]!.toLowerCase() };
   if (after && /^[,\s]*$/.test(ctx.text.slice(absEnd, absEnd + 1))) return { speaker: ctx.entityOf(after).canonical };
   const tail = lead.replace(/\s+$/, '');
-  const name = /[\p{L}\d]$/u.test(tail) ? fallbackName(tail) : undefined;
+  // A lone capitalised first word is usually a common noun ("Protesters accused ..."), not a name.
+  const name = /[\p{L}\d]$/u.test(tail) && /\s/.test(tail.trim()) ? fallbackName(tail) : undefined;
   return name ? { speaker: name } : undefined;
 }
 
