@@ -38,7 +38,8 @@ function resolveWithArticle(tokens: Token[], segments: Segment[]): Segment[] {
   for (const s of segments) {
     if (s.type && (s.confident || !tokens[s.first]?.headline)) {
       const surface = segmentText(tokens, s);
-      const known = s.confident ? undefined : typeOfSurface.get(surface) ?? (s.first === s.last ? typeOfWord.get(surface) : undefined);
+      const word = s.first === s.last ? typeOfWord.get(surface) : undefined;
+      const known = s.confident ? undefined : typeOfSurface.get(surface) ?? (word === 'person' ? word : undefined);
       resolved.push(known ? { ...s, type: known } : s);
       continue;
     }
@@ -74,9 +75,24 @@ function toTypedMentions(text: string, tokens: Token[], segments: Segment[]): Ty
   return out;
 }
 
+/** "People's Bank of China", "Women's Institute": an ordinary word's possessive that opens a name. */
+function rejoinPossessiveNames(text: string, tokens: Token[]): void {
+  for (let i = 1; i < tokens.length; i += 1) {
+    const prev = tokens[i - 1];
+    const cur = tokens[i];
+    if (!prev || !cur || !prev.possessive || !prev.capital || !cur.capital || !isCommonWord(prev.folded)) continue;
+    if (text.slice(prev.end + 2, cur.start) !== ' ') continue;
+    prev.end += 2;
+    prev.text = text.slice(prev.start, prev.end);
+    prev.possessive = false;
+    cur.joined = true;
+  }
+}
+
 /** People, organisations and places named in plain article text, in text order, never overlapping. */
 export function findEntities(text: string): EntityMention[] {
   const tokens = tokenize(text).flatMap((t) => splitHyphenated(t, isKnownWord));
+  rejoinPossessiveNames(text, tokens);
   const segments = capitalRuns(tokens).flatMap(([from, to]) => segmentRun(tokens, from, to));
   const mentions = toTypedMentions(text, tokens, resolveWithArticle(tokens, segments));
   return assignEntityIds(mentions).map(({ start, end, text: mentionText, type, entityId }) => ({

@@ -17,13 +17,11 @@ interface Group {
   names: string[];
   words: string[];
   surnameFirst: boolean;
-  lastSeen: number;
-  fixedCanonical?: string;
 }
 
 function words(name: string): string[] {
   return fold(name)
-    .split(/[\s]+/)
+    .split(/\s+/)
     .filter((w) => w.length > 0);
 }
 
@@ -33,9 +31,11 @@ function withoutHonours(name: string): string {
   return parts.join(' ');
 }
 
-function initials(name: string, keepConnectors: boolean): string {
-  return words(name)
-    .filter((w) => keepConnectors || !['of', 'for', 'and', '&', 'the', 'on'].includes(w))
+const CONNECTORS = new Set(['of', 'for', 'and', '&', 'the', 'on']);
+
+function initials(nameWords: string[], keepConnectors: boolean): string {
+  return nameWords
+    .filter((w) => keepConnectors || !CONNECTORS.has(w))
     .map((w) => w.charAt(0))
     .join('');
 }
@@ -46,35 +46,61 @@ function isSubsequence(short: string[], long: string[]): boolean {
   return i === short.length;
 }
 
-/** Which earlier group a one-word mention refers to: "Starmer" is "Keir Starmer", "Xi" is "Xi Jinping". */
-function shortFormOwner(word: string, groups: Group[], type: EntityType): Group | undefined {
-  let best: Group | undefined;
-  let bestScore = 0;
-  for (const g of groups) {
-    if (g.type !== type || g.words.length < 2) continue;
-    const last = g.words[g.words.length - 1];
-    const first = g.words[0];
-    let score = 0;
-    if (g.surnameFirst ? first === word : last === word) score = 3;
-    else if (g.words.includes(word) && !NAME_PARTICLES.has(word)) score = type === 'person' ? 2 : 0;
-    if (type === 'organization' && first === word && g.words.slice(1).every((w) => orgHeadWords().has(w))) score = 3;
-    if (score > bestScore || (score === bestScore && score > 0 && best && g.lastSeen > best.lastSeen)) {
-      best = g;
-      bestScore = score;
+/** Groups of one article, indexed for the ways a later mention can refer back to them. */
+class GroupIndex {
+  readonly groups: Group[] = [];
+  private readonly byKey = new Map<string, Group>();
+  private readonly byInitials = new Map<string, Group>();
+  private readonly multiWord: Group[] = [];
+
+  find(type: EntityType, key: string): Group | undefined {
+    return this.byKey.get(`${type}|${key}`);
+  }
+
+  add(group: Group, key: string): void {
+    this.groups.push(group);
+    this.byKey.set(`${group.type}|${key}`, group);
+    if (group.words.length >= 2) this.multiWord.push(group);
+    this.noteName(group, group.words);
+  }
+
+  noteName(group: Group, nameWords: string[]): void {
+    if (group.type === 'person' || nameWords.length < 2) return;
+    for (const keep of [false, true]) {
+      const acronym = initials(nameWords, keep);
+      if (!this.byInitials.has(acronym)) this.byInitials.set(acronym, group);
     }
   }
-  return bestScore > 0 ? best : undefined;
-}
 
-function acronymOwner(acronym: string, groups: Group[]): Group | undefined {
-  const a = fold(acronym).replace(/\./g, '');
-  if (a.length < 2) return undefined;
-  return groups.find(
-    (g) =>
-      g.words.length >= 2 &&
-      g.type !== 'person' &&
-      g.names.some((n) => initials(n, false) === a || initials(n, true) === a),
-  );
+  /** The full name whose words contain this mention's words: "Cassiel Ato Forson" for "Ato Forson". */
+  longerPerson(nameWords: string[]): Group | undefined {
+    return this.multiWord.find((g) => g.type === 'person' && g.words.length > nameWords.length && isSubsequence(nameWords, g.words));
+  }
+
+  /** Which group a one-word mention refers to: "Starmer" is "Keir Starmer", "Xi" is "Xi Jinping". */
+  shortFormOwner(word: string, type: EntityType): Group | undefined {
+    let best: Group | undefined;
+    let bestScore = 0;
+    for (const g of this.multiWord) {
+      if (g.type !== type) continue;
+      const first = g.words[0];
+      const last = g.words[g.words.length - 1];
+      let score = 0;
+      if (g.surnameFirst ? first === word : last === word) score = 3;
+      else if (type === 'person' && g.words.includes(word) && !NAME_PARTICLES.has(word)) score = 2;
+      if (type === 'organization' && first === word && g.words.slice(1).every((w) => orgHeadWords().has(w))) score = 3;
+      if (score > bestScore) {
+        best = g;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  acronymOwner(word: string): Group | undefined {
+    const acronym = word.replace(/\./g, '');
+    return acronym.length >= 2 ? this.byInitials.get(acronym) : undefined;
+  }
 }
 
 /** The name to show and to key on: a gazetteer's name where one applies, else the fullest name used. */
@@ -96,38 +122,42 @@ export function canonicalFor(type: EntityType, names: string[]): string {
  * short forms, acronyms and honours with the fullest name the article uses.
  */
 export function assignEntityIds(mentions: TypedMention[]): Array<TypedMention & { entityId: string; canonical: string }> {
-  const groups: Group[] = [];
-  const owner: Group[] = [];
+  const index = new GroupIndex();
+  const owner: Array<Group | undefined> = [];
+  const prepared = mentions.map((m) => {
+    const name = m.type === 'person' ? withoutHonours(m.text) : m.text;
+    return { name, words: words(name) };
+  });
   // Longest names first, so every short form finds the full name wherever it appears.
-  const order = mentions
-    .map((m, i) => i)
-    .sort((a, b) => words(mentions[b]?.text ?? '').length - words(mentions[a]?.text ?? '').length || a - b);
+  const order = mentions.map((_, i) => i).sort((a, b) => (prepared[b]?.words.length ?? 0) - (prepared[a]?.words.length ?? 0) || a - b);
   for (const i of order) {
     const m = mentions[i];
-    if (!m) continue;
-    const name = m.type === 'person' ? withoutHonours(m.text) : m.text;
-    const w = words(name);
-    const key = m.canonical ? fold(m.canonical) : w.join(' ');
-    let group = groups.find((g) => g.type === m.type && (g.fixedCanonical ? fold(g.fixedCanonical) : g.words.join(' ')) === key);
-    if (!group && m.canonical) group = groups.find((g) => g.type === m.type && g.names.some((n) => fold(n) === key));
-    if (!group && m.type === 'person' && w.length >= 2) {
-      group = groups.find((g) => g.type === 'person' && g.words.length > w.length && isSubsequence(w, g.words));
-    }
-    if (!group && w.length === 1) {
-      const word = w[0] ?? '';
-      group = shortFormOwner(word, groups, m.type) ?? (m.type === 'person' ? undefined : acronymOwner(word, groups));
+    const p = prepared[i];
+    if (!m || !p) continue;
+    const key = m.canonical ? fold(m.canonical) : p.words.join(' ');
+    let group = index.find(m.type, key);
+    if (!group && m.type === 'person' && p.words.length >= 2) group = index.longerPerson(p.words);
+    if (!group && p.words.length === 1) {
+      const word = p.words[0] ?? '';
+      group = index.shortFormOwner(word, m.type) ?? (m.type === 'person' ? undefined : index.acronymOwner(word));
     }
     if (!group) {
-      group = { type: m.type, names: [], words: w, surnameFirst: m.surnameFirst ?? false, lastSeen: m.start, fixedCanonical: m.canonical };
-      groups.push(group);
+      group = { type: m.type, names: [], words: p.words, surnameFirst: m.surnameFirst ?? false };
+      index.add(group, key);
+    } else if (!group.names.includes(p.name)) {
+      index.noteName(group, p.words);
     }
-    if (!group.names.includes(name)) group.names.push(name);
-    group.lastSeen = Math.max(group.lastSeen, m.start);
+    if (!group.names.includes(p.name)) group.names.push(p.name);
     owner[i] = group;
   }
+  const canonicals = new Map<Group, string>();
   return mentions.map((m, i) => {
     const g = owner[i];
-    const canonical = g ? canonicalFor(g.type, g.names) : m.text;
+    let canonical = m.text;
+    if (g) {
+      canonical = canonicals.get(g) ?? canonicalFor(g.type, g.names);
+      canonicals.set(g, canonical);
+    }
     return { ...m, canonical, entityId: `${m.type}:${slug(canonical)}` };
   });
 }

@@ -1,5 +1,6 @@
 import { fold } from './entity-fold';
 import type { EntityType } from './types';
+import { NOTABLE_ORGS } from './gazetteer-notable-orgs';
 import { KNOWN_ORGS } from './gazetteer-orgs';
 import { CITIES, COUNTRIES, REGIONS } from './gazetteer-places';
 import { COMMON_WORDS, DEMONYMS, ORG_WORDS, PLACE_WORDS } from './gazetteer-words';
@@ -16,7 +17,15 @@ function lazySet(...sources: string[]): () => ReadonlySet<string> {
 export const givenNames = lazySet(GIVEN_NAMES);
 export const familyNames = lazySet(FAMILY_NAMES);
 export const commonWords = lazySet(COMMON_WORDS, 'government|state|media|officials|ministers');
-export const demonyms = lazySet(DEMONYMS, 'western|eastern|northern|southern|central|olympic|anglo|sino|euro');
+export const demonyms = lazySet(
+  DEMONYMS,
+  'western|eastern|northern|southern|central|olympic|anglo|sino|euro|british|english|scottish|welsh|irish|french|' +
+    'spanish|dutch|swiss|danish|swedish|finnish|polish|turkish|kurdish|flemish|portuguese|japanese|vietnamese|' +
+    'lebanese|sudanese|senegalese|congolese|maltese|nepalese|taiwanese|burmese|israeli|iraqi|kuwaiti|saudi|' +
+    'pakistani|bangladeshi|yemeni|qatari|omani|somali|afghan|hispanic|latino|arab|muslim|christian|jewish|' +
+    'hindu|sikh|buddhist|catholic|protestant|orthodox|sunni|shia|european|asian|african|islamic|soviet|nazi|' +
+    'communist|democratic|republican',
+);
 export const orgHeadWords = lazySet(
   ORG_WORDS,
   'party|fc|afc|plc|ag|sa|nv|gmbh|ministry|parliament|assembly|congress|senate|court|agency|forces|force|' +
@@ -28,7 +37,7 @@ export const placeHeadWords = lazySet(
   PLACE_WORDS,
   'sea|ocean|channel|strait|gulf|bay|river|lake|mount|mountains|hills|valley|island|islands|peninsula|' +
     'province|county|state|region|district|square|bridge|stadium|arena|park|street|road|avenue|lane|croft|' +
-    'heath|common|green|palisades|heights|springs|beach|coast|desert|forest|plain|plains|basin|delta',
+    'heath|common|green|palisades|heights|springs|beach|coast|desert|forest|plain|plains|basin|delta|east|west',
 );
 const countries = lazySet(COUNTRIES);
 const regions = lazySet(REGIONS);
@@ -168,7 +177,14 @@ export function isPlaceAcronym(folded: string): boolean {
 export interface KnownPhrase {
   type: EntityType;
   canonical?: string;
+  /** From a broad list (any city, any brand): not enough on its own for a sentence-initial ordinary word. */
+  weak?: boolean;
 }
+
+const notableOrgs = new Set(NOTABLE_ORGS);
+const CONTINENTS = new Set(
+  'europe|asia|africa|antarctica|oceania|arctic|north america|south america|latin america|central america|middle east|far east|south-east asia|southeast asia|east asia|central asia|south asia|west africa|east africa|southern africa|north africa|sub-saharan africa|balkans|caribbean|scandinavia|baltics|sahel|pacific|atlantic'.split('|'),
+);
 
 /** What a whole phrase is known to be, from the gazetteers; undefined when unknown. */
 export function lookupPhrase(folded: string): KnownPhrase | undefined {
@@ -176,10 +192,10 @@ export function lookupPhrase(folded: string): KnownPhrase | undefined {
   if (seat) return { type: 'organization', canonical: seat };
   const place = PLACE_CANONICAL[folded];
   if (place) return { type: 'place', canonical: place };
-  if (PARTY_NAMES.has(folded)) return { type: 'organization' };
-  if (countries().has(folded) || regions().has(folded)) return { type: 'place' };
-  if (knownOrgs().has(folded)) return { type: 'organization' };
-  if (cities().has(folded)) return { type: 'place' };
+  if (PARTY_NAMES.has(folded) || notableOrgs.has(folded)) return { type: 'organization' };
+  if (countries().has(folded) || regions().has(folded) || CONTINENTS.has(folded)) return { type: 'place' };
+  if (knownOrgs().has(folded)) return { type: 'organization', weak: true };
+  if (cities().has(folded)) return { type: 'place', weak: true };
   return undefined;
 }
 

@@ -38,6 +38,11 @@ const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'argued', 'insist
 const ORG_CUES_BEFORE = new Set(['agency', 'broadcaster', 'newspaper', 'company', 'firm', 'group', 'lender', 'bank', 'retailer', 'carmaker', 'insurer', 'airline', 'club', 'side', 'rival', 'rivals', 'regulator', 'watchdog', 'charity', 'union', 'startup', 'start-up', 'giant', 'maker', 'network', 'channel', 'paper', 'outlet', 'party', 'label', 'publisher', 'brand', 'chain', 'operator', 'supplier', 'developer', 'platform', 'conglomerate', 'team', 'insurer', 'broker']);
 const ORG_CUES_AFTER = new Set(['shares', 'stock', 'founder', 'chief', 'boss', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'chairwoman', 'executive', 'executives', 'manager', 'official', 'officials', 'leader', 'leaders', 'members', 'chair', 'ceo', 'headquarters', 'employees', 'staff', 'workers', 'owner', 'investors', 'customers', 'board', 'subsidiary', 'unit', 'fans', 'coach', 'striker', 'midfielder', 'defender', 'players']);
 
+const AGENT_NOUN = /(?:er|or|ist|ian|ant|ent|man|woman)$/;
+const INVESTMENT_WORDS = new Set(['shares', 'stake', 'stakes', 'investment', 'investments', 'investors', 'holding', 'holdings']);
+/** Words that may open a sentence before an organisation's name without belonging to it. */
+const FUNCTION_STARTS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'but', 'and', 'or', 'when', 'while', 'if', 'as', 'after', 'before', 'since', 'at', 'in', 'on', 'by', 'for', 'with', 'from', 'however', 'meanwhile', 'yesterday', 'today', 'now', 'then', 'so', 'also', 'only', 'even', 'both', 'all', 'some', 'many', 'most', 'under', 'despite', 'although', 'though', 'because', 'last', 'next', 'earlier', 'later', 'without', 'unlike', 'like', 'until', 'during', 'following', 'according', 'why', 'how', 'what', 'where', 'whether', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
 function isNumberToken(t: Token | undefined): boolean {
   return t !== undefined && /^\d+$/.test(t.text);
 }
@@ -91,7 +96,7 @@ export function capitalRuns(tokens: Token[]): Array<[number, number]> {
   return runs;
 }
 
-function phraseAt(tokens: Token[], from: number, to: number): { length: number; type: EntityType; canonical?: string } | undefined {
+function phraseAt(tokens: Token[], from: number, to: number): { length: number; type: EntityType; canonical?: string; weak?: boolean } | undefined {
   const max = Math.min(MAX_PHRASE_WORDS, to - from + 1);
   for (let length = max; length >= 1; length -= 1) {
     const last = tokens[from + length - 1];
@@ -99,9 +104,18 @@ function phraseAt(tokens: Token[], from: number, to: number): { length: number; 
     const words: string[] = [];
     for (let k = from; k < from + length; k += 1) words.push(tokens[k]?.folded ?? '');
     const known = lookupPhrase(words.join(' '));
-    if (known) return { length, ...known };
+    if (!known) continue;
+    const first = tokens[from];
+    // "Reading the report ..." is not the town: a broad list cannot outvote a sentence-initial ordinary word.
+    if (known.weak && first && first.sentenceStart && isCommonWord(first.folded)) continue;
+    return { length, ...known };
   }
   return undefined;
+}
+
+/** A broad-list city inside a longer unknown name ("Inter Milan", "Jack London") is part of that name. */
+function isAbsorbable(phrase: { length: number; weak?: boolean; type: EntityType } | undefined): boolean {
+  return phrase !== undefined && phrase.length === 1 && phrase.weak === true && phrase.type === 'place';
 }
 
 /** Leading title words, such as "Prime Minister" or "Detective Inspector", and how many tokens they take. */
@@ -140,7 +154,8 @@ function looksLikePersonName(tokens: Token[], from: number, to: number): { perso
   }
   if (length < 2) return { person: false };
   if (NAME_HONOURS.has(first.folded)) return { person: true };
-  if (isGivenName(first.folded) && !orgHeadWords().has(lastTok.folded) && !placeHeadWords().has(lastTok.folded)) return { person: true };
+  const weakCapital = (first.sentenceStart || first.headline) && isCommonWord(first.folded);
+  if (isGivenName(first.folded) && !weakCapital && !orgHeadWords().has(lastTok.folded) && !placeHeadWords().has(lastTok.folded)) return { person: true };
   if (length <= 4 && isFamilyName(lastTok.folded)) return { person: true };
   return { person: false };
 }
@@ -153,13 +168,14 @@ interface Context {
 
 /** Type of a stretch of capitalised words that no gazetteer knows, from the words around it. */
 function guessFromContext(tokens: Token[], from: number, to: number, ctx: Context): EntityType | undefined {
-  const before = ctx.before && !ctx.before.capital ? ctx.before.folded : '';
+  const before = ctx.before && (!ctx.before.capital || ctx.before.sentenceStart) ? ctx.before.folded : '';
   const before2 = ctx.before2 && !ctx.before2.capital ? ctx.before2.folded : '';
   const after = ctx.after && !ctx.after.capital ? ctx.after.folded : '';
   const last = tokens[to];
   if (!last) return undefined;
   if (placeHeadWords().has(last.folded) || placeHeadWords().has(tokens[from]?.folded ?? '')) return 'place';
   if (ORG_CUES_BEFORE.has(before) || (before === 'the' && ORG_CUES_BEFORE.has(before2))) return 'organization';
+  if (before === 'in' && INVESTMENT_WORDS.has(before2)) return 'organization';
   if (ORG_CUES_AFTER.has(after)) return 'organization';
   const person = looksLikePersonName(tokens, from, to);
   if (person.person) return 'person';
@@ -201,18 +217,32 @@ export function segmentRun(tokens: Token[], from: number, to: number): Segment[]
     if (!headline && titleLen === 0 && rest >= 2 && endsWithOrgHead(tokens, k, to) && !andSplits(tokens, k, to)) {
       const person = looksLikePersonName(tokens, k, to);
       if (!(person.person && rest === 2 && isGivenName(tok.folded))) {
-        const start = dropWeakStart(tokens, k, to);
+        let start = k;
+        while (start < to && tokens[start]?.sentenceStart && FUNCTION_STARTS.has(tokens[start]?.folded ?? '')) start += 1;
         segments.push({ first: start, last: to, type: 'organization', confident: true });
         break;
       }
     }
 
     const phrase = phraseAt(tokens, k, to);
-    const givenNameLead = isGivenName(tok.folded) && k < to && !tokens[k + 1]?.allCaps && !phraseAt(tokens, k + 1, k + 1);
-    if (phrase && !(phrase.length === 1 && givenNameLead) && !(titled && phrase.length === 1 && phrase.type === 'place')) {
-      // "Manchester City manager" is an organisation, "New York Times" too: a longer org wins.
-      segments.push({ first: k, last: k + phrase.length - 1, type: phrase.type, canonical: phrase.canonical, confident: true });
-      k += phrase.length;
+    const nextTok = tokens[k + 1];
+    const givenNameLead =
+      isGivenName(tok.folded) && k < to && nextTok !== undefined && nextTok.capital && !nextTok.allCaps && !phraseAt(tokens, k + 1, k + 1);
+    const inName = k > from && isAbsorbable(phrase) && segments.length === 0 && !titled && tokens[k - 1]?.capital === true;
+    if (phrase && !inName && !(phrase.length === 1 && givenNameLead) && !(titled && phrase.length === 1 && phrase.type === 'place')) {
+      let last = k + phrase.length - 1;
+      // "Pacific Palisades", "Thames Valley": a known name followed by a place word is a place of its own.
+      const following = tokens[last + 1];
+      const extended = last < to && following !== undefined && placeHeadWords().has(following.folded) && !phraseAt(tokens, last + 1, last + 1);
+      if (extended) last += 1;
+      segments.push({
+        first: k,
+        last,
+        type: extended ? 'place' : phrase.type,
+        canonical: extended ? undefined : phrase.canonical,
+        confident: true,
+      });
+      k = last + 1;
       titled = false;
       continue;
     }
@@ -221,7 +251,12 @@ export function segmentRun(tokens: Token[], from: number, to: number): Segment[]
       titled = true;
       continue;
     }
-    if (isDemonym(tok.folded) || (tok.allCaps && isNotEntityAcronym(tok.folded)) || (tok.allCaps && tok.text.length > 6 && !headline)) {
+    if (!titled && tok.sentenceStart && isCommonWord(tok.folded) && !isGivenName(tok.folded) && !isFamilyName(tok.folded) && k < to) {
+      k += 1;
+      continue;
+    }
+    const pluralAcronym = /^\p{Lu}{2,}s$/u.test(tok.text);
+    if (isDemonym(tok.folded) || pluralAcronym || (tok.allCaps && isNotEntityAcronym(tok.folded)) || (tok.allCaps && tok.text.length > 6 && !headline)) {
       k += 1;
       continue;
     }
@@ -242,11 +277,19 @@ export function segmentRun(tokens: Token[], from: number, to: number): Segment[]
       if (next.folded === 'and' || next.folded === '&') break;
       if (isDemonym(next.folded) || isTitleHead(next.folded)) break;
       const nextPhrase = phraseAt(tokens, end + 1, to);
-      if (nextPhrase && !NAME_PARTICLES.has(tokens[end]?.folded ?? '') && !(nextPhrase.length === 1 && isFamilyName(next.folded))) break;
+      const partOfName = NAME_PARTICLES.has(tokens[end]?.folded ?? '') || isAbsorbable(nextPhrase) || (nextPhrase?.length === 1 && isFamilyName(next.folded));
+      if (nextPhrase && !partOfName) break;
       end += 1;
     }
     const start = titled ? k : dropWeakStart(tokens, k, end);
-    if (start <= end) segments.push(classifyChunk(tokens, start, end, titled));
+    if (start <= end) {
+      const chunk = classifyChunk(tokens, start, end, titled);
+      // "Pacific Palisades and Altadena": the unknown half of a pair is what its partner is.
+      const partner = segments[segments.length - 1];
+      const joinedByAnd = tokens[start - 1]?.folded === 'and' && start - 1 > from;
+      if (!chunk.confident && joinedByAnd && partner?.type) chunk.type = partner.type;
+      segments.push(chunk);
+    }
     titled = false;
     k = end + 1;
   }
@@ -265,12 +308,18 @@ function andSplits(tokens: Token[], from: number, to: number): boolean {
   return false;
 }
 
-/** A sentence-initial capital on an ordinary word ("Local councillor ...") is not a name. */
+/**
+ * A sentence-initial capital on an ordinary word ("Local councillor ...") is not a name, and neither is
+ * a job before a first name ("Campaigner Amara Okafor").
+ */
 function dropWeakStart(tokens: Token[], from: number, to: number): number {
   let k = from;
   while (k <= to) {
     const t = tokens[k];
-    if (!t || !t.sentenceStart || !isCommonWord(t.folded) || isGivenName(t.folded)) break;
+    if (!t || !t.sentenceStart || isGivenName(t.folded) || isFamilyName(t.folded)) break;
+    const next = tokens[k + 1];
+    const descriptor = k < to && next !== undefined && isGivenName(next.folded) && AGENT_NOUN.test(t.folded);
+    if (!isCommonWord(t.folded) && !descriptor) break;
     k += 1;
   }
   return k;
@@ -283,8 +332,12 @@ function classifyChunk(tokens: Token[], from: number, to: number, titled: boolea
   if (titled || person.person) {
     return { first: from, last: to, type: 'person', surnameFirst: person.surnameFirst, confident: titled || person.person };
   }
-  const camel = from === to && first !== undefined && /^\p{Lu}\p{Ll}*\p{Lu}/u.test(first.text) && !/^(?:Mc|Mac|O')/.test(first.text);
+  const camel =
+    from === to && first !== undefined && /^\p{Lu}\p{Ll}*\p{Lu}/u.test(first.text) && !/^(?:Mc|Mac|O['’])/.test(first.text) && !first.text.includes('-');
   if (camel && !headline) return { first: from, last: to, type: 'organization', confident: true };
-  const type = headline ? undefined : guessFromContext(tokens, from, to, contextOf(tokens, from, to));
+  let type = headline ? undefined : guessFromContext(tokens, from, to, contextOf(tokens, from, to));
+  let hasCity = false;
+  for (let k = from; k <= to; k += 1) if (isAbsorbable(phraseAt(tokens, k, k))) hasCity = true;
+  if (type === 'person' && to > from && hasCity) type = 'organization';
   return { first: from, last: to, type, confident: false };
 }
