@@ -1,6 +1,6 @@
 // Builders shared by the in-page UI tests: a real store, fake actions and small realistic state pieces.
-import { render } from '@testing-library/preact';
-import { vi } from 'vitest';
+import { cleanup, render } from '@testing-library/preact';
+import { afterEach, vi } from 'vitest';
 import type { Claim, EntityRecord } from '../../../../detect/types';
 import { PageApp } from '../../../../components/page/PageApp';
 import {
@@ -11,6 +11,9 @@ import {
   type PlacedAnnotation,
 } from '../../../../components/page/page-state';
 import type { Annotation } from '../../../../storage/types';
+
+// Vitest globals are off, so Testing Library cannot register its own cleanup.
+afterEach(cleanup);
 
 export const RECT = { top: 200, left: 100, width: 180, height: 20 };
 
