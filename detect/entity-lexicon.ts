@@ -1,4 +1,3 @@
-import { fold } from './entity-fold';
 import type { EntityType } from './types';
 import { NOTABLE_ORGS } from './gazetteer-notable-orgs';
 import { KNOWN_ORGS } from './gazetteer-orgs';
