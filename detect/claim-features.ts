@@ -36,37 +36,37 @@ const UNIT = String.raw`(?:%|per ?cent|percent|percentage points?|pp|bn|tn|m|k|b
 
 const MEASURED_QUANTITY = new RegExp(
   String.raw`[£$€¥₹]\s?${NUMBER}|\b${NUMBER}\s?${UNIT}(?![\p{L}])|\b${NUMBER_WORD}(?:-| )${UNIT}(?![\p{L}])|\b(?:one|two|three|four|nine) (?:in|out of) (?:three|four|five|ten|\d+)\b|\b(?:half|a third|a quarter|two-thirds|three-quarters|twice|\w+fold|doubled|tripled|halved|quadrupled)\b`,
-  'giu',
+  'gu',
 );
 // Digits that are not clock times, so "10am" or "11am" do not pass as statistics.
 // Identifiers such as "Number 10" or "Route 66" are names, not quantities.
-const PLAIN_NUMBER = /(?<!\b(?:Number|No\.?|Nos\.?|Article|Section|Route|Flight|Room|Platform|Channel|Page|Chapter|Highway|Interstate) )\b\d[\d,.]*(?:st|nd|rd|th)?\b(?!\s?(?:am|pm|a\.m\.|p\.m\.))/giu;
+const PLAIN_NUMBER = /(?<!\b(?:number|no\.?|nos\.?|article|section|route|flight|room|platform|channel|page|chapter|highway|interstate) )\b\d[\d,.]*(?:st|nd|rd|th)?\b(?!\s?(?:am|pm|a\.m\.|p\.m\.))/gu;
 const YEAR_ONLY = /^(?:1[89]|20)\d\d$/;
 
 const COMPARISON =
-  /\b(?:(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger|faster|slower|cheaper|dearer|worse|better|older|younger|longer|shorter|richer|poorer)\s+than|compared (?:with|to)|up from|down from|outpac\w+|overt(?:ook|aken|akes)|exceed\w*|ahead of|behind|than (?:any|ever|in|at|last|before)|as (?:many|much|few|high|low) as)\b/giu;
+  /\b(?:(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger|faster|slower|cheaper|dearer|worse|better|older|younger|longer|shorter|richer|poorer)\s+than|compared (?:with|to)|up from|down from|outpac\w+|overt(?:ook|aken|akes)|exceed\w*|ahead of|behind|than (?:any|ever|in|at|last|before)|as (?:many|much|few|high|low) as)\b/gu;
 const CHANGE_VERB =
-  /\b(?:rose|risen|rise|rises|rising|fell|fallen|falls|falling|increased|increases|decreased|decreases|declined|declines|dropped|drops|grew|grown|grows|shrank|shrunk|contracted|surged|soared|jumped|climbed|plunged|plummeted|slumped|tumbled|halved|doubled|tripled|cut|cuts|slashed|reduced|raised|lost|gained|hit|reached|topped|passed|retreated|widened|narrowed)\b/giu;
+  /\b(?:rose|risen|rise|rises|rising|fell|fallen|falls|falling|increased|increases|decreased|decreases|declined|declines|dropped|drops|grew|grown|grows|shrank|shrunk|contracted|surged|soared|jumped|climbed|plunged|plummeted|slumped|tumbled|halved|doubled|tripled|cut|cuts|slashed|reduced|raised|lost|gained|hit|reached|topped|passed|retreated|widened|narrowed)\b/gu;
 const SUPERLATIVE =
-  /\b(?:lowest|highest|largest|biggest|smallest|worst|best|fastest|slowest|hottest|coldest|warmest|wettest|driest|oldest|youngest|longest|shortest|deadliest|strongest|weakest|richest|poorest|cheapest|greatest|heaviest|busiest|most (?:\p{L}+)|least (?:\p{L}+)|first|record|unprecedented|ever)\b|\b(?:record|all-time|\d+-year|multi-year|\p{L}+-year) (?:lows?|highs?)\b|\bin (?:\p{L}+ ){0,2}history\b|\bsince records began\b|\bon record\b/giu;
+  /\b(?:lowest|highest|largest|biggest|smallest|worst|best|fastest|slowest|hottest|coldest|warmest|wettest|driest|oldest|youngest|longest|shortest|deadliest|strongest|weakest|richest|poorest|cheapest|greatest|heaviest|busiest|most (?:\p{L}+)|least (?:\p{L}+)|first|record|unprecedented|ever)\b|\b(?:record|all-time|\d+-year|multi-year|\p{L}+-year) (?:lows?|highs?)\b|\bin (?:\p{L}+ ){0,2}history\b|\bsince records began\b|\bon record\b/gu;
 const CAUSAL =
-  /\b(?:because|due to(?! (?:be|have|take|start|open|close|sign|meet|visit|launch|arrive|begin|end|make|give|hold|attend|return|appear|speak|travel|announce|publish|report|vote|face)\b)|caused|causes|causing|led to|leads to|leading to|as a result|resulted in|result of|driven by|blamed (?:on|for)|linked to|responsible for|contribut\w+ to|thanks to|attributed to|in response to|cures?|cured|prevents?|prevented|kills|killed by|protects? against|spreads?|triggers?|triggered|reduces? the risk|raises? the risk|increases? the risk)\b/giu;
+  /\b(?:because|due to(?! (?:be|have|take|start|open|close|sign|meet|visit|launch|arrive|begin|end|make|give|hold|attend|return|appear|speak|travel|announce|publish|report|vote|face)\b)|caused|causes|causing|led to|leads to|leading to|as a result|resulted in|result of|driven by|blamed (?:on|for)|linked to|responsible for|contribut\w+ to|thanks to|attributed to|in response to|cures?|cured|prevents?|prevented|kills|killed by|protects? against|spreads?|triggers?|triggered|reduces? the risk|raises? the risk|increases? the risk)\b/gu;
 const PREDICTION =
-  /\b(?:will|won't|would|expected to|forecasts?|forecast to|projected|projections?|set to|on course to|on track to|likely to|plans? to|planned|scheduled|is to|are to|due to (?:be|have|take|start|open|close|sign|meet|visit|launch|arrive|begin|end)\w*)\b/giu;
+  /\b(?:will|won't|would|expected to|forecasts?|forecast to|projected|projections?|set to|on course to|on track to|likely to|plans? to|planned|scheduled|is to|are to|due to (?:be|have|take|start|open|close|sign|meet|visit|launch|arrive|begin|end)\w*)\b/gu;
 const POLICY =
-  /\b(?:laws?|bills?|legislation|act|acts|tax|taxes|taxpayers?|tariffs?|budgets?|bans?|banned|sanctions?|regulations?|regulator|rules|ruled|pact|deals?|agreements?|agreed|treaty|funding|subsid\w+|scheme|reforms?|polic(?:y|ies)|voted|votes?|referendum|signed|passed|approved|rejected|vetoed|introduced|court|courts|judge|fined|charged|arrested|convicted|sentenced|minimum wage|benefits|pensions?|spending|deficit|debt|interest rates?|council tax|strike|strikes|executive order|ceasefire|election|elections|inflation|unemployment|immigration|asylum|border|nhs|military|troops)\b/giu;
+  /\b(?:laws?|bills?|legislation|act|acts|tax|taxes|taxpayers?|tariffs?|budgets?|bans?|banned|sanctions?|regulations?|regulator|rules|ruled|pact|deals?|agreements?|agreed|treaty|funding|subsid\w+|scheme|reforms?|polic(?:y|ies)|voted|votes?|referendum|signed|passed|approved|rejected|vetoed|introduced|court|courts|judge|fined|charged|arrested|convicted|sentenced|minimum wage|benefits|pensions?|spending|deficit|debt|interest rates?|council tax|strike|strikes|executive order|ceasefire|election|elections|inflation|unemployment|immigration|asylum|border|nhs|military|troops)\b/gu;
 const REPORTING =
-  /\b(?:said|says|told|tells|added|stated|states|announced|announces|confirmed|confirms|claimed|claims|claim|insisted|insists|warned|warns|argued|argues|noted|wrote|tweeted|acknowledged|admitted|admits|denied|denies|revealed|reveals|estimated|estimates|estimate|predicted|concluded|found|showed|shows|show|reported|reports|accused|alleged|disclosed|according to)\b/giu;
+  /\b(?:said|says|told|tells|added|stated|states|announced|announces|confirmed|confirms|claimed|claims|claim|insisted|insists|warned|warns|argued|argues|noted|wrote|tweeted|acknowledged|admitted|admits|denied|denies|revealed|reveals|estimated|estimates|estimate|predicted|concluded|found|showed|shows|show|reported|reports|accused|alleged|disclosed|according to)\b/gu;
 // "said (that) the scheme had cost": a reporting verb followed by a clause, i.e. a reported statement rather than a feeling.
 const REPORTED_CLAUSE = new RegExp(
   String.raw`\b(?:said|says|told|confirmed|claimed|claims|claim|insisted|warned|announced|estimated|estimates|estimate|found|showed|show|shows|concluded|denied|admitted|revealed|reported|accused)` +
     String.raw`(?:(?:\s+[\p{L}\d’'-]+){0,5}?\s+that\s+[\p{L}\d£$€]|\s+(?!(?:in|on|at|to|of|with|by|for|during|after|before|last|this|yesterday|earlier|later|afterwards|when|while|as|it|reporters|the\s+(?:bbc|press|guardian|times))\b)(?<!told\s+)[\p{L}\d£$€])`,
-  'giu',
+  'gu',
 );
 const COMPLETED_EVENT =
-  /\b(?:has|have|had)\s+(?:not\s+|never\s+|now\s+|already\s+|clearly\s+|also\s+)?(?:been\s+)?\p{L}+(?:ed|en|wn|ght|lt|ld|de|ne|un|ck|id)\b|\b(?:was|were)\s+\p{L}+(?:ed|en|wn|ght|lt)\b|\b(?:won|lost|killed|struck|opened|closed|launched|announced|approved|rejected|passed|signed|arrested|charged|fined|resigned|elected|visited|met|agreed|ruled|delivered|built|spent|imposed|introduced|created|moved|supported|opposed|detected|discovered|developed|invaded|collapsed|exploded|crashed|recorded|reported|published|voted|appointed|fired|sold|bought|invested|raised|paid|received|sent|deployed|abolished|scrapped|founded|formed)\b/giu;
+  /\b(?:has|have|had)\s+(?:not\s+|never\s+|now\s+|already\s+|clearly\s+|also\s+)?(?:been\s+)?\p{L}+(?:ed|en|wn|ght|lt|ld|de|ne|un|ck|id)\b|\b(?:was|were)\s+\p{L}+(?:ed|en|wn|ght|lt)\b|\b(?:won|lost|killed|struck|opened|closed|launched|announced|approved|rejected|passed|signed|arrested|charged|fined|resigned|elected|visited|met|agreed|ruled|delivered|built|spent|imposed|introduced|created|moved|supported|opposed|detected|discovered|developed|invaded|collapsed|exploded|crashed|recorded|reported|published|voted|appointed|fired|sold|bought|invested|raised|paid|received|sent|deployed|abolished|scrapped|founded|formed)\b/gu;
 const TIME_ANCHOR =
-  /\b(?:in|since|by|until|from|before|after|between|during)\s+(?:the\s+)?(?:1[89]|20)\d\ds?\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|yesterday|overnight|last (?:year|month|week|quarter|decade)|this (?:year|month|week)|a year earlier|a decade)\b/giu;
+  /\b(?:in|since|by|until|from|before|after|between|during)\s+(?:the\s+)?(?:1[89]|20)\d\ds?\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|yesterday|overnight|last (?:year|month|week|quarter|decade)|this (?:year|month|week)|a year earlier|a decade)\b/gu;
 
 const IMPERATIVE_VERBS = new Set([
   'sign', 'read', 'click', 'tap', 'subscribe', 'join', 'follow', 'download', 'get', 'find', 'discover', 'learn', 'listen',
@@ -81,19 +81,19 @@ const AMBIGUOUS_IMPERATIVES = new Set(['watch', 'book', 'share', 'check', 'call'
 const IMPERATIVE_FOLLOWERS = /^(?:the|a|an|our|your|us|me|this|these|it|them|up|out|in|on|now|here|today|more|\d|,)/iu;
 
 const BOILERPLATE =
-  /\b(?:newsletters?|subscribe|subscription|subscribers?|sign(?:-| )?up|click here|read more|read the full|full (?:story|article)|cookies?|privacy (?:policy|notice)|terms (?:of use|and conditions)|all rights reserved|copyright|follow us|share this|(?:your|the) inbox|download (?:our|the) app|advertisement|sponsored|additional reporting|reporting by|editing by|photograph:|image:|video:|caption|this (?:article|story) (?:was|has been) (?:amended|updated|corrected)|free updates|live updates|myft|listen to this article|min read|latest headlines|follow live)\b|©/iu;
+  /\b(?:newsletters?|subscribe|subscription|subscribers?|sign(?:-| )?up|click here|read more|read the full|full (?:story|article)|cookies?|privacy (?:policy|notice)|terms (?:of use|and conditions)|all rights reserved|copyright|follow us|share this|(?:your|the) inbox|download (?:our|the) app|advertisement|sponsored|additional reporting|reporting by|editing by|photograph:|image:|video:|caption|this (?:article|story) (?:was|has been) (?:amended|updated|corrected)|free updates|live updates|myft|listen to this article|min read|latest headlines|follow live)\b|©/u;
 const GREETING =
-  /^(?:thank you|thanks|good (?:morning|evening|afternoon|night)|hello|hi|welcome|congratulations|cheers)\b|\b(?:thank you|god bless)\b/iu;
+  /^(?:thank you|thanks|good (?:morning|evening|afternoon|night)|hello|hi|welcome|congratulations|cheers)\b|\b(?:thank you|god bless)\b/u;
 const FIRST_PERSON_STANCE =
-  /\b(?:i|we)(?:'m|’m|'re|’re| am| are)? (?:(?:really|truly|just|absolutely|very|so|always|all) )?(?:think|believe|feel|hope|want|wish|guess|suppose|respect|appreciate|love|like|need|must|should|can|could|would|will|'ll|’ll|going to|gonna|proud|sure|confident|happy|delighted|committed|determined|looking forward|looking|going)\b|\b(?:i|we)(?:'ll|’ll|'d|’d)\b|\bin my (?:view|opinion)\b|\blet me\b|\blet's\b|\blet us\b|\bi've been (?:very )?clear\b|\byou know\b/iu;
+  /\b(?:i|we)(?:'m|’m|'re|’re| am| are)? (?:(?:really|truly|just|absolutely|very|so|always|all) )?(?:think|believe|feel|hope|want|wish|guess|suppose|respect|appreciate|love|like|need|must|should|can|could|would|will|'ll|’ll|going to|gonna|proud|sure|confident|happy|delighted|committed|determined|looking forward|looking|going)\b|\b(?:i|we)(?:'ll|’ll|'d|’d)\b|\bin my (?:view|opinion)\b|\blet me\b|\blet's\b|\blet us\b|\bi've been (?:very )?clear\b|\byou know\b/u;
 const EVALUATIVE =
-  /\b(?:shameful|shame|disgrace\w*|terrible|horrible|awful|wonderful|great|amazing|fantastic|brilliant|beautiful|lovely|excellent|exciting|remarkable|incredible|ridiculous|absurd|outrageous|unacceptable|sad|disaster|nonsense|proud|delighted|happy|thrilled|heartbroken|gloomy|optimistic|pessimistic|nervous|tense|calm|quiet|electric|fascinating|gem|deserves?|tired of|broken promises|tough|hard to|anyone's guess|dream|stunning|magnificent|shocking|scandalous|disappointing|disappointed|bad-tempered|uncomfortable|distant hope|simmering|unanswered|reasons? for hope|victory for)\b/giu;
+  /\b(?:shameful|shame|disgrace\w*|terrible|horrible|awful|wonderful|great|amazing|fantastic|brilliant|beautiful|lovely|excellent|exciting|remarkable|incredible|ridiculous|absurd|outrageous|unacceptable|sad|disaster|nonsense|proud|delighted|happy|thrilled|heartbroken|gloomy|optimistic|pessimistic|nervous|tense|calm|quiet|electric|fascinating|gem|deserves?|tired of|broken promises|tough|hard to|anyone's guess|dream|stunning|magnificent|shocking|scandalous|disappointing|disappointed|bad-tempered|uncomfortable|distant hope|simmering|unanswered|reasons? for hope|victory for)\b/gu;
 const HEDGE =
-  /\b(?:perhaps|maybe|might|may|arguably|seems?|seemed|appears? to|probably|possibly|unclear|remains to be seen|uncertain|hope|hopes|hoped|could|one day|it is hard)\b/giu;
-const DEONTIC = /\b(?:should|must|ought to|needs? to|have to|has to|had better)\b/giu;
-const SECOND_PERSON = /\b(?:you|your|you're|you’re|yourself)\b/giu;
+  /\b(?:perhaps|maybe|might|may|arguably|seems?|seemed|appears? to|probably|possibly|unclear|remains to be seen|uncertain|hope|hopes|hoped|could|one day|it is hard)\b/gu;
+const DEONTIC = /\b(?:should|must|ought to|needs? to|have to|has to|had better)\b/gu;
+const SECOND_PERSON = /\b(?:you|your|you're|you’re|yourself)\b/gu;
 const FEELING =
-  /\b(?:felt|feel|feels|feeling|looked|looks|described (?:\p{L}+ ){0,4}as|believes|believed|wants|wanted|smiled|sang|laughed|cried|braved|gathered)\b/giu;
+  /\b(?:felt|feel|feels|feeling|looked|looks|described (?:\p{L}+ ){0,4}as|believes|believed|wants|wanted|smiled|sang|laughed|cried|braved|gathered)\b/gu;
 
 const QUOTE_SPAN = /“([^”]*)”|"([^"]*)"/gu;
 
@@ -162,39 +162,42 @@ function normalise(sentence: string): string {
 
 export function extractFeatures(sentence: string): FeatureCounts {
   const s = normalise(sentence);
+  // The lexical cues are written in lower case and matched against a lower-cased copy: case-insensitive
+  // Unicode regexes were the slowest part of scoring.
+  const lower = s.toLowerCase();
   const bare = s.replace(/[”"’')\]\s]+$/u, '');
   const words = s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   const f: FeatureCounts = {};
   const set = (name: FeatureName, value: number) => {
     if (value > 0) f[name] = value;
   };
-  const measured = count(MEASURED_QUANTITY, s);
+  const measured = count(MEASURED_QUANTITY, lower);
   set('statistic', measured);
-  set('plainNumber', measured > 0 ? 0 : countNumbers(s));
-  set('comparison', count(COMPARISON, s));
-  set('changeVerb', count(CHANGE_VERB, s));
-  set('superlative', count(SUPERLATIVE, s));
-  set('attribution', count(REPORTING, s));
-  set('reportedClause', count(REPORTED_CLAUSE, s));
+  set('plainNumber', measured > 0 ? 0 : countNumbers(lower));
+  set('comparison', count(COMPARISON, lower));
+  set('changeVerb', count(CHANGE_VERB, lower));
+  set('superlative', count(SUPERLATIVE, lower));
+  set('attribution', count(REPORTING, lower));
+  set('reportedClause', count(REPORTED_CLAUSE, lower));
   set('quotation', hasDirectQuote(s) ? 1 : 0);
-  set('causal', count(CAUSAL, s));
-  set('prediction', count(PREDICTION, s));
-  set('policy', count(POLICY, s));
+  set('causal', count(CAUSAL, lower));
+  set('prediction', count(PREDICTION, lower));
+  set('policy', count(POLICY, lower));
   const named = countNamedTokens(s);
   set('namedEntities', named > 0 ? 1 : 0);
   set('manyNamedEntities', named > 2 ? 1 : 0);
-  set('completedEvent', count(COMPLETED_EVENT, s));
-  set('timeAnchor', count(TIME_ANCHOR, s));
+  set('completedEvent', count(COMPLETED_EVENT, lower));
+  set('timeAnchor', count(TIME_ANCHOR, lower));
   set('question', bare.endsWith('?') ? 1 : 0);
   set('imperative', isImperative(s) ? 1 : 0);
-  set('boilerplate', BOILERPLATE.test(s) ? 1 : 0);
-  set('greeting', GREETING.test(s) ? 1 : 0);
-  set('firstPersonStance', FIRST_PERSON_STANCE.test(s) ? 1 : 0);
-  set('evaluative', count(EVALUATIVE, s));
-  set('hedge', count(HEDGE, s));
-  set('deontic', count(DEONTIC, s));
-  set('secondPerson', count(SECOND_PERSON, s));
-  set('feeling', count(FEELING, s));
+  set('boilerplate', BOILERPLATE.test(lower) ? 1 : 0);
+  set('greeting', GREETING.test(lower) ? 1 : 0);
+  set('firstPersonStance', FIRST_PERSON_STANCE.test(lower) ? 1 : 0);
+  set('evaluative', count(EVALUATIVE, lower));
+  set('hedge', count(HEDGE, lower));
+  set('deontic', count(DEONTIC, lower));
+  set('secondPerson', count(SECOND_PERSON, lower));
+  set('feeling', count(FEELING, lower));
   set('exclamation', bare.endsWith('!') ? 1 : 0);
   set('veryShort', words < 5 ? 1 : 0);
   set('short', words >= 5 && words < 8 ? 1 : 0);

@@ -1,0 +1,70 @@
+// Throughput of findClaims on ~100 KB of news text (the seed article and the labelled sentences, grouped
+// into paragraphs and repeated). Run directly: npx tsx tests/bench/claims.ts
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findClaims } from '../../detect/claims';
+import { findEntities } from '../../detect/entities';
+
+const TARGET_CHARS = 100_000;
+const SENTENCES_PER_PARAGRAPH = 4;
+const WARMUP_RUNS = 3;
+const RUNS = 7;
+
+function benchText(): string {
+  const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../fixtures');
+  const sentences = ['claims-dev.json', 'claims-heldout.json'].flatMap(
+    (name) => (JSON.parse(readFileSync(join(fixtures, 'labelled', name), 'utf8')) as { items: { text: string }[] }).items.map((i) => i.text),
+  );
+  const paragraphs = readFileSync(join(fixtures, 'seed-article.txt'), 'utf8').split('\n').filter((p) => p.trim());
+  for (let i = 0; i < sentences.length; i += SENTENCES_PER_PARAGRAPH) {
+    paragraphs.push(sentences.slice(i, i + SENTENCES_PER_PARAGRAPH).join(' '));
+  }
+  const out: string[] = [];
+  let length = 0;
+  for (let i = 0; length < TARGET_CHARS; i++) {
+    const p = paragraphs[i % paragraphs.length]!;
+    out.push(p);
+    length += p.length + 2;
+  }
+  return out.join('\n\n');
+}
+
+// The first call (reported as firstCallMs) is what a page pays once; the median after warm-up is the steady rate.
+function medianMs(fn: () => unknown): number {
+  for (let i = 0; i < WARMUP_RUNS; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+export async function run(): Promise<Record<string, number>> {
+  const text = benchText();
+  const coldStart = performance.now();
+  const entities = findEntities(text);
+  const entitiesDone = performance.now();
+  const claims = findClaims(text, { entities });
+  const firstEntitiesMs = entitiesDone - coldStart;
+  const firstClaimsMs = performance.now() - entitiesDone;
+  const claimsOnlyMs = medianMs(() => findClaims(text, { entities }));
+  const withEntitiesMs = medianMs(() => findClaims(text));
+  return {
+    chars: text.length,
+    claims: claims.length,
+    firstEntitiesCallMs: Math.round(firstEntitiesMs),
+    firstClaimsCallMs: Math.round(firstClaimsMs),
+    claimsMedianMs: Math.round(claimsOnlyMs),
+    claimsCharsPerSecond: Math.round(text.length / (claimsOnlyMs / 1000)),
+    withEntityDetectionMedianMs: Math.round(withEntitiesMs),
+    withEntityDetectionCharsPerSecond: Math.round(text.length / (withEntitiesMs / 1000)),
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  run().then((result) => console.log(JSON.stringify(result, null, 2)));
+}
