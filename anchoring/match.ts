@@ -1,6 +1,7 @@
 import search from 'approx-string-match';
 import { normalize, normalizeWithMap, sameIgnoringSpace, type NormalizedText } from './normalize';
 import { similarity } from './similarity';
+import { indexWords, stretchesFor, type WordIndex } from './word-filter';
 import type { Anchor, TextPositionSelector, TextQuoteSelector } from './types';
 
 export interface AnchorTarget {
@@ -20,13 +21,17 @@ const MIN_QUOTE_SIMILARITY = 0.65;
 export interface PreparedText {
   text: string;
   normalized(): NormalizedText;
+  words(): WordIndex;
 }
 
 export function prepareText(text: string): PreparedText {
   let norm: NormalizedText | undefined;
+  let words: WordIndex | undefined;
+  const normalized = () => (norm ??= normalizeWithMap(text));
   return {
     text,
-    normalized: () => (norm ??= normalizeWithMap(text)),
+    normalized,
+    words: () => (words ??= indexWords(normalized().text)),
   };
 }
 
@@ -39,6 +44,12 @@ interface Candidate {
 
 interface Scored extends Candidate {
   score: number;
+}
+
+/** A stretch of the normalized text to search, [from, to). */
+interface Window {
+  from: number;
+  to: number;
 }
 
 interface Query {
@@ -83,9 +94,30 @@ function score(norm: string, q: Query, c: Candidate): Scored {
   return { ...c, score: value };
 }
 
+/** Only this many candidates get the full edit-distance context score; the rest are ranked cheaply. */
+const FULLY_SCORED = 12;
+
+/** Chars of saved context that match exactly, walking outwards from the candidate: a cheap first ranking. */
+function contextAgreement(norm: string, q: Query, c: Candidate): number {
+  let before = 0;
+  while (before < q.prefix.length && q.prefix[q.prefix.length - 1 - before] === norm[c.start - 1 - before]) before++;
+  let after = 0;
+  while (after < q.suffix.length && q.suffix[after] === norm[c.end + after]) after++;
+  return before + after;
+}
+
 function best(norm: string, q: Query, candidates: Candidate[]): Scored | null {
+  let pool = candidates;
+  if (pool.length > FULLY_SCORED) {
+    // A quote like "the council" can occur hundreds of times; rank by exact context first, and keep the
+    // ones nearest the expected position too, since the context may have been edited.
+    const byContext = [...pool].sort((a, b) => contextAgreement(norm, q, b) - contextAgreement(norm, q, a));
+    const hint = q.hint;
+    const byPosition = hint === undefined ? [] : [...pool].sort((a, b) => Math.abs(a.start - hint) - Math.abs(b.start - hint));
+    pool = [...new Set([...byContext.slice(0, FULLY_SCORED - 4), ...byPosition.slice(0, 4)])];
+  }
   let top: Scored | null = null;
-  for (const c of candidates) {
+  for (const c of pool) {
     const s = score(norm, q, c);
     if (!top || s.score > top.score) top = s;
   }
@@ -101,7 +133,8 @@ function exactCandidates(norm: string, quote: string): Candidate[] {
 }
 
 function approxCandidates(norm: string, quote: string, offset = 0): Candidate[] {
-  const maxErrors = Math.min(MAX_ERRORS, Math.floor(quote.length / 2));
+  // Matches with more errors would be rejected as implausible anyway, and the search cost grows with the budget.
+  const maxErrors = Math.min(MAX_ERRORS, Math.floor(quote.length * (1 - MIN_QUOTE_SIMILARITY)));
   return search(norm, quote, maxErrors).map((m) => ({
     start: m.start + offset,
     end: m.end + offset,
@@ -110,18 +143,19 @@ function approxCandidates(norm: string, quote: string, offset = 0): Candidate[] 
 }
 
 /** A long quote: locate its head and tail, then measure the whole span between them against the quote. */
-function longQuoteCandidates(norm: string, quote: string): Candidate[] {
+function longQuoteCandidates(norm: string, quote: string, window: Window): Candidate[] {
   const part = 128;
-  const heads = approxCandidates(norm, quote.slice(0, part));
-  const tails = approxCandidates(norm, quote.slice(-part));
+  const area = norm.slice(window.from, window.to);
+  const heads = approxCandidates(area, quote.slice(0, part), window.from);
+  const tails = approxCandidates(area, quote.slice(-part), window.from);
   const spans: Candidate[] = [];
   for (const h of heads) {
     for (const t of tails) {
       const length = t.end - h.start;
       if (t.end <= h.start || length < quote.length * 0.5 || length > quote.length * 1.5) continue;
       const windowStart = Math.max(0, h.start - 16);
-      const window = norm.slice(windowStart, Math.min(norm.length, t.end + 16));
-      const verified = search(window, quote, Math.floor(quote.length / 2));
+      const span = norm.slice(windowStart, Math.min(norm.length, t.end + 16));
+      const verified = search(span, quote, Math.floor(quote.length * (1 - MIN_QUOTE_SIMILARITY)));
       const first = verified[0];
       if (first) {
         spans.push({
@@ -137,22 +171,24 @@ function longQuoteCandidates(norm: string, quote: string): Candidate[] {
 
 /** How much saved context goes into the context-guided search pattern on each side. */
 const CONTEXT_PROBE = 32;
+/** Share of the quote-plus-context pattern allowed to differ: the quote may be edited and its context too. */
+const PASSAGE_ERRORS = 0.4;
 
 /**
  * The search returns only the lowest-error matches, so a slightly edited quote can be shadowed by a
  * closer look-alike elsewhere (a headline repeating the lede). Searching for the quote together with
  * its context finds the passage the reader marked; the quote is then located inside that passage.
  */
-function contextGuidedCandidates(norm: string, q: Query): Candidate[] {
+function contextGuidedCandidates(norm: string, q: Query, window: Window): Candidate[] {
   const before = q.prefix.slice(-CONTEXT_PROBE);
   const after = q.suffix.slice(0, CONTEXT_PROBE);
   if (before.length + after.length === 0) return [];
   const pattern = before + q.quote + after;
-  const passages = search(norm, pattern, Math.min(MAX_ERRORS, Math.floor(pattern.length / 2)));
+  const passages = search(norm.slice(window.from, window.to), pattern, Math.min(MAX_ERRORS, Math.floor(pattern.length * PASSAGE_ERRORS)));
   const found: Candidate[] = [];
   for (const passage of passages.slice(0, 8)) {
-    const from = Math.max(0, passage.start - 8);
-    const to = Math.min(norm.length, passage.end + 8);
+    const from = Math.max(0, window.from + passage.start - 8);
+    const to = Math.min(norm.length, window.from + passage.end + 8);
     found.push(...approxCandidates(norm.slice(from, to), q.quote, from));
   }
   return found;
@@ -228,7 +264,56 @@ function anchorAtPosition(text: string, target: AnchorTarget): Anchor | null {
   return { start: position.start, end: position.end, quality: 'exact', confidence: 0.9 + 0.05 * (prefix + suffix) };
 }
 
-export function anchorPrepared(prepared: PreparedText, target: AnchorTarget): Anchor | null {
+/** A context-guided match scoring this well is taken without also running a plain quote search. */
+const CONFIDENT = 0.8;
+/**
+ * A match near the expected place scoring this well is taken without searching the whole text: a better
+ * one far away would need the quote moved and edited and a look-alike left near its old place.
+ */
+const NEARBY_ACCEPT = 0.7;
+
+function bestPlausible(norm: string, q: Query, candidates: Candidate[]): Scored | null {
+  const plausible = candidates.filter((c) => c.quoteSimilarity >= MIN_QUOTE_SIMILARITY && c.quoteSimilarity < 1);
+  const top = best(norm, q, plausible);
+  if (!top || q.quote.length > LONG_QUOTE) return top;
+  return best(norm, q, [refineBoundaries(norm, q, top)]);
+}
+
+function fuzzyFind(norm: string, q: Query, window: Window): Scored | null {
+  if (q.quote.length > LONG_QUOTE) return bestPlausible(norm, q, longQuoteCandidates(norm, q.quote, window));
+  // The quote with its context is the most specific search; a plain quote search is only needed when
+  // the context was edited as well.
+  const guided = bestPlausible(norm, q, contextGuidedCandidates(norm, q, window));
+  if (guided && guided.score >= CONFIDENT) return guided;
+  const plain = bestPlausible(norm, q, approxCandidates(norm.slice(window.from, window.to), q.quote, window.from));
+  return plain && (!guided || plain.score > guided.score) ? plain : guided;
+}
+
+/** Around the expected place: the quote plus room for an inserted paragraph or two either side. */
+function nearbyWindow(norm: string, q: Query): Window | null {
+  if (q.hint === undefined) return null;
+  const reach = Math.max(600, q.quote.length * 2);
+  const from = Math.max(0, q.hint - reach);
+  const to = Math.min(norm.length, q.hint + q.quote.length + reach);
+  return from === 0 && to === norm.length ? null : { from, to };
+}
+
+/** Texts shorter than this are searched whole; the word filter pays off on long articles. */
+const FILTER_FROM = 20_000;
+
+function wholeTextStretches(prepared: PreparedText, q: Query): Window[] {
+  const norm = prepared.normalized().text;
+  const whole = [{ from: 0, to: norm.length }];
+  if (norm.length < FILTER_FROM) return whole;
+  const pattern = q.quote.length > LONG_QUOTE ? q.quote : q.prefix.slice(-CONTEXT_PROBE) + q.quote + q.suffix.slice(0, CONTEXT_PROBE);
+  return stretchesFor(prepared.words(), pattern, Math.ceil(pattern.length * PASSAGE_ERRORS)) ?? whole;
+}
+
+/**
+ * @param shift how far text has moved since the annotation was saved, as learned from annotations
+ *   anchored before this one; it moves the saved position to where the quote is now expected.
+ */
+export function anchorPrepared(prepared: PreparedText, target: AnchorTarget, shift = 0): Anchor | null {
   if (target.quote.exact.length === 0) return null;
   const atPosition = anchorAtPosition(prepared.text, target);
   if (atPosition) return atPosition;
@@ -236,25 +321,28 @@ export function anchorPrepared(prepared: PreparedText, target: AnchorTarget): An
   const quote = normalize(target.quote.exact).trim();
   if (quote.length === 0) return null;
   const norm = prepared.normalized();
+  const saved = target.position?.start;
+  const expected = saved !== undefined && Number.isInteger(saved) ? Math.max(0, Math.min(prepared.text.length, saved + shift)) : undefined;
   const q: Query = {
     quote,
     prefix: normalize(target.quote.prefix),
     suffix: normalize(target.quote.suffix),
-    hint: validPosition(prepared.text, target.position) ? norm.rawToNorm[target.position.start] : undefined,
+    hint: expected === undefined ? undefined : norm.rawToNorm[expected],
   };
   const threshold = minConfidence(quote.length);
 
   const exact = best(norm.text, q, exactCandidates(norm.text, quote));
   if (exact && exact.score >= threshold) return toAnchor(prepared, target.quote.exact, exact);
 
-  const fuzzy =
-    quote.length > LONG_QUOTE
-      ? longQuoteCandidates(norm.text, quote)
-      : [...approxCandidates(norm.text, quote), ...contextGuidedCandidates(norm.text, q)];
-  const plausible = fuzzy.filter((c) => c.quoteSimilarity >= MIN_QUOTE_SIMILARITY && c.quoteSimilarity < 1);
-  const top = best(norm.text, q, plausible);
-  if (!top) return null;
-  const found = quote.length > LONG_QUOTE ? top : best(norm.text, q, [refineBoundaries(norm.text, q, top)]);
+  const window = nearbyWindow(norm.text, q);
+  const nearby = window ? fuzzyFind(norm.text, q, window) : null;
+  if (nearby && nearby.score >= Math.max(threshold, NEARBY_ACCEPT)) return toAnchor(prepared, target.quote.exact, nearby);
+
+  let found: Scored | null = null;
+  for (const stretch of wholeTextStretches(prepared, q)) {
+    const candidate = fuzzyFind(norm.text, q, stretch);
+    if (candidate && (!found || candidate.score > found.score)) found = candidate;
+  }
   if (!found || found.score < threshold) return null;
   return toAnchor(prepared, target.quote.exact, found);
 }
@@ -263,7 +351,21 @@ export function anchor(text: string, selectors: AnchorTarget): Anchor | null {
   return anchorPrepared(prepareText(text), selectors);
 }
 
+/**
+ * Anchors many annotations on one text. The normalized text is built once, and annotations are taken in
+ * saved-position order so each starts its search where its neighbour was found (edits shift whole stretches).
+ */
 export function anchorAll(text: string, items: readonly AnchorTarget[]): (Anchor | null)[] {
   const prepared = prepareText(text);
-  return items.map((item) => anchorPrepared(prepared, item));
+  const order = items.map((_, i) => i);
+  order.sort((a, b) => (items[a]?.position?.start ?? 0) - (items[b]?.position?.start ?? 0));
+  const anchors: (Anchor | null)[] = new Array<Anchor | null>(items.length).fill(null);
+  let shift = 0;
+  for (const i of order) {
+    const item = items[i] as AnchorTarget;
+    const found = anchorPrepared(prepared, item, shift);
+    anchors[i] = found;
+    if (found && item.position) shift = found.start - item.position.start;
+  }
+  return anchors;
 }
