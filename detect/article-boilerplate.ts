@@ -44,6 +44,8 @@ const CALL_TO_ACTION =
   /\b(?:sign ?up|subscribe|newsletter|delivered (?:directly )?to your inbox|read (?:the full|the whole|more)|continue reading|full (?:article|story)|follow us|download (?:our|the) app|related:|see also|more on this|listen to this|share this)\b/i;
 
 const SHORT_BLOCK = 300;
+/** Indented markup can carry several times its visible text in whitespace. */
+const RAW_WHITESPACE_ALLOWANCE = 8;
 const LINK_ONLY_BLOCK = 200;
 const PAGE_WRAPPER_TEXT = 1000;
 const ATTRIBUTE_VALUE_LIMIT = 80;
@@ -132,8 +134,12 @@ export function isBoilerplate(el: Element, options: BoilerplateOptions = {}): bo
   if (isHidden(el)) return true;
   if (FURNITURE_WORDS.test(describingWords(el)) && !holdsArticleBody(el)) return true;
   if (BLOCK_TAGS.has(el.tagName)) {
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text.length > 0 && text.length <= SHORT_BLOCK && isPromoBlock(el, text)) return true;
+    const raw = el.textContent ?? '';
+    // Collapsing whitespace in a whole article body only to learn it is long would dominate the walk.
+    if (raw.length <= SHORT_BLOCK * RAW_WHITESPACE_ALLOWANCE) {
+      const text = raw.replace(/\s+/g, ' ').trim();
+      if (text.length > 0 && text.length <= SHORT_BLOCK && isPromoBlock(el, text)) return true;
+    }
   }
   return options.computedStyle !== false && isStyledHidden(el);
 }

@@ -170,7 +170,8 @@ export function findArticle(doc: Document): ArticleFinding {
   if (ogType === 'article') typed.push('og:type=article');
   if (doc.querySelector('meta[name="citation_title"]')) typed.push('citation_title');
   reasons.push(...typed);
-  const isReaderable = readerable(doc);
+  // Readability's check reads whole-article text (tens of ms on long pages); it only matters without metadata.
+  const isReaderable = typed.length === 0 && chars < LONG_TEXT_CHARS && readerable(doc);
   if (isReaderable) reasons.push('readerable');
 
   const listingTypes = jsonLdTypes.filter((type) => LISTING_TYPES.has(type));
