@@ -174,6 +174,13 @@ describe('findArticle on article pages', () => {
     expect(findArticle(doc).root).toBe(doc.getElementById('article-body'));
   });
 
+  it('leaves the page exactly as it found it', () => {
+    const doc = page('seed-article.html');
+    const before = doc.documentElement.outerHTML;
+    findArticle(doc);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
   it('keeps image captions that describe the story', () => {
     const { root } = findArticle(page('seed-article.html'));
     expect(walkText(root as Element)).toContain('Sir Keir Starmer, left, with Zhao Leji');
