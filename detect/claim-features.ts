@@ -2,6 +2,7 @@
 // a verifiable factual assertion. They are deliberately lexical and regex-based: compromise tagging measured
 // ~70 KB/s on news text, too slow to run over every sentence in a content script on top of entity detection.
 
+import { hasDirectQuote } from './claim-quotes';
 import type { ClaimReason } from './types';
 
 export type FeatureName =
@@ -95,8 +96,6 @@ const SECOND_PERSON = /\b(?:you|your|you're|you’re|yourself)\b/gu;
 const FEELING =
   /\b(?:felt|feel|feels|feeling|looked|looks|described (?:\p{L}+ ){0,4}as|believes|believed|wants|wanted|smiled|sang|laughed|cried|braved|gathered)\b/gu;
 
-const QUOTE_SPAN = /“([^”]*)”|"([^"]*)"/gu;
-
 function count(re: RegExp, s: string): number {
   re.lastIndex = 0;
   let n = 0;
@@ -114,16 +113,6 @@ function isImperative(s: string): boolean {
   if (!IMPERATIVE_VERBS.has(first)) return false;
   if (!AMBIGUOUS_IMPERATIVES.has(first)) return true;
   return IMPERATIVE_FOLLOWERS.test(second) || /^[\p{L}]+,/u.test(s.trimStart());
-}
-
-/** Multi-word direct quotes; a single word in quotes is a scare quote, not something someone said. */
-export function hasDirectQuote(s: string): boolean {
-  QUOTE_SPAN.lastIndex = 0;
-  for (let m = QUOTE_SPAN.exec(s); m; m = QUOTE_SPAN.exec(s)) {
-    const inner = (m[1] ?? m[2] ?? '').trim();
-    if (/\s/.test(inner)) return true;
-  }
-  return false;
 }
 
 /** Capitalised tokens that are not the sentence's first word: a cheap, fast proxy for named entities. */

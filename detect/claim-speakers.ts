@@ -2,6 +2,7 @@
 // ("said Louise Haigh"), "according to X", a pronoun resolved to the last subject ("He said"), or, for a bare
 // quote, the speaker named in the neighbouring sentence ("Starmer added:" / "..., Starmer said.").
 
+import { quoteSpans } from './claim-quotes';
 import type { SentenceSpan } from './sentences';
 import type { EntityMention, EntityType } from './types';
 
@@ -39,15 +40,8 @@ const INVERTED_GAP = /^\s*(?:(?:\p{Lu}[\p{L}.-]*|the|of|for)\s+){0,4}$/u;
 const CAPITALISED_PHRASE = /((?:\p{Lu}[\p{L}&’'.-]*|\d+)(?:\s+(?:\p{Lu}[\p{L}&’'.-]*|of|for|and|\d+)){0,5})\s*$/u;
 const NOT_NAMES = new Set(['The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'This', 'That', 'But', 'And', 'In', 'On', 'Officials', 'Police', 'Ministers', 'Critics', 'Experts', 'Analysts', 'Researchers', 'Scientists', 'Doctors', 'Sources', 'Asked']);
 
-const QUOTE_SPAN = /“[^”]*”?|"[^"]*"?/gu;
-
 function quoteRanges(sentence: string): [number, number][] {
-  const ranges: [number, number][] = [];
-  QUOTE_SPAN.lastIndex = 0;
-  for (let m = QUOTE_SPAN.exec(sentence); m; m = QUOTE_SPAN.exec(sentence)) {
-    ranges.push([m.index, m.index + m[0].length]);
-  }
-  return ranges;
+  return quoteSpans(sentence).map((q) => [q.start, q.end]);
 }
 
 function insideAny(pos: number, ranges: [number, number][]): boolean {

@@ -2,7 +2,7 @@
 // with the reasons they were picked and, where the text says so, who made them.
 
 import { resolveSpeakers, type SpeakerEntity } from './claim-speakers';
-import { hasDirectQuote } from './claim-features';
+import { hasDirectQuote } from './claim-quotes';
 import { CHECK_WORTHY_THRESHOLD, isCheckWorthy, scoreSentence } from './claim-score';
 import { findEntities, groupEntities } from './entities';
 import { splitSentences } from './sentences';

@@ -2,6 +2,8 @@
 // the fixes below cover what ICU gets wrong in journalism: honorifics and initialisms before names,
 // quotes that run over several sentences, and wire-service datelines glued to the first sentence.
 
+import { hasOpenQuote } from './claim-quotes';
+
 export interface SentenceSpan {
   start: number;
   end: number;
@@ -72,17 +74,6 @@ function endsWithAbbreviation(prev: string, next: string): boolean {
   return false;
 }
 
-function quoteBalance(s: string): number {
-  let open = 0;
-  let straight = 0;
-  for (const ch of s) {
-    if (ch === '“') open++;
-    else if (ch === '”') open = Math.max(0, open - 1);
-    else if (ch === '"') straight++;
-  }
-  return open + (straight % 2);
-}
-
 function mergeSegments(text: string, segments: SentenceSpan[]): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   for (const seg of segments) {
@@ -91,7 +82,7 @@ function mergeSegments(text: string, segments: SentenceSpan[]): SentenceSpan[] {
     const joinLower = /^[\p{Ll}]/u.test(seg.text);
     const joinAbbrev = prev !== undefined && endsWithAbbreviation(prev.text, seg.text);
     const joinQuote =
-      prev !== undefined && quoteBalance(prev.text) > 0 && seg.end - prev.start <= MAX_QUOTE_MERGE_CHARS;
+      prev !== undefined && hasOpenQuote(prev.text) && seg.end - prev.start <= MAX_QUOTE_MERGE_CHARS;
     if (prev && (joinLower || joinAbbrev || joinQuote)) {
       out[out.length - 1] = { start: prev.start, end: seg.end, text: text.slice(prev.start, seg.end) };
     } else {

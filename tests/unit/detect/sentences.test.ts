@@ -54,6 +54,13 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('keeps a British single-quoted quote together despite apostrophes', () => {
+    expect(texts('‘We don’t accept it. The figures are wrong,’ the council’s leader said. Officials disagreed.')).toEqual([
+      '‘We don’t accept it. The figures are wrong,’ the council’s leader said.',
+      'Officials disagreed.',
+    ]);
+  });
+
   it('keeps em-dash asides inside the sentence', () => {
     expect(texts('The economy grew — slowly — by 0.1%. Economists were surprised.')).toEqual([
       'The economy grew — slowly — by 0.1%.',
