@@ -125,7 +125,8 @@ export function AnnotationEditor({ annotation, knownTags, onSave, onCancel }: Ed
               <label for={`${base}-ev-url-${i}`}>Evidence link {i + 1}</label>
               <input
                 id={`${base}-ev-url-${i}`}
-                type="url"
+                type="text"
+                inputMode="url"
                 placeholder="https://"
                 value={row.url}
                 onInput={(e) => setEvidenceRow(i, 'url', e.currentTarget.value)}

@@ -2,7 +2,7 @@ import { render } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { Markdown, parseInline, parseMarkdown, safeHttpUrl } from '../../../../components/shared/markdown';
 
-function html(text: string): HTMLElement {
+function html(text: string): Element {
   return render(<Markdown text={text} />).container;
 }
 

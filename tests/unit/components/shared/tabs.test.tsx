@@ -1,6 +1,6 @@
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Tabs } from '../../../../components/shared/tabs';
 
 function Harness() {
@@ -18,6 +18,8 @@ function Harness() {
 }
 
 describe('Tabs', () => {
+  afterEach(cleanup);
+
   it('exposes tablist/tab/tabpanel roles and moves with arrow keys, Home and End', () => {
     render(<Harness />);
     expect(screen.getByRole('tablist', { name: 'Test tabs' })).toBeTruthy();

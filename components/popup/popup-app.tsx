@@ -1,0 +1,30 @@
+import { useState } from 'preact/hooks';
+import { Tabs, type TabDef } from '../shared/tabs';
+import { AllNotesTab } from './all-notes-tab';
+import { FeedbackProvider } from './feedback';
+import { ServicesContext, type PopupServices } from './services';
+import { SettingsPanel } from './settings-panel';
+import { ThisPageTab } from './this-page-tab';
+
+type PopupTab = 'page' | 'all' | 'settings';
+
+const TABS: TabDef<PopupTab>[] = [
+  { key: 'page', label: 'This page' },
+  { key: 'all', label: 'All notes' },
+  { key: 'settings', label: 'Settings' },
+];
+
+export function PopupApp({ services, initialTab = 'page' }: { services: PopupServices; initialTab?: PopupTab }) {
+  const [tab, setTab] = useState<PopupTab>(initialTab);
+  return (
+    <ServicesContext.Provider value={services}>
+      <FeedbackProvider>
+        <main class="popup">
+          <Tabs id="popup" label="NewsLens" tabs={TABS} active={tab} onChange={setTab}>
+            {tab === 'page' ? <ThisPageTab /> : tab === 'all' ? <AllNotesTab /> : <SettingsPanel />}
+          </Tabs>
+        </main>
+      </FeedbackProvider>
+    </ServicesContext.Provider>
+  );
+}

@@ -1,0 +1,16 @@
+import { getDb } from '../../storage/db';
+import { realDeps } from '../../storage/deps';
+import { downloadFile } from '../shared/download';
+import { browserPermissions, browserStorage, browserTabs } from './browser-services';
+import type { PopupServices } from './services';
+
+export function realServices(): PopupServices {
+  return {
+    db: getDb(),
+    deps: realDeps,
+    tabs: browserTabs,
+    permissions: browserPermissions,
+    storage: browserStorage,
+    download: (file) => downloadFile(file),
+  };
+}
