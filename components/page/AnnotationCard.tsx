@@ -58,7 +58,10 @@ export function AnnotationCard({ placed, focusNote, knownTags, actions }: Annota
 
   return (
     <>
-      <blockquote class="nl-quote" data-testid="nl-annotation-quote">
+      <blockquote
+        class={`nl-quote ${annotation.kind === 'claim' ? 'nl-quote-claim' : `nl-quote-${color}`}`}
+        data-testid="nl-annotation-quote"
+      >
         {truncate(annotation.target.quote.exact, QUOTE_LENGTH)}
       </blockquote>
       {quality === 'changed' && (

@@ -24,7 +24,7 @@ export function ClaimCard({ claim, claimIndex, tracking, actions }: ClaimCardPro
 
   return (
     <>
-      <blockquote class="nl-quote" data-testid="nl-claim-text">
+      <blockquote class="nl-quote nl-quote-claim" data-testid="nl-claim-text">
         {expanded ? claim.text : short}
       </blockquote>
       {isLong && (

@@ -1,4 +1,6 @@
-/** A reader's note as plain text: line breaks kept, nothing interpreted. */
+import { Markdown } from '../shared/markdown';
+
+/** A reader's note with the popup's safe Markdown subset, so a note looks the same on the page and in the popup. */
 export function NotePreview({ text }: { text: string }) {
-  return <p class="nl-note-text">{text}</p>;
+  return <Markdown text={text} class="nl-note-text" />;
 }

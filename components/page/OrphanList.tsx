@@ -8,7 +8,7 @@ export function OrphanList({ orphans }: { orphans: PlacedAnnotation[] }) {
     <ul class="nl-list" data-testid="nl-orphan-list">
       {orphans.map(({ annotation }) => (
         <li key={annotation.id} class="nl-list-item">
-          <blockquote class="nl-quote">{truncate(annotation.target.quote.exact, 400)}</blockquote>
+          <blockquote class={`nl-quote nl-quote-${annotation.color}`}>{truncate(annotation.target.quote.exact, 400)}</blockquote>
           {annotation.note && <NotePreview text={annotation.note} />}
           {annotation.tags.length > 0 && <p class="nl-muted">Tags: {annotation.tags.join(', ')}</p>}
         </li>

@@ -38,6 +38,9 @@ export function PageToolbar({ state, actions }: PageToolbarProps) {
   const counts = kindCounts(state);
   const total = state.claims.length;
   const position = state.currentClaim >= 0 && state.currentClaim < total ? state.currentClaim + 1 : null;
+  // Stepping to a claim the reader chose to hide would open cards for invisible text.
+  const claimsHidden = state.hiddenKinds.includes('claim');
+  const canStep = total > 0 && !claimsHidden;
 
   return (
     <section class="nl-toolbar nl-surface" aria-label="NewsLens" data-testid="nl-toolbar">
@@ -103,23 +106,24 @@ export function PageToolbar({ state, actions }: PageToolbarProps) {
               type="button"
               class="nl-button"
               data-testid="nl-prev-claim"
-              disabled={total === 0}
+              disabled={!canStep}
               onClick={() => actions.stepClaim(-1)}
             >
               Previous claim
             </button>
-            <span
-              class="nl-position"
-              data-testid="nl-claim-position"
-              aria-label={position === null ? countWords(total, 'claim', 'claims') : `Claim ${position} of ${total}`}
-            >
-              {position ?? '–'} / {total}
+            <span class="nl-position">
+              <span aria-hidden="true" data-testid="nl-claim-position">
+                {position ?? '–'} / {total}
+              </span>
+              <span class="nl-visually-hidden">
+                {position === null ? countWords(total, 'claim', 'claims') : `Claim ${position} of ${total}`}
+              </span>
             </span>
             <button
               type="button"
               class="nl-button"
               data-testid="nl-next-claim"
-              disabled={total === 0}
+              disabled={!canStep}
               onClick={() => actions.stepClaim(1)}
             >
               Next claim

@@ -47,7 +47,12 @@ describe('page toolbar', () => {
     expect(actions.stepClaim).toHaveBeenLastCalledWith(-1);
     act(() => store.set({ currentClaim: 1 }));
     expect(screen.getByTestId('nl-claim-position').textContent).toBe('2 / 3');
-    expect(screen.getByTestId('nl-claim-position').getAttribute('aria-label')).toBe('Claim 2 of 3');
+    expect(within(screen.getByRole('group', { name: 'Claims in this article' })).getByText('Claim 2 of 3')).toBeTruthy();
+  });
+
+  it('cannot step through claims while claims are hidden', () => {
+    renderPage({ hiddenKinds: ['claim'] });
+    expect((screen.getByTestId('nl-next-claim') as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('disables claim navigation when there are no claims', () => {
@@ -67,7 +72,7 @@ describe('page toolbar', () => {
   it('lists orphans with their quotes, notes and tags when expanded', () => {
     renderPage({
       annotations: [
-        placed(annotation({ id: 'o1', exact: 'the minister resigned on Tuesday', note: 'Check the date\nwith Reuters', tags: ['dates'] }), {
+        placed(annotation({ id: 'o1', exact: 'the minister resigned on Tuesday', note: 'Check the **date**\nwith [Reuters](javascript:alert(1))', tags: ['dates'] }), {
           quality: 'orphan',
         }),
         placed(annotation({ id: 'o2', exact: 'a 40% rise in exports' }), { quality: 'orphan' }),
@@ -81,7 +86,9 @@ describe('page toolbar', () => {
     const list = screen.getByTestId('nl-orphan-list');
     expect(list.textContent).toContain('the minister resigned on Tuesday');
     expect(list.textContent).toContain('a 40% rise in exports');
-    expect(list.textContent).toContain('Check the date\nwith Reuters');
+    expect(within(list).getByText('date').tagName).toBe('STRONG');
+    expect(list.textContent).toContain('Reuters');
+    expect(list.querySelector('a')).toBeNull();
     expect(list.textContent).toContain('Tags: dates');
     expect(list.textContent).not.toContain('rose by 12% last year');
   });
