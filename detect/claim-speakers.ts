@@ -26,6 +26,8 @@ interface SentenceInfo {
   subjectGroup?: string;
   endsWithColon: boolean;
   quoteOnly: boolean;
+  opensQuote: boolean;
+  startsWithQuote: boolean;
   hasQuote: boolean;
 }
 
@@ -33,16 +35,17 @@ const REPORTING_VERB =
   /\b(?:said|says|say|told|tells|added|adds|stated|announced|confirmed|confirms|claimed|claims|insisted|insists|warned|warns|argued|argues|noted|notes|explained|wrote|writes|tweeted|posted|replied|responded|acknowledged|admitted|denied|denies|revealed|estimated|estimates|predicted|concluded|reported|accused|alleged|disclosed|praised|criticised|criticized|described)\b/gu;
 const ACCORDING_TO = /\baccording to\s+/giu;
 const PRONOUN_BEFORE = /\b(he|she|they|it)\s+(?:(?:also|later|then|had|has|have|previously|earlier|repeatedly|once|again|further|publicly)\s+){0,2}$/iu;
-// Between a subject and its verb: nothing, an adverb or auxiliary or two, a time phrase, or an appositive in commas.
+// Between a subject and its verb: nothing, a role ("Severnside Water spokesperson"), an adverb or auxiliary or two,
+// a time phrase, or an appositive in commas ("Prof Alan Mbeki, a doctor at ..., said").
 const SUBJECT_GAP =
-  /^(?:['’]s\s+\p{Ll}+(?:\s+\p{Ll}+)?)?\s*(?:(?:,[^,“”"]{1,90},)|(?:\s*\b(?:also|later|then|had|has|have|previously|earlier|on \p{Lu}\p{Ll}+|in a statement|on Twitter|on X)\b)){0,2}\s*$/u;
+  /^(?:['’]s\s+\p{Ll}+(?:\s+\p{Ll}+)?)?(?:\s+(?:spokes(?:person|man|woman)|officials?|representatives?|sources?|statement))?\s*(?:(?:,[^,“”"]{1,140},)|(?:\s*\b(?:also|later|then|had|has|have|previously|earlier|on \p{Lu}\p{Ll}+|in a statement|on Twitter|on X)\b)){0,2}\s*,?\s*$/u;
+// Inverted attribution follows a quote or a clause: "..., said Dr Nadia Osei" / "“...,” said Reeves".
+const BEFORE_INVERTED = /[,”"’]\s*$/u;
+const MAX_SUBJECT_CANDIDATES = 3;
 const INVERTED_GAP = /^\s*(?:(?:\p{Lu}[\p{L}.-]*|the|of|for)\s+){0,4}$/u;
 const CAPITALISED_PHRASE = /((?:\p{Lu}[\p{L}&’'.-]*|\d+)(?:\s+(?:\p{Lu}[\p{L}&’'.-]*|of|for|and|\d+)){0,5})\s*$/u;
 const NOT_NAMES = new Set(['The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'This', 'That', 'But', 'And', 'In', 'On', 'Officials', 'Police', 'Ministers', 'Critics', 'Experts', 'Analysts', 'Researchers', 'Scientists', 'Doctors', 'Sources', 'Asked']);
 
-function quoteRanges(sentence: string): [number, number][] {
-  return quoteSpans(sentence).map((q) => [q.start, q.end]);
-}
 
 function insideAny(pos: number, ranges: [number, number][]): boolean {
   return ranges.some(([a, b]) => pos > a && pos < b);
@@ -83,18 +86,24 @@ function speakerForVerb(
 ): Resolution | undefined {
   const abs = s.start + verbStart;
   const absEnd = s.start + verbEnd;
-  const after = mentions.find(
-    (m) => m.start >= absEnd && INVERTED_GAP.test(ctx.text.slice(absEnd, m.start)) && ctx.entityOf(m).type !== 'place',
-  );
-  const before = [...mentions].reverse().find((m) => m.end <= abs);
-  if (before && SUBJECT_GAP.test(ctx.text.slice(before.end, abs))) {
-    const entity = ctx.entityOf(before);
-    if (entity.type !== 'place' || /^\s*$/.test(ctx.text.slice(before.end, abs))) return { speaker: entity.canonical };
+  const candidates = mentions.filter((m) => m.end <= abs).reverse().slice(0, MAX_SUBJECT_CANDIDATES);
+  for (const m of candidates) {
+    const gap = ctx.text.slice(m.end, abs);
+    if (/[“”"]/.test(gap)) break;
+    if (!SUBJECT_GAP.test(gap)) continue;
+    const entity = ctx.entityOf(m);
+    // A place is a speaker only as a bare subject ("China said"), not in "China’s ambassador said".
+    if (entity.type !== 'place' || /^\s*$/.test(gap)) return { speaker: entity.canonical };
   }
   const lead = ctx.text.slice(s.start, abs);
   const pronoun = PRONOUN_BEFORE.exec(lead);
   if (pronoun) return { pronoun: pronoun[1]!.toLowerCase() };
-  if (after && /^[,\s]*$/.test(ctx.text.slice(absEnd, absEnd + 1))) return { speaker: ctx.entityOf(after).canonical };
+  if (BEFORE_INVERTED.test(lead)) {
+    const after = mentions.find(
+      (m) => m.start >= absEnd && INVERTED_GAP.test(ctx.text.slice(absEnd, m.start)) && ctx.entityOf(m).type !== 'place',
+    );
+    if (after) return { speaker: ctx.entityOf(after).canonical };
+  }
   const tail = lead.replace(/\s+$/, '');
   // A lone capitalised first word is usually a common noun ("Protesters accused ..."), not a name.
   const name = /[\p{L}\d]$/u.test(tail) && /\s/.test(tail.trim()) ? fallbackName(tail) : undefined;
@@ -119,12 +128,15 @@ function resolvePronoun(pronoun: string, infos: SentenceInfo[], index: number): 
 }
 
 function analyseSentence(ctx: SpeakerContext, s: SentenceSpan, mentions: EntityMention[]): SentenceInfo & { pronoun?: string } {
-  const quotes = quoteRanges(s.text);
+  const spans = quoteSpans(s.text);
+  const quotes: [number, number][] = spans.map((q) => [q.start, q.end]);
   const quotedChars = quotes.reduce((n, [a, b]) => n + (b - a), 0);
   const info: SentenceInfo & { pronoun?: string } = {
     endsWithColon: /:\s*$/.test(s.text),
     hasQuote: quotes.length > 0,
     quoteOnly: quotes.length > 0 && quotedChars >= s.text.length - 2,
+    opensQuote: spans.some((q) => !q.closed),
+    startsWithQuote: spans[0]?.start === 0,
   };
   const person = mentions.find((m) => ctx.entityOf(m).type === 'person' && !insideAny(m.start - s.start, quotes));
   const group = mentions.find((m) => ctx.entityOf(m).type === 'organization' && !insideAny(m.start - s.start, quotes));
@@ -172,8 +184,11 @@ export function resolveSpeakers(ctx: SpeakerContext): (string | undefined)[] {
     const prev = infos[i - 1];
     const next = infos[i + 1];
     if (prev?.endsWithColon && prev.speaker) return prev.speaker;
-    if (info.quoteOnly && next?.speaker) return next.speaker;
+    // A quote left open runs into the next paragraph, which carries the attribution.
+    if (info.opensQuote && next?.speaker && next.startsWithQuote) return next.speaker;
+    // A quote paragraph after an attributed one usually continues the same speaker.
     if (info.quoteOnly && prev?.speaker) return prev.speaker;
+    if (info.quoteOnly && next?.speaker && next.startsWithQuote) return next.speaker;
     return undefined;
   });
 }

@@ -101,6 +101,31 @@ describe('resolveSpeakers', () => {
     expect(speakerOfSentenceStarting(after, '“Borrowing')).toBe('Rachel Reeves');
   });
 
+  it('handles roles, long appositives and a name set off by commas', () => {
+    const map = speakersOf(
+      'A Downing Street spokesperson said exports rose. ' +
+        'Reeves, who was appointed chancellor after the election and has held the post for a year, said debt fell. ' +
+        'The chancellor of the exchequer, Rachel Reeves, said borrowing fell.',
+      people,
+    );
+    expect(speakerOfSentenceStarting(map, 'A Downing Street')).toBe('Downing Street');
+    expect(speakerOfSentenceStarting(map, 'Reeves, who')).toBe('Rachel Reeves');
+    expect(speakerOfSentenceStarting(map, 'The chancellor of')).toBe('Rachel Reeves');
+  });
+
+  it('does not mistake the subject of a reported clause for an inverted speaker', () => {
+    const map = speakersOf('The minister confirms the Office for National Statistics has cut its forecast.', people);
+    expect(speakerOfSentenceStarting(map, 'The minister')).toBeUndefined();
+  });
+
+  it('continues the previous speaker for a quote paragraph that follows an attributed quote', () => {
+    const map = speakersOf(
+      '“Growth is back,” said Rachel Reeves.\n“Borrowing fell by £3bn.”\n“We are on track,” Starmer said.',
+      people,
+    );
+    expect(speakerOfSentenceStarting(map, '“Borrowing')).toBe('Rachel Reeves');
+  });
+
   it('falls back to a capitalised name the entity detector missed', () => {
     const map = speakersOf('The Resolution Foundation said real wages had fallen.', people);
     expect(speakerOfSentenceStarting(map, 'The Resolution Foundation')).toBe('Resolution Foundation');
