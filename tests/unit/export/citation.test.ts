@@ -4,6 +4,7 @@ import '@citation-js/plugin-csl';
 import { escapeTex, formatCitation, toBibtex, toCslJson } from '../../../export/citation';
 import type { Article } from '../../../storage/types';
 import { anonymousArticle, budgetArticle, cyrillicArticle, wireArticle } from '../../fixtures/export/sample-data';
+import { warmCiteproc } from './warm-citeproc';
 import { expectedApa, expectedBibtex, expectedMla } from '../../fixtures/export/expected-citations';
 
 const cases: Array<[keyof typeof expectedApa, Article]> = [
@@ -12,6 +13,8 @@ const cases: Array<[keyof typeof expectedApa, Article]> = [
   ['cyrillic', cyrillicArticle],
   ['anonymous', anonymousArticle],
 ];
+
+warmCiteproc();
 
 describe('formatCitation', () => {
   it.each(cases)('APA for the %s article', (name, article) => {
