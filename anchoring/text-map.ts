@@ -140,16 +140,22 @@ export function buildTextMap(root: Element, options: BuildTextMapOptions = {}): 
     if (data.length === 0) return;
     const nodeIndex = nodes.length;
     nodes.push(textNode);
-    for (let i = 0; i < data.length; i++) {
-      const code = data.charCodeAt(i);
-      if (preDepth === 0 && isHtmlSpace(code)) {
+    let i = 0;
+    while (i < data.length) {
+      if (preDepth === 0 && isHtmlSpace(data.charCodeAt(i))) {
         if (!lastWasSpace && !pendingBreak && pendingSpace === null) pendingSpace = { node: nodeIndex, offset: i };
         lastWasSpace = true;
+        i++;
         continue;
       }
+      // A run of visible chars goes into the text as one piece; one string per char is the slow part on long pages.
+      let end = i + 1;
+      while (end < data.length && (preDepth > 0 || !isHtmlSpace(data.charCodeAt(end)))) end++;
       flushBefore(nodeIndex);
-      emit(data[i] as string, nodeIndex, i);
+      parts.push(data.slice(i, end));
+      for (let k = i; k < end; k++) chars.push(nodeIndex, k);
       lastWasSpace = false;
+      i = end;
     }
   };
 
