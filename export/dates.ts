@@ -6,7 +6,7 @@ export type DateParts = [number] | [number, number] | [number, number, number];
 
 export function dateParts(value: string | undefined): DateParts | undefined {
   if (!value) return undefined;
-  const iso = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]|$)/.exec(value.trim());
+  const iso = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ]|$)/.exec(value.trim());
   if (iso) {
     const year = Number(iso[1]);
     if (iso[2] === undefined) return [year];
@@ -18,8 +18,9 @@ export function dateParts(value: string | undefined): DateParts | undefined {
   }
   const time = Date.parse(value);
   if (Number.isNaN(time)) return undefined;
+  // Prose dates without a zone parse as local midnight, so local fields give back the written day.
   const date = new Date(time);
-  return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+  return [date.getFullYear(), date.getMonth() + 1, date.getDate()];
 }
 
 export function isoDate(parts: DateParts): string {
