@@ -80,6 +80,7 @@ export function AnnotationCard({ placed, focusNote, knownTags, actions }: Annota
       ) : (
         <form
           class="nl-form"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             save();

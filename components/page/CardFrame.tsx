@@ -25,8 +25,17 @@ export function CardFrame({ rect, title, testId, onClose, children }: CardFrameP
   useEffect(() => {
     const card = ref.current;
     if (!card) return;
+    const root = card.getRootNode() as Document | ShadowRoot;
+    // Only a control of our own UI (e.g. "Next claim") gets focus back; a page element is the page's business.
+    const opener = root.activeElement instanceof HTMLElement && root.activeElement !== card ? root.activeElement : null;
     const target = card.querySelector<HTMLElement>('[data-autofocus]') ?? card;
     target.focus({ preventScroll: true });
+    return () => {
+      const active = root.activeElement;
+      // If the reader clicked away into the page, focus is already where they want it.
+      const focusWasInCard = active === null || active === card.ownerDocument.body || card.contains(active);
+      if (opener?.isConnected && focusWasInCard) opener.focus({ preventScroll: true });
+    };
   }, []);
 
   function onKeyDown(event: KeyboardEvent) {

@@ -80,6 +80,7 @@ export function ClaimReviewForm({ annotation, claimant, autoFocus, onSave }: Cla
   return (
     <form
       class="nl-form"
+      noValidate
       data-testid="nl-claim-form"
       onSubmit={(e) => {
         e.preventDefault();

@@ -138,6 +138,19 @@ describe('claim card', () => {
     expect(screen.queryAllByRole('link')).toHaveLength(0);
   });
 
+  it('reads a bare address as https and adds a link still typed when Save is pressed', async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPage({ card: { kind: 'claim', claimIndex: 0, rect: RECT }, annotations: [trackedFirstClaim()] });
+    await user.type(screen.getByTestId('nl-evidence-url'), 'ons.gov.uk/trade');
+    await user.click(screen.getByTestId('nl-claim-save'));
+    expect(actions.updateAnnotation).toHaveBeenCalledWith(
+      't1',
+      expect.objectContaining({
+        claim: expect.objectContaining({ evidence: [{ url: 'https://ons.gov.uk/trade', note: '' }] }),
+      }),
+    );
+  });
+
   it('shows stored non-http evidence as text, never as a link', () => {
     const hostile = trackedFirstClaim();
     hostile.annotation.claim = {

@@ -16,6 +16,29 @@ describe('keyboard', () => {
     expect(actions.closeCard).toHaveBeenCalledTimes(1);
   });
 
+  it('gives focus back to the toolbar button that opened a card when the card closes', async () => {
+    const user = userEvent.setup();
+    const { actions, store } = renderPage();
+    actions.stepClaim.mockImplementation(() => store.set({ currentClaim: 0, card: { kind: 'claim', claimIndex: 0, rect: RECT } }));
+    actions.closeCard.mockImplementation(() => store.set({ card: null }));
+    const next = screen.getByTestId('nl-next-claim');
+    await user.click(next);
+    expect(screen.getByTestId('nl-card').contains(document.activeElement)).toBe(true);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('nl-card')).toBeNull();
+    expect(document.activeElement).toBe(next);
+  });
+
+  it('leaves focus alone when the reader clicked away from the card', async () => {
+    const { store } = renderPage({ card: { kind: 'entity', entityId: 'e1', rect: RECT } });
+    const outside = document.createElement('input');
+    document.body.append(outside);
+    outside.focus();
+    act(() => store.set({ card: null }));
+    expect(document.activeElement).toBe(outside);
+    outside.remove();
+  });
+
   it('reaches every control of a card with Tab, in order', async () => {
     const user = userEvent.setup();
     renderPage({ card: { kind: 'entity', entityId: 'e1', rect: RECT } });

@@ -114,6 +114,22 @@ describe('page toolbar', () => {
     expect(actions.scrollToAnnotation).toHaveBeenCalledWith('early');
   });
 
+  it('summarises the outcome and pages through a long list instead of rendering hundreds of rows', () => {
+    const annotations = Array.from({ length: 95 }, (_, i) =>
+      placed(annotation({ id: `a${i}`, exact: `quote ${i}` }), i % 5 === 0 ? { quality: 'orphan' } : { start: i * 10, end: i * 10 + 5 }),
+    );
+    renderPage({ textChanged: true, annotations });
+    fireEvent.click(screen.getByRole('button', { name: 'This article changed since you annotated it' }));
+    expect(screen.getByTestId('nl-changed-summary').textContent).toBe('Found exactly: 76 · Not found: 19');
+    const rows = () => within(screen.getByTestId('nl-changed-list')).getAllByRole('listitem').length;
+    expect(rows()).toBe(40);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 40 more (55 not shown)' }));
+    expect(rows()).toBe(80);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 15 more (15 not shown)' }));
+    expect(rows()).toBe(95);
+    expect(screen.queryByRole('button', { name: /more \(/ })).toBeNull();
+  });
+
   it('collapses to a pill and back', () => {
     renderPage();
     fireEvent.click(screen.getByTestId('nl-toolbar-collapse'));
