@@ -7,6 +7,7 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { Article } from '../storage/types';
+import { liveArticlesWithAnnotations, type ExportBundle } from './bundle';
 import { dateParts, isoDate, type DateParts } from './dates';
 import { parseName, type ParsedName } from './names';
 
@@ -114,6 +115,29 @@ function endWith(text: string, mark: string): string {
  * Text stays UTF-8 (biber and modern BibTeX read it); TeX's special characters are escaped.
  */
 export function toBibtex(article: Article, accessed?: Date): string {
+  return bibtexEntry(article, bibtexKey(article), accessed);
+}
+
+/** All live articles of an export as one .bib file; a key that collides gets 2, 3, ... so every entry stays citable. */
+export function toBibtexFile(bundle: ExportBundle): string {
+  const used = new Set<string>();
+  return liveArticlesWithAnnotations(bundle)
+    .map(({ article }) => {
+      const base = bibtexKey(article);
+      let key = base;
+      for (let n = 2; used.has(key); n++) key = `${base}${n}`;
+      used.add(key);
+      return bibtexEntry(article, key);
+    })
+    .join('\n');
+}
+
+/** All live articles of an export as a CSL-JSON list (what Zotero and pandoc import). */
+export function toCslJsonFile(bundle: ExportBundle): string {
+  return `${JSON.stringify(liveArticlesWithAnnotations(bundle).map(({ article }) => toCslJson(article)), null, 2)}\n`;
+}
+
+function bibtexEntry(article: Article, key: string, accessed?: Date): string {
   const names = citedAuthors(article);
   const published = dateParts(article.publishedAt);
   const site = article.siteName.trim();
@@ -133,7 +157,7 @@ export function toBibtex(article: Article, accessed?: Date): string {
   if (article.lang) fields.push(['langid', `{${escapeTex(article.lang)}}`]);
   const entryType = site ? 'article' : 'online';
   const body = fields.map(([name, value]) => `  ${name} = ${value},`).join('\n');
-  return `@${entryType}{${bibtexKey(article, names, published)},\n${body}\n}\n`;
+  return `@${entryType}{${key},\n${body}\n}\n`;
 }
 
 const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -170,8 +194,9 @@ function bibtexUrl(url: string): string {
 }
 
 /** Stable key from the metadata (surname + year + first title word), so re-exports do not duplicate entries. */
-function bibtexKey(article: Article, names: ParsedName[], published: DateParts | undefined): string {
-  const first = names[0];
+function bibtexKey(article: Article): string {
+  const first = citedAuthors(article)[0];
+  const published = dateParts(article.publishedAt);
   const who = first ? (first.kind === 'person' ? first.family : first.name) : article.siteName;
   const word = article.title.split(/\s+/).map(asciiWord).find((w) => w.length > 2 && !STOP_WORDS.has(w)) ?? '';
   const key = `${asciiWord(who)}${published ? published[0] : ''}${word}`;

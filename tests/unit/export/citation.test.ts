@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import { escapeTex, formatCitation, toBibtex, toCslJson } from '../../../export/citation';
+import { escapeTex, formatCitation, toBibtex, toBibtexFile, toCslJson, toCslJsonFile } from '../../../export/citation';
 import type { Article } from '../../../storage/types';
 import { anonymousArticle, budgetArticle, cyrillicArticle, wireArticle } from '../../fixtures/export/sample-data';
 import { warmCiteproc } from './warm-citeproc';
@@ -100,5 +100,25 @@ describe('toBibtex', () => {
 
   it('gives the same key on every export', () => {
     expect(toBibtex({ ...budgetArticle })).toBe(toBibtex(budgetArticle));
+  });
+});
+
+describe('whole-export citation files', () => {
+  const bundle = {
+    articles: [budgetArticle, { ...budgetArticle, id: 'a1b2c3d4-0000-4000-8000-0000000000bb' }, { ...wireArticle, deletedAt: '2025-05-01T00:00:00.000Z' }],
+    annotations: [],
+    exportedAt: '2025-05-02T00:00:00.000Z',
+  };
+
+  it('writes one BibTeX entry per live article with unique keys', () => {
+    const bib = toBibtexFile(bundle);
+    expect(bib.match(/^@\w+\{[^,]+,/gm)).toEqual(['@article{doe2025council,', '@article{doe2025council2,']);
+    expect(bib).not.toContain('reuters');
+  });
+
+  it('writes a CSL-JSON list that parses back', () => {
+    const items = JSON.parse(toCslJsonFile(bundle));
+    expect(items.map((item: { id: string }) => item.id)).toEqual([budgetArticle.id, 'a1b2c3d4-0000-4000-8000-0000000000bb']);
+    expect(items[0]).toEqual(toCslJson(budgetArticle));
   });
 });
