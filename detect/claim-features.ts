@@ -26,17 +26,16 @@ export type FeatureName =
   | 'feeling'
   | 'exclamation'
   | 'veryShort'
-  | 'short'
   | 'noFinalPunctuation';
 
 export type FeatureCounts = Partial<Record<FeatureName, number>>;
 
 const NUMBER = String.raw`\d[\d,]*(?:\.\d+)?`;
-const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozen|dozens|hundreds|thousands|millions|billions)`;
+const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|dozens|hundreds|thousands|millions|billions)`;
 const UNIT = String.raw`(?:%|per ?cent|percent|percentage points?|pp|bn|tn|m|k|billion|million|trillion|thousand|km|kilometres?|kilometers?|miles?|kg|tonnes?|tons?|cm|mm|metres?|meters?|c\b|°c?|mph|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|times|seats|votes|points|goals|people|patients|deaths|cases|jobs|homes|children|adults|staff|workers|members|votes|light years)`;
 
 const MEASURED_QUANTITY = new RegExp(
-  String.raw`[£$€¥₹]\s?${NUMBER}|\b${NUMBER}\s?${UNIT}(?![\p{L}])|\b${NUMBER_WORD}(?:-| )${UNIT}(?![\p{L}])|\b(?:one|two|three|four|nine) (?:in|out of) (?:three|four|five|ten|\d+)\b|\b(?:half|a third|a quarter|two-thirds|three-quarters|twice|\w+fold|doubled|tripled|halved|quadrupled)\b`,
+  String.raw`[£$€¥₹]\s?${NUMBER}|\b${NUMBER}\s?(?:[\p{L}-]+\s)?${UNIT}(?![\p{L}])|\b\d{1,3}(?:,\d{3})+\b|\b${NUMBER_WORD}(?:-| )${UNIT}(?![\p{L}])|\b(?:one|two|three|four|nine) (?:in|out of) (?:three|four|five|ten|\d+)\b|(?<!\b(?:first|second) )\b(?:half|a third|a quarter|two-thirds|three-quarters|twice|\w+fold|doubled|tripled|halved|quadrupled)\b`,
   'gu',
 );
 // Digits that are not clock times, so "10am" or "11am" do not pass as statistics.
@@ -45,13 +44,13 @@ const PLAIN_NUMBER = /(?<!\b(?:number|no\.?|nos\.?|article|section|route|flight|
 const YEAR_ONLY = /^(?:1[89]|20)\d\d$/;
 
 const COMPARISON =
-  /\b(?:(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger|faster|slower|cheaper|dearer|worse|better|older|younger|longer|shorter|richer|poorer)\s+than|compared (?:with|to)|up from|down from|outpac\w+|overt(?:ook|aken|akes)|exceed\w*|ahead of|behind|than (?:any|ever|in|at|last|before)|as (?:many|much|few|high|low) as)\b/gu;
+  /\b(?:(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger|faster|slower|cheaper|dearer|worse|better|older|younger|longer|shorter|richer|poorer)(?:\s+[\p{L}\d’'-]+){0,5}?\s+than\b|compared (?:with|to)|up from|down from|outpac\w+|overt(?:ook|aken|akes)|exceed\w*|ahead of|behind|than (?:any|ever|in|at|last|before)|as (?:many|much|few|high|low) as)\b/gu;
 const CHANGE_VERB =
-  /\b(?:rose|risen|rise|rises|rising|fell|fallen|falls|falling|increased|increases|decreased|decreases|declined|declines|dropped|drops|grew|grown|grows|shrank|shrunk|contracted|surged|soared|jumped|climbed|plunged|plummeted|slumped|tumbled|halved|doubled|tripled|cut|cuts|slashed|reduced|raised|lost|gained|hit|reached|topped|passed|retreated|widened|narrowed)\b/gu;
+  /\b(?:(?:went|gone|going|goes|go|come|came|comes) (?:up|down)|rose|risen|rise|rises|rising|fell|fallen|falls|falling|increased|increases|decreased|decreases|declined|declines|dropped|drops|grew|grown|grows|shrank|shrunk|contracted|surged|soared|jumped|climbed|plunged|plummeted|slumped|tumbled|halved|doubled|tripled|cut|cuts|slashed|reduced|raised|lost|gained|hit|reached|topped|passed|retreated|widened|narrowed)\b/gu;
 const SUPERLATIVE =
-  /\b(?:lowest|highest|largest|biggest|smallest|worst|best|fastest|slowest|hottest|coldest|warmest|wettest|driest|oldest|youngest|longest|shortest|deadliest|strongest|weakest|richest|poorest|cheapest|greatest|heaviest|busiest|most (?:\p{L}+)|least (?:\p{L}+)|first|record|unprecedented|ever)\b|\b(?:record|all-time|\d+-year|multi-year|\p{L}+-year) (?:lows?|highs?)\b|\bin (?:\p{L}+ ){0,2}history\b|\bsince records began\b|\bon record\b/gu;
+  /\b(?:lowest|highest|largest|biggest|smallest|worst|best|fastest|slowest|hottest|coldest|warmest|wettest|driest|oldest|youngest|longest|shortest|deadliest|strongest|weakest|richest|poorest|cheapest|greatest|heaviest|busiest|most (?:\p{L}+)|least (?:\p{L}+)|first|record|unprecedented|ever)\b|\b(?:record|all-time|\d+-year|multi-year|\p{L}+-year) (?:lows?|highs?)\b|\bin (?:\p{L}+ ){0,2}history\b|\b(?:in|of) the (?:world|country|nation|state|region|developed world|western world|eu|uk|us|g7|oecd)\b|\bsince records began\b|\bon record\b/gu;
 const CAUSAL =
-  /\b(?:because|due to(?! (?:be|have|take|start|open|close|sign|meet|visit|launch|arrive|begin|end|make|give|hold|attend|return|appear|speak|travel|announce|publish|report|vote|face)\b)|caused|causes|causing|led to|leads to|leading to|as a result|resulted in|result of|driven by|blamed (?:on|for)|linked to|responsible for|contribut\w+ to|thanks to|attributed to|in response to|cures?|cured|prevents?|prevented|kills|killed by|protects? against|spreads?|triggers?|triggered|reduces? the risk|raises? the risk|increases? the risk)\b/gu;
+  /\b(?:because|due to(?! (?:be|have|take|start|open|close|sign|meet|visit|launch|arrive|begin|end|make|give|hold|attend|return|appear|speak|travel|announce|publish|report|vote|face)\b)|caused|causes|causing|led to|leads to|leading to|as a result|resulted in|result of|driven by|blamed (?:on|for)|linked to|responsible for|contribut\w+ to|thanks to|attributed to|in response to|cause|cures?|cured|prevents?|prevented|kills|killed by|protects? against|spreads?|spreading|triggers?|triggered|reduces? the risk|raises? the risk|increases? the risk)\b/gu;
 const PREDICTION =
   /\b(?:will|won't|would|expected to|forecasts?|forecast to|projected|projections?|set to|on course to|on track to|likely to|plans? to|planned|scheduled|is to|are to|due to (?:be|have|take|start|open|close|sign|meet|visit|launch|arrive|begin|end)\w*)\b/gu;
 const POLICY =
@@ -88,11 +87,11 @@ const GREETING =
 const FIRST_PERSON_STANCE =
   /\b(?:i|we)(?:'m|’m|'re|’re| am| are)? (?:(?:really|truly|just|absolutely|very|so|always|all) )?(?:think|believe|feel|hope|want|wish|guess|suppose|respect|appreciate|love|like|need|must|should|can|could|would|will|'ll|’ll|going to|gonna|proud|sure|confident|happy|delighted|committed|determined|looking forward|looking|going)\b|\b(?:i|we)(?:'ll|’ll|'d|’d)\b|\bin my (?:view|opinion)\b|\blet me\b|\blet's\b|\blet us\b|\bi've been (?:very )?clear\b|\byou know\b/u;
 const EVALUATIVE =
-  /\b(?:shameful|shame|disgrace\w*|terrible|horrible|awful|wonderful|great|amazing|fantastic|brilliant|beautiful|lovely|excellent|exciting|remarkable|incredible|ridiculous|absurd|outrageous|unacceptable|sad|disaster|nonsense|proud|delighted|happy|thrilled|heartbroken|gloomy|optimistic|pessimistic|nervous|tense|calm|quiet|electric|fascinating|gem|deserves?|tired of|broken promises|tough|hard to|anyone's guess|dream|stunning|magnificent|shocking|scandalous|disappointing|disappointed|bad-tempered|uncomfortable|distant hope|simmering|unanswered|reasons? for hope|victory for)\b/gu;
+  /\b(?:shameful|shame|disgrace\w*|terrible|horrible|awful|wonderful|great|amazing|fantastic|brilliant|beautiful|lovely|excellent|exciting|remarkable|incredible|ridiculous|absurd|outrageous|unacceptable|sad|disaster|nonsense|proud|delighted|happy|thrilled|heartbroken|gloomy|optimistic|pessimistic|nervous|tense|calm|quiet|fascinating|gem|deserves?|tired of|broken promises|tough|hard to|anyone's guess|dream|stunning|magnificent|shocking|scandalous|disappointing|disappointed|bad-tempered|uncomfortable|distant hope|simmering|unanswered|reasons? for hope|victory for)\b/gu;
 const HEDGE =
   /\b(?:perhaps|maybe|might|may|arguably|seems?|seemed|appears? to|probably|possibly|unclear|remains to be seen|uncertain|hope|hopes|hoped|could|one day|it is hard)\b/gu;
 const DEONTIC = /\b(?:should|must|ought to|needs? to|have to|has to|had better)\b/gu;
-const SECOND_PERSON = /\b(?:you|your|you're|you’re|yourself)\b/gu;
+const SECOND_PERSON = /\b(?:you|you're|you’re|yourself)\b/gu;
 const FEELING =
   /\b(?:felt|feel|feels|feeling|looked|looks|described (?:\p{L}+ ){0,4}as|believes|believed|wants|wanted|smiled|sang|laughed|cried|braved|gathered)\b/gu;
 
@@ -189,7 +188,6 @@ export function extractFeatures(sentence: string): FeatureCounts {
   set('feeling', count(FEELING, lower));
   set('exclamation', bare.endsWith('!') ? 1 : 0);
   set('veryShort', words < 5 ? 1 : 0);
-  set('short', words >= 5 && words < 8 ? 1 : 0);
   // Headings and promo lines lack a full stop; long unpunctuated text is more likely a post than a heading.
   set('noFinalPunctuation', /[.!?:;]$/u.test(bare) || words > 14 ? 0 : 1);
   return f;

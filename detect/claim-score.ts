@@ -19,7 +19,7 @@ const WEIGHTS: Record<FeatureName, Weight> = {
   plainNumber: { weight: 0.7, cap: 1 },
   comparison: { weight: 0.7, cap: 1 },
   changeVerb: { weight: 0.6, cap: 1 },
-  superlative: { weight: 0.8, cap: 1 },
+  superlative: { weight: 0.8, cap: 2 },
   attribution: { weight: 0.3, cap: 1 },
   reportedClause: { weight: 0.7, cap: 1 },
   quotation: { weight: 0.1, cap: 1 },
@@ -42,8 +42,7 @@ const WEIGHTS: Record<FeatureName, Weight> = {
   feeling: { weight: -0.8, cap: 1 },
   exclamation: { weight: -1.2, cap: 1 },
   veryShort: { weight: -1.5, cap: 1 },
-  short: { weight: -0.4, cap: 1 },
-  noFinalPunctuation: { weight: -1.0, cap: 1 },
+  noFinalPunctuation: { weight: -0.5, cap: 1 },
 };
 
 const REASONS: ClaimReason[] = ['statistic', 'comparison', 'superlative', 'attribution', 'quotation', 'causal', 'prediction', 'policy'];

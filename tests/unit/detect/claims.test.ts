@@ -123,9 +123,11 @@ describe('isCheckWorthy', () => {
 describe('check-worthiness on the labelled sets', () => {
   const dev = load('claims-dev.json');
   const heldOut = load('claims-heldout.json');
+  const debatesDev = load('claims-dev-debates.json');
+  const heldOut2 = load('claims-heldout-2.json');
 
   it('has enough labelled sentences of both classes', () => {
-    expect(dev.length + heldOut.length).toBeGreaterThanOrEqual(250);
+    expect(dev.length + heldOut.length + debatesDev.length + heldOut2.length).toBeGreaterThanOrEqual(350);
     expect(heldOut.filter((i) => !i.checkWorthy).length).toBeGreaterThan(20);
     expect(heldOut.filter((i) => i.checkWorthy).length).toBeGreaterThan(20);
   });
@@ -142,8 +144,21 @@ describe('check-worthiness on the labelled sets', () => {
     expect(ours.f1).toBeGreaterThan(baseline.f1);
   });
 
+  // Debate lines and social posts carry fewer numbers; recall there is the scorer's known weak spot, so the bar is F1.
+  it.each([
+    ['debates/social (tuned on)', debatesDev],
+    ['held-out 2 (debates/social/news)', heldOut2],
+  ])('keeps precision, F1 >= 0.8 and beats the cue baseline on %s', (name, items) => {
+    const ours = evaluate(items, isCheckWorthy);
+    const baseline = evaluate(items, cueBaseline);
+    console.log(`claims ${name} (${items.length}): scorer ${fmt(ours)} | cue baseline ${fmt(baseline)}`);
+    expect(ours.precision).toBeGreaterThanOrEqual(0.8);
+    expect(ours.f1).toBeGreaterThanOrEqual(0.8);
+    expect(ours.f1).toBeGreaterThan(baseline.f1);
+  });
+
   it('keeps precision on every topic, including debate lines and page boilerplate', () => {
-    const all = [...dev, ...heldOut];
+    const all = [...dev, ...heldOut, ...debatesDev, ...heldOut2];
     for (const topic of new Set(all.map((i) => i.topic))) {
       const negatives = all.filter((i) => i.topic === topic && !i.checkWorthy);
       const falsePositives = negatives.filter((i) => isCheckWorthy(i.text)).map((i) => i.text);
