@@ -13,9 +13,12 @@ export interface SentenceSpan {
 /** Abbreviations that are always followed by more of the same sentence (a name, a number). */
 const ALWAYS_CONTINUES = new Set([
   'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm', 'maj', 'cpl', 'sen', 'rep',
-  'gov', 'rev', 'hon', 'st', 'mt', 'ft', 'no', 'nos', 'vol', 'pp', 'fig', 'art', 'sec', 'jan', 'feb', 'mar', 'apr',
+  'gov', 'rev', 'hon', 'st', 'mt', 'ft', 'jan', 'feb', 'mar', 'apr',
   'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'vs', 'v', 'e.g', 'i.e', 'approx', 'ca', 'cf', 'est',
 ]);
+
+/** Abbreviations that continue the sentence only before a number ("No. 10" but "He said no. Then ..."). */
+const BEFORE_NUMBER = new Set(['no', 'nos', 'vol', 'pp', 'p', 'fig', 'art', 'sec', 'ch']);
 
 /** Words that usually open a new sentence, so an initialism ("U.S.") before them really ends one. */
 const SENTENCE_OPENERS = new Set([
@@ -67,6 +70,7 @@ function endsWithAbbreviation(prev: string, next: string): boolean {
   const bare = token.replace(/^[(“"‘']+/, '').slice(0, -1);
   if (ALWAYS_CONTINUES.has(bare.toLowerCase())) return true;
   const nextWord = firstWord(next);
+  if (BEFORE_NUMBER.has(bare.toLowerCase())) return /^\d/.test(nextWord);
   // Initialisms (U.S., U.K.) and single initials (George W. Bush) end a sentence only when a typical opener follows.
   if (/^(?:\p{L}\.)+\p{L}$/u.test(bare) || /^\p{Lu}$/u.test(bare)) {
     return !SENTENCE_OPENERS.has(nextWord.toLowerCase());

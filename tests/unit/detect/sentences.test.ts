@@ -29,6 +29,13 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('ends a sentence at "no." when no number follows', () => {
+    expect(texts('Asked if he would resign, he said no. Then he left.')).toEqual([
+      'Asked if he would resign, he said no.',
+      'Then he left.',
+    ]);
+  });
+
   it('ends a sentence at an initialism when a new sentence clearly starts', () => {
     expect(texts('Inflation is falling in the U.S. The Fed is pleased.')).toEqual([
       'Inflation is falling in the U.S.',
