@@ -11,6 +11,7 @@ interface FiltersProps {
 
 const KINDS: AnnotationKind[] = ['highlight', 'note', 'claim', 'entity'];
 
+// aria-label names each control by its label word alone: a wrapping label would also read out the selected option.
 /** Single-choice selects: a popup is too small for multi-select widgets, and search words narrow further. */
 export function SearchFiltersBar({ filters, tags, sites, onChange }: FiltersProps) {
   const set = (patch: Partial<SearchFilters>) => onChange({ ...filters, ...patch });
@@ -21,7 +22,7 @@ export function SearchFiltersBar({ filters, tags, sites, onChange }: FiltersProp
       <legend>Filters</legend>
       <label>
         Tag
-        <select value={filters.tags?.[0] ?? ''} onChange={(e) => set({ tags: one(e.currentTarget.value) })}>
+        <select aria-label="Tag" value={filters.tags?.[0] ?? ''} onChange={(e) => set({ tags: one(e.currentTarget.value) })}>
           <option value="">Any tag</option>
           {tags.map((tag) => (
             <option key={tag} value={tag}>
@@ -32,7 +33,7 @@ export function SearchFiltersBar({ filters, tags, sites, onChange }: FiltersProp
       </label>
       <label>
         Kind
-        <select value={filters.kinds?.[0] ?? ''} onChange={(e) => set({ kinds: one<AnnotationKind>(e.currentTarget.value) })}>
+        <select aria-label="Kind" value={filters.kinds?.[0] ?? ''} onChange={(e) => set({ kinds: one<AnnotationKind>(e.currentTarget.value) })}>
           <option value="">Any kind</option>
           {KINDS.map((kind) => (
             <option key={kind} value={kind}>
@@ -44,6 +45,7 @@ export function SearchFiltersBar({ filters, tags, sites, onChange }: FiltersProp
       <label>
         Claim status
         <select
+          aria-label="Claim status"
           value={filters.claimStatuses?.[0] ?? ''}
           onChange={(e) => set({ claimStatuses: one<ClaimStatus>(e.currentTarget.value) })}
         >
@@ -57,11 +59,11 @@ export function SearchFiltersBar({ filters, tags, sites, onChange }: FiltersProp
       </label>
       <label>
         Verdict
-        <input type="text" value={filters.verdict ?? ''} onInput={(e) => set({ verdict: e.currentTarget.value || undefined })} />
+        <input aria-label="Verdict" type="text" value={filters.verdict ?? ''} onInput={(e) => set({ verdict: e.currentTarget.value || undefined })} />
       </label>
       <label>
         Site
-        <select value={filters.sites?.[0] ?? ''} onChange={(e) => set({ sites: one(e.currentTarget.value) })}>
+        <select aria-label="Site" value={filters.sites?.[0] ?? ''} onChange={(e) => set({ sites: one(e.currentTarget.value) })}>
           <option value="">Any site</option>
           {sites.map((site) => (
             <option key={site} value={site}>
@@ -72,11 +74,11 @@ export function SearchFiltersBar({ filters, tags, sites, onChange }: FiltersProp
       </label>
       <label>
         From
-        <input type="date" value={filters.from ?? ''} onInput={(e) => set({ from: e.currentTarget.value || undefined })} />
+        <input aria-label="From" type="date" value={filters.from ?? ''} onInput={(e) => set({ from: e.currentTarget.value || undefined })} />
       </label>
       <label>
         To
-        <input type="date" value={filters.to ?? ''} onInput={(e) => set({ to: e.currentTarget.value || undefined })} />
+        <input aria-label="To" type="date" value={filters.to ?? ''} onInput={(e) => set({ to: e.currentTarget.value || undefined })} />
       </label>
       <button type="button" class="link" onClick={() => onChange({})}>
         Clear filters

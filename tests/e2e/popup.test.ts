@@ -1,0 +1,87 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openPopup, readDatabase, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { annotateTwoArticles, SEED_CLAIM, SEED_HIGHLIGHT, SEED_NOTE_QUOTE, WIRE_NOTE_QUOTE } from './popup-flows';
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const quotes = (popup: Page) => popup.locator('.annotation .quote').allTextContents();
+
+async function allNotes(popup: Page): Promise<void> {
+  await popup.getByRole('tab', { name: 'All notes' }).click();
+  await expect.poll(() => popup.getByRole('status').filter({ hasText: /found/ }).textContent()).toBe('4 found');
+}
+
+describe('popup', () => {
+  it('saves highlights, a note and a tracked claim on two articles through the page UI', async () => {
+    await annotateTwoArticles(browser, server);
+  });
+
+  it('"This page" shows the last article used, its note, and scrolls the page to it', async () => {
+    const popup = await openPopup(browser);
+    await expect.poll(() => popup.getByRole('heading', { level: 2 }).textContent()).toMatch(/UK regulator fines three water firms/);
+    await expect.poll(() => quotes(popup)).toEqual([WIRE_NOTE_QUOTE]);
+    expect(await popup.locator('.note strong').textContent()).toBe('2021');
+    await popup.getByRole('button', { name: `Show in page: ${WIRE_NOTE_QUOTE}` }).click();
+    await expect.poll(() => popup.getByRole('alert').count()).toBe(0);
+    await popup.close();
+  });
+
+  it('"All notes" lists both articles, searches across them and filters by tag', async () => {
+    const popup = await openPopup(browser);
+    await allNotes(popup);
+    expect(await popup.locator('.article-title').allTextContents()).toHaveLength(2);
+
+    await popup.getByLabel('Search notes').fill('home office');
+    await expect.poll(() => quotes(popup)).toEqual([SEED_NOTE_QUOTE]);
+    await popup.getByLabel('Search notes').fill('accurate');
+    await expect.poll(() => quotes(popup)).toEqual([expect.stringContaining(SEED_CLAIM)]);
+    await popup.getByLabel('Search notes').fill('');
+
+    await popup.getByLabel('Tag', { exact: true }).selectOption('water');
+    await expect.poll(() => quotes(popup)).toEqual([WIRE_NOTE_QUOTE]);
+    await popup.getByLabel('Tag', { exact: true }).selectOption('');
+    await popup.getByLabel('Kind').selectOption('claim');
+    await expect.poll(() => popup.locator('.annotation .badge').allTextContents()).toEqual(['Verified · Accurate quote']);
+    await popup.close();
+  });
+
+  it('edits a note from the popup and deletes with undo, keyboard only', async () => {
+    const popup = await openPopup(browser);
+    await allNotes(popup);
+    await popup.getByRole('button', { name: `Edit: ${SEED_HIGHLIGHT}` }).click();
+    await popup.getByLabel('Note (Markdown)').fill('Coverage in *People’s Daily*');
+    await popup.getByLabel('Note (Markdown)').press('Tab');
+    await popup.keyboard.press('Shift+Tab');
+    await popup.getByRole('button', { name: 'Save' }).focus();
+    await popup.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await readDatabase(browser)).annotations.find((a) => a.target.quote.exact === SEED_HIGHLIGHT)?.note)
+      .toBe('Coverage in *People’s Daily*');
+
+    await popup.getByRole('button', { name: `Delete: ${SEED_HIGHLIGHT}` }).focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.locator('.undo').textContent()).toContain('Deleted');
+    await popup.getByRole('button', { name: 'Undo' }).focus();
+    await popup.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await readDatabase(browser)).annotations.find((a) => a.target.quote.exact === SEED_HIGHLIGHT)?.deletedAt)
+      .toBeNull();
+
+    await popup.getByRole('tab', { name: 'All notes' }).focus();
+    await popup.keyboard.press('ArrowRight');
+    await expect.poll(() => popup.getByRole('tab', { name: 'Settings' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => popup.getByText(/persistent/).count()).toBeGreaterThan(0);
+    await popup.close();
+  });
+});
