@@ -76,9 +76,7 @@ export function countWords(count: number, singular: string, plural: string): str
 }
 
 export function mentionWords(count: number): string {
-  if (count === 1) return 'Mentioned once';
-  if (count === 2) return 'Mentioned twice';
-  return `Mentioned ${count} times`;
+  return count === 1 ? 'Mentioned once' : `Mentioned ${count} times`;
 }
 
 /**

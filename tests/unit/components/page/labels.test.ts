@@ -63,7 +63,7 @@ describe('counts', () => {
     expect(countWords(1, 'note', 'notes')).toBe('1 note');
     expect(countWords(0, 'note', 'notes')).toBe('0 notes');
     expect(mentionWords(1)).toBe('Mentioned once');
-    expect(mentionWords(2)).toBe('Mentioned twice');
+    expect(mentionWords(2)).toBe('Mentioned 2 times');
     expect(mentionWords(7)).toBe('Mentioned 7 times');
   });
 });
