@@ -18,8 +18,9 @@ export function dateParts(value: string | undefined): DateParts | undefined {
   }
   const time = Date.parse(value);
   if (Number.isNaN(time)) return undefined;
-  // Prose dates without a zone parse as local midnight, so local fields give back the written day.
+  // Prose without a zone parses as local time, so local fields give back the written day; with a zone, UTC ones do.
   const date = new Date(time);
+  if (/\b(?:UTC|GMT|Z)\b|[+-]\d{2}:?\d{2}\s*$/i.test(value)) return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
   return [date.getFullYear(), date.getMonth() + 1, date.getDate()];
 }
 

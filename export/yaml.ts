@@ -1,7 +1,7 @@
 // Just enough YAML for front matter. Every string is double-quoted with escapes, so titles such as
 // `- Rates: "hold" or cut? #markets` (a list marker, a colon, quotes, a comment sign) stay plain strings.
 
-export type YamlValue = string | number | boolean | { date: string } | string[];
+export type YamlValue = string | number | { date: string } | string[];
 
 export function yamlString(text: string): string {
   const escaped = text.replace(/[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, escapeChar);
