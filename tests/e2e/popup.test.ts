@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openPopup, readDatabase, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
-import { annotateTwoArticles, SEED_CLAIM, SEED_HIGHLIGHT, SEED_NOTE_QUOTE, WIRE_NOTE_QUOTE } from './popup-flows';
+import { annotateTwoArticles, SEED_CLAIM, SEED_HIGHLIGHT, SEED_NOTE_QUOTE, WIRE_NOTE_QUOTE, WIRE_PATH } from './popup-flows';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -28,12 +28,22 @@ describe('popup', () => {
   });
 
   it('"This page" shows the last article used, its note, and scrolls the page to it', async () => {
+    const wire = browser.context.pages().find((p) => p.url().includes(WIRE_PATH));
+    if (!wire) throw new Error('the wire story tab should still be open');
+    await wire.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const quoteTop = () =>
+      wire.evaluate((needle) => {
+        const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent?.includes(needle));
+        return paragraph ? paragraph.getBoundingClientRect().top : Number.NaN;
+      }, WIRE_NOTE_QUOTE);
+    expect(await quoteTop()).toBeLessThan(0);
     const popup = await openPopup(browser);
     await expect.poll(() => popup.getByRole('heading', { level: 2 }).textContent()).toMatch(/UK regulator fines three water firms/);
     await expect.poll(() => quotes(popup)).toEqual([WIRE_NOTE_QUOTE]);
     expect(await popup.locator('.note strong').textContent()).toBe('2021');
     await popup.getByRole('button', { name: `Show in page: ${WIRE_NOTE_QUOTE}` }).click();
-    await expect.poll(() => popup.getByRole('alert').count()).toBe(0);
+    await expect.poll(quoteTop).toBeGreaterThanOrEqual(0);
+    expect(await popup.getByRole('alert').count()).toBe(0);
     await popup.close();
   });
 
