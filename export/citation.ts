@@ -221,9 +221,10 @@ function toCslName(name: ParsedName): CslName {
   return name.suffix ? { family: name.family, given: name.given, suffix: name.suffix } : { family: name.family, given: name.given };
 }
 
+/** A given Date is the reader's "now", so its local calendar day counts; a stored visit time is read as written. */
 function accessedDateParts(article: Article, accessed?: Date): DateParts | undefined {
   if (accessed && !Number.isNaN(accessed.getTime())) {
-    return [accessed.getUTCFullYear(), accessed.getUTCMonth() + 1, accessed.getUTCDate()];
+    return [accessed.getFullYear(), accessed.getMonth() + 1, accessed.getDate()];
   }
   return dateParts(article.lastVisitedAt);
 }

@@ -26,7 +26,7 @@ describe('formatCitation', () => {
   });
 
   it('uses the given access date instead of the last visit', () => {
-    const cited = formatCitation(budgetArticle, 'mla', new Date('2026-11-26T12:00:00Z'));
+    const cited = formatCitation(budgetArticle, 'mla', new Date(2026, 10, 26, 12));
     expect(cited.endsWith('Accessed 26 Nov. 2026.')).toBe(true);
   });
 
