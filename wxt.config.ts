@@ -8,6 +8,8 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   // Explicit imports everywhere: a reader of any file can see where each name comes from.
   imports: false,
+  // Manifest V3 for Firefox too: the same permission model (optional host permissions, scripting) on both browsers.
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ mode }) => ({
     name: 'NewsLens',

@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PageApp } from '../../components/page/PageApp';
-import '../../components/page/page-ui.css';
+// Bundled as text and given to the shadow root directly: no web-accessible stylesheet a page could probe for.
+import pageCss from '../../components/page/page-ui.css?inline';
 import { createStore, INITIAL_PAGE_STATE } from '../../components/page/page-state';
 import type { TabMessage } from '../../storage/api';
 import { PageSession } from './session';
@@ -18,7 +19,7 @@ declare global {
 
 export default defineContentScript({
   registration: 'runtime',
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual',
   async main(ctx) {
     if (window.__newslensSession) {
       void window.__newslensSession.start(true);
@@ -36,6 +37,7 @@ export default defineContentScript({
 
     const ui = await createShadowRootUi(ctx, {
       name: 'newslens-ui',
+      css: pageCss,
       position: 'overlay',
       zIndex: 2147483000,
       // Closed, so page scripts cannot read the reader's notes out of our UI. The e2e build opens it because

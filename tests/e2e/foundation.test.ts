@@ -64,8 +64,10 @@ describe('the extension in real Chromium', () => {
     await waitForNewsLens(page, 'not-article');
     const db = await readDatabase(browser);
     expect(db.articles.some((a) => String(a.url).endsWith('/world'))).toBe(false);
-    const highlights = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size);
-    expect(highlights).toBe(0);
+    const painted = await page.evaluate(() =>
+      [...(CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.values()].reduce((n, h) => n + h.size, 0),
+    );
+    expect(painted).toBe(0);
     await page.close();
   });
 

@@ -90,6 +90,9 @@ export async function launchWithExtension(
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // The background registers the content script for granted sites when it starts; pages opened before that
+  // would not be annotated, so wait for it as a reader's browser would have long finished it.
+  await waitFor(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0));
   return {
     context,
     extensionId,
@@ -141,4 +144,12 @@ export async function readDatabase(browser: ExtensionBrowser): Promise<{ article
     db.close();
     return result;
   });
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('Timed out waiting for the extension to start');
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }

