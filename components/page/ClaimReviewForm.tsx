@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CLAIM_STATUSES, type Annotation, type AnnotationPatch, type ClaimReview, type ClaimStatus, type Evidence } from '../../storage/types';
 import { EvidenceEditor } from './EvidenceEditor';
 import { STATUS_WORDS } from './labels';
@@ -15,10 +15,11 @@ interface ClaimReviewFormProps {
 }
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
+// ClaimReview's scale: worstRating 1, bestRating 5. Naming the ends tells the reader which way round it runs.
+const RATING_WORDS: Partial<Record<number, string>> = { 1: '1 (false)', 5: '5 (true)' };
 
 export function ClaimReviewForm({ annotation, claimant, autoFocus, onSave }: ClaimReviewFormProps) {
   const saved = annotation.claim;
-  const id = useId();
   const [status, setStatus] = useState<ClaimStatus>(saved?.status ?? 'unstarted');
   const [verdict, setVerdict] = useState(saved?.verdict ?? '');
   const [rating, setRating] = useState<number | undefined>(saved?.rating);
@@ -109,22 +110,18 @@ export function ClaimReviewForm({ annotation, claimant, autoFocus, onSave }: Cla
           <span>Rating</span>
           <select
             data-testid="nl-claim-rating"
-            aria-describedby={`${id}-rating-help`}
             value={rating === undefined ? '' : String(rating)}
             onChange={(e) => setRating(e.currentTarget.value ? Number(e.currentTarget.value) : undefined)}
           >
             <option value="">None</option>
             {RATINGS.map((r) => (
               <option key={r} value={String(r)}>
-                {r}
+                {RATING_WORDS[r] ?? String(r)}
               </option>
             ))}
           </select>
         </label>
       </div>
-      <p id={`${id}-rating-help`} class="nl-help">
-        Rating: 1 = false, 5 = true.
-      </p>
       <label class="nl-field">
         <span>Verdict</span>
         <input
