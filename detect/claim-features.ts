@@ -48,7 +48,7 @@ const COMPARISON =
 const CHANGE_VERB =
   /\b(?:(?:went|gone|going|goes|go|come|came|comes) (?:up|down)|rose|risen|rise|rises|rising|fell|fallen|falls|falling|increased|increases|decreased|decreases|declined|declines|dropped|drops|grew|grown|grows|shrank|shrunk|contracted|surged|soared|jumped|climbed|plunged|plummeted|slumped|tumbled|halved|doubled|tripled|cut|cuts|slashed|reduced|raised|lost|gained|hit|reached|topped|passed|retreated|widened|narrowed)\b/gu;
 const SUPERLATIVE =
-  /\b(?:lowest|highest|largest|biggest|smallest|worst|best|fastest|slowest|hottest|coldest|warmest|wettest|driest|oldest|youngest|longest|shortest|deadliest|strongest|weakest|richest|poorest|cheapest|greatest|heaviest|busiest|most (?:\p{L}+)|least (?:\p{L}+)|first|record|unprecedented|ever)\b|\b(?:record|all-time|\d+-year|multi-year|\p{L}+-year) (?:lows?|highs?)\b|\bin (?:\p{L}+ ){0,2}history\b|\b(?:in|of) the (?:world|country|nation|state|region|developed world|western world|eu|uk|us|g7|oecd)\b|\bsince records began\b|\bon record\b/gu;
+  /\b(?:lowest|highest|largest|biggest|smallest|worst|best|fastest|slowest|hottest|coldest|warmest|wettest|driest|oldest|youngest|longest|shortest|deadliest|strongest|weakest|richest|poorest|cheapest|greatest|heaviest|busiest|most \p{L}|least \p{L}|first|record|unprecedented|ever)\b|(?:\brecord|\ball-time|-year) (?:lows?|highs?)\b|\bin (?:\p{L}+ ){0,2}history\b|\b(?:in|of) the (?:world|country|nation|state|region|developed world|western world|eu|uk|us|g7|oecd)\b|\bsince records began\b|\bon record\b/gu;
 const CAUSAL =
   /\b(?:because|due to(?! (?:be|have|take|start|open|close|sign|meet|visit|launch|arrive|begin|end|make|give|hold|attend|return|appear|speak|travel|announce|publish|report|vote|face)\b)|caused|causes|causing|led to|leads to|leading to|as a result|resulted in|result of|driven by|blamed (?:on|for)|linked to|responsible for|contribut\w+ to|thanks to|attributed to|in response to|cause|cures?|cured|prevents?|prevented|kills|killed by|protects? against|spreads?|spreading|triggers?|triggered|reduces? the risk|raises? the risk|increases? the risk)\b/gu;
 const PREDICTION =
@@ -114,19 +114,24 @@ function isImperative(s: string): boolean {
   return IMPERATIVE_FOLLOWERS.test(second) || /^[\p{L}]+,/u.test(s.trimStart());
 }
 
-/** Capitalised tokens that are not the sentence's first word: a cheap, fast proxy for named entities. */
+const CAPITALISED_WORD = /(?:^|[\s—–-])[“"‘'(\[]*(\p{Lu})[\p{L}’'.&-]*/gu;
+
+/** Capitalised words other than the sentence's first: a cheap, fast proxy for named entities. */
 function countNamedTokens(s: string): number {
-  const tokens = s.split(/[\s—–-]+/);
+  CAPITALISED_WORD.lastIndex = 0;
   let n = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!.replace(/^[“"‘'(\[]+/, '');
-    if (!/^\p{Lu}/u.test(token) || token === 'I') continue;
-    const next = tokens[i + 1] ?? '';
-    // The first word is capitalised anyway; count it only when it starts a multi-word name ("Manchester City").
-    if (i === 0 && !/^\p{Lu}/u.test(next)) continue;
-    n++;
+  let firstEnd = -1;
+  let firstOpensName = false;
+  for (let m = CAPITALISED_WORD.exec(s); m; m = CAPITALISED_WORD.exec(s)) {
+    if (m.index === 0) {
+      firstEnd = m[0].length;
+      continue;
+    }
+    // The first word is capitalised anyway; it counts only when it opens a multi-word name ("Manchester City").
+    if (m.index === firstEnd) firstOpensName = true;
+    if (m[0].trim().replace(/^[“"‘'(\[]+/u, '') !== 'I') n++;
   }
-  return n;
+  return n + (firstOpensName ? 1 : 0);
 }
 
 function countNumbers(s: string): number {
@@ -140,11 +145,15 @@ function countNumbers(s: string): number {
 
 // Social posts quoted in articles (and tweet benchmarks) carry links, handles and hashtags; their digits and
 // missing full stops say nothing about whether a claim is made.
+// The cheap test first: almost no news sentence needs any of this.
+const SOCIAL_NOISE = /https?:|pic\.|[#@\u2600-\u27bf\ufe0f\ud83c-\ud83e]/;
+
 function normalise(sentence: string): string {
+  if (!SOCIAL_NOISE.test(sentence)) return sentence.trim();
   return sentence
-    .replace(/\bhttps?:\/\/\S+|\bpic\.twitter\.com\/\S+/giu, ' ')
+    .replace(/\bhttps?:\/\/\S+|\bpic\.twitter\.com\/\S+/gu, ' ')
     .replace(/(^|\s)[#@](\p{L}[\p{L}\p{N}_]*)/gu, '$1$2')
-    .replace(/[\p{Extended_Pictographic}\uFE0F]+/gu, ' ')
+    .replace(/[\u2600-\u27bf\ufe0f\u{1f000}-\u{1faff}]+/gu, ' ')
     .trim();
 }
 
