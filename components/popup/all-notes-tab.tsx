@@ -9,15 +9,11 @@ import { ExportPanel, type ExportScope } from './export-panel';
 import { bundleForAnnotations, bundleForEverything } from './export-scope';
 import { useFeedback } from './feedback';
 import { ImportPanel } from './import-panel';
-import { SearchFiltersBar } from './search-filters';
+import { countActiveFilters, SearchFiltersBar } from './search-filters';
 import { useServices } from './services';
 
 /** Rendering thousands of items would make the popup sluggish; more are shown on request. */
 export const PAGE_SIZE = 100;
-
-function hasFilters(filters: SearchFilters): boolean {
-  return Object.values(filters).some((value) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0));
-}
 
 export function AllNotesTab() {
   const { db, deps } = useServices();
@@ -106,7 +102,7 @@ export function AllNotesTab() {
           </>
         )}
       </div>
-      {result && result.total === 0 && <p class="empty">{query.trim() || hasFilters(filters) ? 'Nothing matches.' : 'No notes yet.'}</p>}
+      {result && result.total === 0 && <p class="empty">{query.trim() || countActiveFilters(filters) > 0 ? 'Nothing matches.' : 'No notes yet.'}</p>}
       {visibleGroups.map(({ article, annotations }) => (
         <section key={article.id} class="article-group" aria-label={article.title || article.url}>
           <ArticleHeader article={article} />

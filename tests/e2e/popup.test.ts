@@ -58,7 +58,7 @@ describe('popup', () => {
     await expect.poll(() => quotes(popup)).toEqual([expect.stringContaining(SEED_CLAIM)]);
     await popup.getByLabel('Search notes').fill('');
 
-    await popup.getByText('Filters', { exact: true }).click();
+    await popup.locator('summary', { hasText: 'Filters' }).click();
     await popup.getByLabel('Tag', { exact: true }).selectOption('water');
     await expect.poll(() => quotes(popup)).toEqual([WIRE_NOTE_QUOTE]);
     await popup.getByLabel('Tag', { exact: true }).selectOption('');
