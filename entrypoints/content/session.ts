@@ -449,6 +449,10 @@ export class PageSession {
       this.flash([span]);
     },
     closeCard: () => this.store.set({ card: null }),
+    dismissSelection: () => {
+      this.store.set({ selection: null });
+      this.doc.getSelection()?.removeAllRanges();
+    },
     dismissError: () => this.store.set({ error: null }),
     dismissToast: () => this.store.set({ toast: null }),
     annotateAnyway: () => void this.start(true),

@@ -92,7 +92,12 @@ export async function launchWithExtension(
   const extensionId = new URL(worker.url()).host;
   // The background registers the content script for granted sites when it starts; pages opened before that
   // would not be annotated, so wait for it as a reader's browser would have long finished it.
-  await waitFor(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0));
+  await waitFor(() =>
+    worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).chrome;
+      return (await api.scripting.getRegisteredContentScripts()).length > 0;
+    }),
+  );
   return {
     context,
     extensionId,
