@@ -27,6 +27,8 @@ export interface IndexedAnnotation {
 
 export interface SearchIndex {
   entries: IndexedAnnotation[];
+  /** Live articles the reader has visited but not annotated yet: still listed, so they can be found again. */
+  unannotated: Article[];
 }
 
 export interface ArticleGroup {
@@ -62,10 +64,12 @@ export function buildSearchIndex(articles: readonly Article[], annotations: read
   const byId = new Map<string, Article>();
   for (const article of articles) if (!article.deletedAt) byId.set(article.id, article);
   const entries: IndexedAnnotation[] = [];
+  const annotated = new Set<string>();
   for (const annotation of annotations) {
     if (annotation.deletedAt) continue;
     const article = byId.get(annotation.articleId);
     if (!article) continue;
+    annotated.add(article.id);
     const parts = [
       annotation.target.quote.exact,
       annotation.note,
@@ -81,7 +85,19 @@ export function buildSearchIndex(articles: readonly Article[], annotations: read
       createdDay: annotation.createdAt.slice(0, 10),
     });
   }
-  return { entries };
+  const unannotated = [...byId.values()].filter((a) => !annotated.has(a.id));
+  return { entries, unannotated };
+}
+
+/** An article without notes is shown when no note-level filter is on and its title (or site) matches the query. */
+function unannotatedMatches(article: Article, tokens: string[], filters: SearchFilters): boolean {
+  if (filters.kinds?.length || filters.tags?.length || filters.claimStatuses?.length || filters.verdict?.trim()) return false;
+  if (filters.articleId && article.id !== filters.articleId) return false;
+  if (filters.sites?.length && !filters.sites.includes(article.siteName)) return false;
+  const day = article.lastVisitedAt.slice(0, 10);
+  if ((filters.from && day < filters.from) || (filters.to && day > filters.to)) return false;
+  const haystack = foldText(`${article.title} ${article.siteName}`);
+  return tokens.every((token) => haystack.includes(token));
 }
 
 function passesFilters(entry: IndexedAnnotation, filters: SearchFilters, verdict: string): boolean {
@@ -117,6 +133,11 @@ export function searchAnnotations(index: SearchIndex, query: string, filters: Se
       if (annotation.updatedAt > existing.latest) existing.latest = annotation.updatedAt;
     } else {
       groups.set(article.id, { group: { article, annotations: [annotation] }, latest: annotation.updatedAt });
+    }
+  }
+  for (const article of index.unannotated) {
+    if (unannotatedMatches(article, tokens, filters)) {
+      groups.set(article.id, { group: { article, annotations: [] }, latest: article.lastVisitedAt });
     }
   }
   const sorted = [...groups.values()].sort((a, b) => (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0));

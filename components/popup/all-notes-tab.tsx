@@ -102,10 +102,11 @@ export function AllNotesTab() {
           </>
         )}
       </div>
-      {result && result.total === 0 && <p class="empty">{query.trim() || countActiveFilters(filters) > 0 ? 'Nothing matches.' : 'No notes yet.'}</p>}
+      {result && result.total === 0 && result.groups.length === 0 && <p class="empty">{query.trim() || countActiveFilters(filters) > 0 ? 'Nothing matches.' : 'No notes yet.'}</p>}
       {visibleGroups.map(({ article, annotations }) => (
         <section key={article.id} class="article-group" aria-label={article.title || article.url}>
           <ArticleHeader article={article} />
+          {annotations.length === 0 && <p class="empty">No notes on this article yet.</p>}
           <ul class="annotations">
             {annotations.map((annotation) => (
               <AnnotationItem

@@ -34,6 +34,8 @@ export default defineContentScript({
       onPhase: (phase) => host?.setAttribute('data-state', phase),
     });
     window.__newslensSession = session;
+    const scanning = session.start();
+    await Promise.race([session.mapped, scanning]);
 
     const ui = await createShadowRootUi(ctx, {
       name: 'newslens-ui',
@@ -91,7 +93,7 @@ export default defineContentScript({
       session.dispose();
       delete window.__newslensSession;
     });
-    await session.start();
+    await scanning;
   },
 });
 

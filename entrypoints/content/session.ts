@@ -55,6 +55,12 @@ export class PageSession {
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | null = null;
   private running: Promise<void> | null = null;
+  private resolveMapped: () => void = () => undefined;
+  /**
+   * Settles once the article text has been read. The UI mounts after that: inserting it invalidates the page's
+   * styles, and the text map's style reads would then pay for a full recalculation inside our task.
+   */
+  readonly mapped = new Promise<void>((done) => (this.resolveMapped = done));
 
   constructor(private readonly options: SessionOptions) {
     this.doc = options.doc;
@@ -74,12 +80,16 @@ export class PageSession {
     // Marks let the benchmark (and a curious reader's dev tools) see how long a visit takes.
     performance.mark('newslens:scan-start');
     this.setPhase('scanning');
+    // Start in a task of our own, apart from the script's start-up work.
+    await yieldToPage();
     this.finding = findArticle(this.doc);
     const { isArticle, metadata } = this.finding;
     const treatAsArticle = isArticle || this.forced;
     this.root = (isArticle && this.finding.root) || this.doc.body || this.doc.documentElement;
-    // Boilerplate is only meaningful inside a detected article; on any other page the reader decides what matters.
-    this.map = buildTextMap(this.root, { skip: isArticle ? isBoilerplate : undefined, maxChars: MAX_TEXT_CHARS });
+    await yieldToPage();
+    this.map = buildTextMap(this.root, { skip: skipFor(isArticle), maxChars: MAX_TEXT_CHARS });
+    this.resolveMapped();
+    await yieldToPage();
     const visit = await ask<VisitResponse>({
       type: 'page/visit',
       record: treatAsArticle,
@@ -115,7 +125,9 @@ export class PageSession {
         })
       : { entities: [], groups: [], claims: [] };
     this.store.set({ groups: this.analysis.groups, claims: this.analysis.claims });
+    await yieldToPage();
     this.paintDetections();
+    await yieldToPage();
     await this.placeAnnotations(visit.annotations);
     void this.refreshTags();
     performance.mark('newslens:painted');
@@ -501,7 +513,7 @@ export class PageSession {
     if (!this.map || !this.root) return;
     const finding = findArticle(this.doc);
     const root = (finding.isArticle && finding.root) || this.doc.body || this.doc.documentElement;
-    const map = buildTextMap(root, { skip: finding.isArticle ? isBoilerplate : undefined, maxChars: MAX_TEXT_CHARS });
+    const map = buildTextMap(root, { skip: skipFor(finding.isArticle), maxChars: MAX_TEXT_CHARS });
     const sameNodes = map.nodes.length === this.map.nodes.length && map.nodes.every((n, i) => n === this.map?.nodes[i]);
     if (map.text === this.map.text && sameNodes) return;
     if (map.text === this.map.text) {
@@ -521,6 +533,20 @@ export class PageSession {
     clearTimeout(this.flashTimer);
     this.painter.dispose();
   }
+}
+
+/**
+ * Boilerplate is only meaningful inside a detected article; on any other page the reader decides what matters.
+ * The text map already reads computed styles (hidden elements, blocks), so the boilerplate test need not read them again.
+ */
+function skipFor(isArticle: boolean): ((el: Element) => boolean) | undefined {
+  return isArticle ? (el) => isBoilerplate(el, { computedStyle: false }) : undefined;
+}
+
+/** Gives the page's own work (input, rendering) a turn between our steps, so no single task of ours runs long. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((done) => setTimeout(done, 0));
 }
 
 function sortPlaced(list: PlacedAnnotation[]): PlacedAnnotation[] {

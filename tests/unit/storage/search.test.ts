@@ -102,6 +102,20 @@ describe('searchAnnotations', () => {
   });
 });
 
+describe('articles without notes', () => {
+  it('are listed when nothing narrows the search to notes, and found by their title', () => {
+    const visited = makeArticle({ title: 'Starmer meets Xi in Beijing', siteName: 'news.example.com' });
+    const annotatedArticle = makeArticle({ title: 'Council approves new budget' });
+    const note = makeAnnotation(annotatedArticle, { quote: 'the budget rose' });
+    const index = buildSearchIndex([visited, annotatedArticle], [note]);
+    expect(searchAnnotations(index, '').groups.map((g) => g.article.title)).toContain('Starmer meets Xi in Beijing');
+    expect(searchAnnotations(index, 'beijing').groups.map((g) => g.article.id)).toEqual([visited.id]);
+    expect(searchAnnotations(index, 'beijing').groups[0]?.annotations).toEqual([]);
+    expect(searchAnnotations(index, '', { kinds: ['note'] }).groups.map((g) => g.article.id)).not.toContain(visited.id);
+    expect(searchAnnotations(index, 'budget').groups.map((g) => g.article.id)).toEqual([annotatedArticle.id]);
+  });
+});
+
 describe('loadSearchIndex', () => {
   it('reads articles and annotations from the database, without tombstones', async () => {
     const db = new NewsLensDb(`search-${crypto.randomUUID()}`);
