@@ -16,20 +16,21 @@ try {
 
   await selectText(page, 'the first UK prime minister to visit China in eight years');
   await page.getByTestId('nl-color-yellow').click();
-  await selectText(page, 'small boat engines used in Channel crossings');
+  await selectText(page, 'intelligence sharing to identify smugglers’ supply routes');
   await page.getByTestId('nl-note').click();
   await page.getByTestId('nl-note-input').fill('Which engine makers? Look for the Home Office figures.');
   await page.getByTestId('nl-save').click();
-  await page.keyboard.press('Escape');
+  await page.getByTestId('nl-card-close').click();
 
   await page.getByTestId('nl-next-claim').click();
   await page.getByTestId('nl-track-claim').click();
   await page.getByTestId('nl-claim-status').selectOption('in_progress');
   await page.getByTestId('nl-claim-save').click();
-  await page.keyboard.press('Escape');
+  await page.getByTestId('nl-card-close').click();
 
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await clickText(page, 'Xi Jinping');
+  // Let the flash that marks the stepped-to claim fade before the screenshot.
+  await page.waitForTimeout(1800);
+  await clickText(page, 'Zhao Leji');
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'demo-output/article.png' });
   console.log('Saved demo-output/article.png');

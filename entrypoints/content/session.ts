@@ -305,9 +305,10 @@ export class PageSession {
   updateSelection(): void {
     const map = this.map;
     const selection = this.doc.getSelection();
-    const host = this.options.uiHost();
-    if (host && this.doc.activeElement === host) return; // focus moved into our toolbar: keep the selection we had
     if (!map || !selection || selection.rangeCount === 0 || selection.isCollapsed) {
+      // Focus in our toolbar collapses the page selection; the reader is acting on the selection we kept.
+      const host = this.options.uiHost();
+      if (host && this.doc.activeElement === host) return;
       if (this.store.get().selection) this.store.set({ selection: null });
       return;
     }

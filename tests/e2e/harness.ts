@@ -133,22 +133,23 @@ export async function openPopup(browser: ExtensionBrowser): Promise<Page> {
 
 /** Reads the extension-origin database from the service worker (the only place our data lives). */
 export async function readDatabase(browser: ExtensionBrowser): Promise<{ articles: any[]; annotations: any[] }> {
-  return browser.worker.evaluate(async () => {
-    const open = indexedDB.open('newslens');
-    const db: IDBDatabase = await new Promise((ok, fail) => {
+  // Passed as source text: tools that run this file through esbuild (tsx) would otherwise inject helpers the
+  // service worker does not have.
+  return browser.worker.evaluate(`(async () => {
+    const db = await new Promise((ok, fail) => {
+      const open = indexedDB.open('newslens');
       open.onsuccess = () => ok(open.result);
       open.onerror = () => fail(open.error);
     });
-    const all = (store: string) =>
-      new Promise<any[]>((ok, fail) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => ok(request.result);
-        request.onerror = () => fail(request.error);
-      });
-    const result = { articles: await all('articles'), annotations: await all('annotations') };
+    const read = (store) => new Promise((ok, fail) => {
+      const request = db.transaction(store).objectStore(store).getAll();
+      request.onsuccess = () => ok(request.result);
+      request.onerror = () => fail(request.error);
+    });
+    const result = { articles: await read('articles'), annotations: await read('annotations') };
     db.close();
     return result;
-  });
+  })()`);
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {

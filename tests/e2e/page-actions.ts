@@ -24,7 +24,7 @@ export async function selectText(page: Page, text: string): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(box.x2, box.y2, { steps: 8 });
   await page.mouse.up();
-  await page.getByTestId('nl-selection-toolbar').waitFor({ state: 'visible' });
+  await page.getByTestId('nl-selection-toolbar').waitFor({ state: 'visible', timeout: 5000 });
 }
 
 /** Clicks on the middle of the first occurrence of `text` (e.g. a painted entity or claim). */
