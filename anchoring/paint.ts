@@ -80,16 +80,17 @@ function wrappingPainter(doc: Document, styles: Record<string, LayerStyle>): Pai
       painter.clear(layer);
       const style = styles[layer]?.css ?? '';
       const created: HTMLElement[] = [];
-      for (const range of ranges) {
-        for (const piece of textPieces(range)) {
-          const mark = doc.createElement('newslens-mark');
-          mark.setAttribute('style', style);
-          mark.dataset.layer = layer;
-          piece.surroundContents(mark);
-          created.push(mark);
-        }
+      // Cut every range into text-node pieces first, then wrap from the end of the document backwards: wrapping
+      // splits text nodes, which would shift the offsets of any piece still to come after it in the same node.
+      const pieces = ranges.flatMap(textPieces).sort((a, b) => b.compareBoundaryPoints(Range.START_TO_START, a));
+      for (const piece of pieces) {
+        const mark = doc.createElement('newslens-mark');
+        mark.setAttribute('style', style);
+        mark.dataset.layer = layer;
+        piece.surroundContents(mark);
+        created.push(mark);
       }
-      marks.set(layer, created);
+      marks.set(layer, created.reverse());
     },
     clear(layer) {
       for (const mark of marks.get(layer) ?? []) {

@@ -94,11 +94,11 @@ export class PageSession {
       type: 'page/visit',
       record: treatAsArticle,
       page: {
-        pageUrl: location.href,
+        pageUrl: this.doc.location.href,
         canonical: metadata.canonicalUrl,
         ogUrl: undefined,
         title: metadata.headline || this.doc.title,
-        siteName: metadata.siteName ?? location.hostname.replace(/^www\./, ''),
+        siteName: metadata.siteName ?? this.doc.location.hostname.replace(/^www\./, ''),
         authors: metadata.authors,
         publishedAt: metadata.publishedAt,
         modifiedAt: metadata.modifiedAt,
@@ -115,7 +115,7 @@ export class PageSession {
       textChanged: visit.textChanged,
       hiddenKinds: [...visit.settings.hiddenKinds],
     });
-    const detect = treatAsArticle && isSiteEnabled(visit.settings, location.hostname);
+    const detect = treatAsArticle && isSiteEnabled(visit.settings, this.doc.location.hostname);
     this.analysis = detect
       ? await ask<Analysis>({
           type: 'detect/run',
@@ -156,11 +156,11 @@ export class PageSession {
     this.claimSpans = this.analysis.claims.map((c, i) => ({ start: c.start, end: c.end, item: i }));
     for (const kind of Object.keys(ENTITY_LAYERS) as (keyof typeof ENTITY_LAYERS)[]) {
       const ranges = hidden.has(kind) ? [] : this.rangesOf(this.analysis.entities.filter((m) => m.type === kind));
-      this.painter.set(kind, ranges);
+      this.paint(kind, ranges);
     }
     for (const layer of Object.keys(CLAIM_LAYERS) as (keyof typeof CLAIM_LAYERS)[]) {
       const claims = hidden.has('claim') ? [] : this.analysis.claims.filter((c) => claimLayer(c.score) === layer);
-      this.painter.set(layer, this.rangesOf(claims));
+      this.paint(layer, this.rangesOf(claims));
     }
   }
 
@@ -174,7 +174,20 @@ export class PageSession {
       list.push(range);
       byColor.set(placed.annotation.color, list);
     }
-    for (const color of ['yellow', 'green', 'blue', 'pink', 'purple'] as const) this.painter.set(`hl-${color}`, byColor.get(color) ?? []);
+    for (const color of ['yellow', 'green', 'blue', 'pink', 'purple'] as const) this.paint(`hl-${color}`, byColor.get(color) ?? []);
+  }
+
+  /**
+   * The fallback painter (no Custom Highlight API) wraps text in elements; those mutations are ours, so their
+   * records are taken off the observer's queue before it can mistake them for the page changing.
+   */
+  private paint(layer: string, ranges: readonly Range[]): void {
+    if (ranges.length) this.painter.set(layer, ranges);
+    else this.painter.clear(layer);
+    if (this.painter.native) return;
+    this.observer?.takeRecords();
+    // Wrapping split the text nodes the map points into; the text is unchanged, so re-reading it keeps every offset.
+    if (this.root) this.map = buildTextMap(this.root, { skip: skipFor(this.finding?.isArticle ?? false), maxChars: MAX_TEXT_CHARS });
   }
 
   private rangesOf(spans: readonly { start: number; end: number }[]): Range[] {
@@ -190,8 +203,8 @@ export class PageSession {
 
   private flash(spans: readonly { start: number; end: number }[]): void {
     clearTimeout(this.flashTimer);
-    this.painter.set('flash', this.rangesOf(spans));
-    this.flashTimer = setTimeout(() => this.painter.clear('flash'), FLASH_MS);
+    this.paint('flash', this.rangesOf(spans));
+    this.flashTimer = setTimeout(() => this.paint('flash', []), FLASH_MS);
   }
 
   private scrollToSpan(span: { start: number; end: number }): Rect | null {
@@ -237,10 +250,10 @@ export class PageSession {
       type: 'page/visit',
       record: true,
       page: {
-        pageUrl: location.href,
+        pageUrl: this.doc.location.href,
         canonical: metadata?.canonicalUrl,
         title: metadata?.headline || this.doc.title,
-        siteName: metadata?.siteName ?? location.hostname.replace(/^www\./, ''),
+        siteName: metadata?.siteName ?? this.doc.location.hostname.replace(/^www\./, ''),
         authors: metadata?.authors ?? [],
         publishedAt: metadata?.publishedAt,
         modifiedAt: metadata?.modifiedAt,
