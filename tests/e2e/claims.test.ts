@@ -1,30 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openArticle, readDatabase, startFixtureServer, waitForNewsLens, type ExtensionBrowser, type FixtureServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openArticle, readDatabase, waitForNewsLens } from './harness';
 import { clickText, paintedTexts } from './page-actions';
+import { useExtensionSuite } from './suite';
 
 const gold = JSON.parse(readFileSync(new URL('../fixtures/seed-article.gold.json', import.meta.url), 'utf8')) as {
   claims: { quote: string; speaker?: string }[];
 };
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useExtensionSuite();
 
 const claimLayers = async (page: import('playwright-core').Page) =>
   [...(await paintedTexts(page, 'claim-high')), ...(await paintedTexts(page, 'claim-medium')), ...(await paintedTexts(page, 'claim-low'))];
 
 describe('claims on the seed article', () => {
   it('underlines every labelled claim', async () => {
-    const page = await openArticle(browser, server.url('/seed-article.html'));
+    const page = await openArticle(suite.browser, suite.server.url('/seed-article.html'));
     const painted = await claimLayers(page);
     for (const claim of gold.claims) {
       const quote = claim.quote.replace(/^“|”$/g, '');
@@ -34,8 +25,8 @@ describe('claims on the seed article', () => {
   });
 
   it('shows the speaker, tracks the claim, and keeps its status after a reload', async () => {
-    const url = server.url('/seed-article.html');
-    const page = await openArticle(browser, url);
+    const url = suite.server.url('/seed-article.html');
+    const page = await openArticle(suite.browser, url);
     await clickText(page, 'correct track to improvement');
     const card = page.getByTestId('nl-claim-card');
     await expect.poll(() => card.isVisible()).toBe(true);
@@ -50,9 +41,9 @@ describe('claims on the seed article', () => {
     await page.getByTestId('nl-evidence-add').click();
     await page.getByTestId('nl-claim-save').click();
     await expect
-      .poll(async () => (await readDatabase(browser)).annotations.find((a) => a.kind === 'claim')?.claim?.status)
+      .poll(async () => (await readDatabase(suite.browser)).annotations.find((a) => a.kind === 'claim')?.claim?.status)
       .toBe('verified');
-    const stored = (await readDatabase(browser)).annotations.find((a) => a.kind === 'claim');
+    const stored = (await readDatabase(suite.browser)).annotations.find((a) => a.kind === 'claim');
     expect(stored.claim.claimant).toBe('Zhao Leji');
     expect(stored.claim.evidence).toEqual([{ url: 'https://www.gov.uk/government/news/uk-china-border-security', note: '' }]);
 
@@ -65,7 +56,7 @@ describe('claims on the seed article', () => {
   });
 
   it('steps through claims from the toolbar', async () => {
-    const page = await openArticle(browser, server.url('/seed-article.html'));
+    const page = await openArticle(suite.browser, suite.server.url('/seed-article.html'));
     await page.getByTestId('nl-next-claim').click();
     await expect.poll(() => page.getByTestId('nl-claim-card').isVisible()).toBe(true);
     const first = await page.getByTestId('nl-claim-card').textContent();

@@ -1,27 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureHtml, launchWithExtension, openArticle, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { fixtureHtml, openArticle } from './harness';
 import { clickText, paintedTexts } from './page-actions';
+import { useExtensionSuite } from './suite';
 
 const gold = JSON.parse(readFileSync(new URL('../fixtures/seed-article.gold.json', import.meta.url), 'utf8')) as {
   entities: { canonical: string; type: 'person' | 'organization' | 'place'; mentions: string[] }[];
 };
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useExtensionSuite();
 
 describe('entities on the seed article', () => {
   it('highlights the labelled people, organisations and places, and nothing in the promo lines', async () => {
-    const page = await openArticle(browser, server.url('/seed-article.html'));
+    const page = await openArticle(suite.browser, suite.server.url('/seed-article.html'));
     const painted = {
       person: await paintedTexts(page, 'person'),
       organization: await paintedTexts(page, 'organization'),
@@ -43,7 +34,7 @@ describe('entities on the seed article', () => {
   });
 
   it('opens an entity card with type, aliases and mention count, and hides a kind', async () => {
-    const page = await openArticle(browser, server.url('/seed-article.html'));
+    const page = await openArticle(suite.browser, suite.server.url('/seed-article.html'));
     await clickText(page, 'Zhao Leji');
     const card = page.getByTestId('nl-card');
     await expect.poll(() => card.isVisible()).toBe(true);
@@ -58,7 +49,7 @@ describe('entities on the seed article', () => {
   });
 
   it('re-scans a page whose article text changes later (live updates)', async () => {
-    const page = await openArticle(browser, server.url('/seed-article.html'));
+    const page = await openArticle(suite.browser, suite.server.url('/seed-article.html'));
     await page.evaluate(() => {
       const body = document.querySelector('.article-body') ?? document.querySelector('article');
       const p = document.createElement('p');
@@ -71,13 +62,13 @@ describe('entities on the seed article', () => {
   });
 
   it('does not freeze on a hostile page and never runs its text as code', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await page.goto(server.url('/hostile.html'));
+    await page.goto(suite.server.url('/hostile.html'));
     await page.waitForFunction(() => ['ready', 'not-article'].includes(document.querySelector('newslens-ui')?.getAttribute('data-state') ?? ''), null, { timeout: 30_000 });
     expect(dialogs).toEqual([]);
     expect(fixtureHtml('hostile.html').length).toBeGreaterThan(1000);

@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openPopup, readDatabase, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { launchWithExtension, openPopup, readDatabase, type ExtensionBrowser } from './harness';
 import { annotateTwoArticles, SEED_CLAIM, SEED_NOTE_QUOTE, WIRE_NOTE_QUOTE } from './popup-flows';
+import { useExtensionSuite } from './suite';
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useExtensionSuite();
 
 async function exportEverything(popup: Page, format: string): Promise<{ name: string; path: string; text: string }> {
   await popup.getByLabel('What').selectOption('all');
@@ -32,13 +23,13 @@ async function openAllNotes(target: ExtensionBrowser): Promise<Page> {
 
 describe('export and import from the popup', () => {
   it('saves highlights, a note and a tracked claim on two articles through the page UI', async () => {
-    await annotateTwoArticles(browser, server);
+    await annotateTwoArticles(suite.browser, suite.server);
   });
 
   let backupPath = '';
 
   it('exports everything in each format', async () => {
-    const popup = await openAllNotes(browser);
+    const popup = await openAllNotes(suite.browser);
     await expect.poll(() => popup.getByRole('status').filter({ hasText: /found/ }).textContent()).toBe('4 found');
 
     const markdown = await exportEverything(popup, 'markdown');
@@ -73,7 +64,7 @@ describe('export and import from the popup', () => {
 
   it('imports the JSON backup into a fresh profile and everything is back', async () => {
     expect(backupPath).not.toBe('');
-    const original = await readDatabase(browser);
+    const original = await readDatabase(suite.browser);
     const fresh = await launchWithExtension();
     try {
       const popup = await openAllNotes(fresh);

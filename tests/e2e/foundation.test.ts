@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openArticle, openPopup, readDatabase, startFixtureServer, waitForNewsLens, type ExtensionBrowser, type FixtureServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openArticle, openPopup, readDatabase, waitForNewsLens } from './harness';
+import { useExtensionSuite } from './suite';
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useExtensionSuite();
 
 describe('the extension in real Chromium', () => {
   it('reads the article, stores it in the extension origin and never in the page origin', async () => {
-    const page = await openArticle(browser, server.url('/seed-article.html'));
-    const db = await readDatabase(browser);
+    const page = await openArticle(suite.browser, suite.server.url('/seed-article.html'));
+    const db = await readDatabase(suite.browser);
     expect(db.articles).toHaveLength(1);
     expect(db.articles[0]).toMatchObject({
       url: 'https://news.example.com/content/2026/01/29/starmer-meets-xi-jinping-beijing',
@@ -33,8 +23,8 @@ describe('the extension in real Chromium', () => {
   });
 
   it('paints without changing the page text or adding elements to the article', async () => {
-    const url = server.url('/seed-article.html');
-    const plain = await browser.context.newPage();
+    const url = suite.server.url('/seed-article.html');
+    const plain = await suite.browser.context.newPage();
     await plain.goto(url);
     await waitForNewsLens(plain);
     const after = await plain.evaluate(() => ({
@@ -43,7 +33,7 @@ describe('the extension in real Chromium', () => {
       highlights: [...(CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.entries()].map(([k, v]) => [k, v.size]),
     }));
     // The same HTML in a blank page, where the extension does not run, is the reference.
-    const reference = await browser.context.newPage();
+    const reference = await suite.browser.context.newPage();
     await reference.setContent(await (await fetch(url)).text());
     const before = await reference.evaluate(() => ({
       text: document.querySelector('article')?.textContent,
@@ -59,10 +49,10 @@ describe('the extension in real Chromium', () => {
   });
 
   it('does not annotate a section front automatically', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/section-front.html'));
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url('/section-front.html'));
     await waitForNewsLens(page, 'not-article');
-    const db = await readDatabase(browser);
+    const db = await readDatabase(suite.browser);
     expect(db.articles.some((a) => String(a.url).endsWith('/world'))).toBe(false);
     const painted = await page.evaluate(() =>
       [...(CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.values()].reduce((n, h) => n + h.size, 0),
@@ -72,7 +62,7 @@ describe('the extension in real Chromium', () => {
   });
 
   it('lists the stored article in the popup', async () => {
-    const popup = await openPopup(browser);
+    const popup = await openPopup(suite.browser);
     await popup.getByRole('tab', { name: /all notes/i }).click();
     await expect.poll(() => popup.getByText('Starmer meets Xi as UK and China seek trade reset').count()).toBeGreaterThan(0);
     await popup.close();

@@ -1,19 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openPopup, readDatabase, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openPopup, readDatabase } from './harness';
 import { annotateTwoArticles, SEED_CLAIM, SEED_HIGHLIGHT, SEED_NOTE_QUOTE, WIRE_NOTE_QUOTE, WIRE_PATH } from './popup-flows';
+import { useExtensionSuite } from './suite';
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useExtensionSuite();
 
 const quotes = (popup: Page) => popup.locator('.annotation .quote').allTextContents();
 
@@ -24,11 +15,11 @@ async function allNotes(popup: Page): Promise<void> {
 
 describe('popup', () => {
   it('saves highlights, a note and a tracked claim on two articles through the page UI', async () => {
-    await annotateTwoArticles(browser, server);
+    await annotateTwoArticles(suite.browser, suite.server);
   });
 
   it('"This page" shows the last article used, its note, and scrolls the page to it', async () => {
-    const wire = browser.context.pages().find((p) => p.url().includes(WIRE_PATH));
+    const wire = suite.browser.context.pages().find((p) => p.url().includes(WIRE_PATH));
     if (!wire) throw new Error('the wire story tab should still be open');
     await wire.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     const quoteTop = () =>
@@ -37,7 +28,7 @@ describe('popup', () => {
         return paragraph ? paragraph.getBoundingClientRect().top : Number.NaN;
       }, WIRE_NOTE_QUOTE);
     expect(await quoteTop()).toBeLessThan(0);
-    const popup = await openPopup(browser);
+    const popup = await openPopup(suite.browser);
     await expect.poll(() => popup.getByRole('heading', { level: 2 }).textContent()).toMatch(/UK regulator fines three water firms/);
     await expect.poll(() => quotes(popup)).toEqual([WIRE_NOTE_QUOTE]);
     expect(await popup.locator('.note strong').textContent()).toBe('2021');
@@ -48,7 +39,7 @@ describe('popup', () => {
   });
 
   it('"All notes" lists both articles, searches across them and filters by tag', async () => {
-    const popup = await openPopup(browser);
+    const popup = await openPopup(suite.browser);
     await allNotes(popup);
     expect(await popup.locator('.article-title').allTextContents()).toHaveLength(2);
 
@@ -69,7 +60,7 @@ describe('popup', () => {
   });
 
   it('edits a note from the popup and deletes with undo, keyboard only', async () => {
-    const popup = await openPopup(browser);
+    const popup = await openPopup(suite.browser);
     await allNotes(popup);
     await popup.getByRole('button', { name: `Edit: ${SEED_HIGHLIGHT}` }).click();
     await popup.getByLabel('Note (Markdown)').fill('Coverage in *People’s Daily*');
@@ -78,7 +69,7 @@ describe('popup', () => {
     await popup.getByRole('button', { name: 'Save' }).focus();
     await popup.keyboard.press('Enter');
     await expect
-      .poll(async () => (await readDatabase(browser)).annotations.find((a) => a.target.quote.exact === SEED_HIGHLIGHT)?.note)
+      .poll(async () => (await readDatabase(suite.browser)).annotations.find((a) => a.target.quote.exact === SEED_HIGHLIGHT)?.note)
       .toBe('Coverage in *People’s Daily*');
 
     await popup.getByRole('button', { name: `Delete: ${SEED_HIGHLIGHT}` }).focus();
@@ -87,7 +78,7 @@ describe('popup', () => {
     await popup.getByRole('button', { name: 'Undo' }).focus();
     await popup.keyboard.press('Enter');
     await expect
-      .poll(async () => (await readDatabase(browser)).annotations.find((a) => a.target.quote.exact === SEED_HIGHLIGHT)?.deletedAt)
+      .poll(async () => (await readDatabase(suite.browser)).annotations.find((a) => a.target.quote.exact === SEED_HIGHLIGHT)?.deletedAt)
       .toBeNull();
 
     await popup.getByRole('tab', { name: 'All notes' }).focus();
