@@ -7,7 +7,7 @@ import { PageApp } from '../../components/page/PageApp';
 import pageCss from '../../components/page/page-ui.css?inline';
 import { createStore, INITIAL_PAGE_STATE } from '../../components/page/page-state';
 import type { TabMessage } from '../../storage/api';
-import { PageSession } from './session';
+import { PageSession, yieldToPage } from './session';
 
 // Injected either by the registration for sites the reader allowed, or on demand by the popup (activeTab).
 // The isolated world keeps this flag invisible to the page, and stops a second injection from running twice.
@@ -36,6 +36,7 @@ export default defineContentScript({
     window.__newslensSession = session;
     const scanning = session.start();
     await Promise.race([session.mapped, scanning]);
+    await yieldToPage();
 
     const ui = await createShadowRootUi(ctx, {
       name: 'newslens-ui',

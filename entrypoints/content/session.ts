@@ -558,7 +558,7 @@ function skipFor(isArticle: boolean): ((el: Element) => boolean) | undefined {
 }
 
 /** Gives the page's own work (input, rendering) a turn between our steps, so no single task of ours runs long. */
-function yieldToPage(): Promise<void> {
+export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return scheduler?.yield ? scheduler.yield() : new Promise((done) => setTimeout(done, 0));
 }
