@@ -3,17 +3,10 @@ import type { StorageDeps } from './deps';
 import type { Article } from './types';
 
 /** What a content script tells us about the page it sees; `url` is already normalised (see article-identity.ts). */
-export interface PageVisit {
-  url: string;
-  title: string;
-  siteName: string;
-  authors: string[];
-  publishedAt?: string;
-  modifiedAt?: string;
-  lang?: string;
-  isArticle: boolean;
-  textHash: string;
-}
+export type PageVisit = Pick<
+  Article,
+  'url' | 'title' | 'siteName' | 'authors' | 'publishedAt' | 'modifiedAt' | 'lang' | 'isArticle' | 'textHash'
+>;
 
 export interface VisitResult {
   article: Article;

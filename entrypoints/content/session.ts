@@ -8,7 +8,7 @@ import { buildTextMap, offsetsFromRange, rangeFromOffsets, type TextMap } from '
 import { findArticle, isBoilerplate, type ArticleFinding } from '../../detect/article';
 import type { Analysis } from '../../detect/analyze';
 import type { EntityMention } from '../../detect/types';
-import type { VisitResponse } from '../../storage/api';
+import type { PageReport, VisitResponse } from '../../storage/api';
 import { hashArticleText } from '../../storage/article-identity';
 import { isSiteEnabled } from '../../storage/settings';
 import type { Annotation, AnnotationKind, Article, HighlightColor, Settings } from '../../storage/types';
@@ -90,23 +90,7 @@ export class PageSession {
     this.map = buildTextMap(this.root, { skip: skipFor(isArticle), maxChars: MAX_TEXT_CHARS });
     this.resolveMapped();
     await yieldToPage();
-    const visit = await ask<VisitResponse>({
-      type: 'page/visit',
-      record: treatAsArticle,
-      page: {
-        pageUrl: this.doc.location.href,
-        canonical: metadata.canonicalUrl,
-        ogUrl: undefined,
-        title: metadata.headline || this.doc.title,
-        siteName: metadata.siteName ?? this.doc.location.hostname.replace(/^www\./, ''),
-        authors: metadata.authors,
-        publishedAt: metadata.publishedAt,
-        modifiedAt: metadata.modifiedAt,
-        lang: metadata.lang,
-        isArticle,
-        textHash: await hashArticleText(this.map.text),
-      },
-    });
+    const visit = await ask<VisitResponse>({ type: 'page/visit', record: treatAsArticle, page: await this.pageReport() });
     this.article = visit.article;
     this.settings = visit.settings;
     this.store.set({
@@ -245,26 +229,27 @@ export class PageSession {
 
   private async ensureArticle(): Promise<Article> {
     if (this.article) return this.article;
-    const metadata = this.finding?.metadata;
-    const visit = await ask<VisitResponse>({
-      type: 'page/visit',
-      record: true,
-      page: {
-        pageUrl: this.doc.location.href,
-        canonical: metadata?.canonicalUrl,
-        title: metadata?.headline || this.doc.title,
-        siteName: metadata?.siteName ?? this.doc.location.hostname.replace(/^www\./, ''),
-        authors: metadata?.authors ?? [],
-        publishedAt: metadata?.publishedAt,
-        modifiedAt: metadata?.modifiedAt,
-        lang: metadata?.lang,
-        isArticle: this.finding?.isArticle ?? false,
-        textHash: await hashArticleText(this.map?.text ?? ''),
-      },
-    });
+    const visit = await ask<VisitResponse>({ type: 'page/visit', record: true, page: await this.pageReport() });
     if (!visit.article) throw new BackgroundError('unknown', 'NewsLens could not store this page.');
     this.article = visit.article;
     return visit.article;
+  }
+
+  /** What we tell the background about this page; it normalises the URL into the article's identity. */
+  private async pageReport(): Promise<PageReport> {
+    const metadata = this.finding?.metadata;
+    return {
+      pageUrl: this.doc.location.href,
+      canonical: metadata?.canonicalUrl,
+      title: metadata?.headline || this.doc.title,
+      siteName: metadata?.siteName ?? this.doc.location.hostname.replace(/^www\./, ''),
+      authors: metadata?.authors ?? [],
+      publishedAt: metadata?.publishedAt,
+      modifiedAt: metadata?.modifiedAt,
+      lang: metadata?.lang,
+      isArticle: this.finding?.isArticle ?? false,
+      textHash: await hashArticleText(this.map?.text ?? ''),
+    };
   }
 
   private async create(kind: AnnotationKind, span: { start: number; end: number }, extra: Partial<Annotation> = {}): Promise<PlacedAnnotation> {
