@@ -45,3 +45,14 @@ export function spanAt<T extends Span>(sorted: readonly T[], offset: number): T 
   }
   return best;
 }
+
+/**
+ * Caret lookups snap to the nearest text, even from an empty margin or a skipped promo box, so a hit must also
+ * fall inside one of the span's line boxes.
+ */
+export function rangeContainsPoint(range: Range, x: number, y: number, slop = 1): boolean {
+  for (const rect of range.getClientRects()) {
+    if (x >= rect.left - slop && x <= rect.right + slop && y >= rect.top - slop && y <= rect.bottom + slop) return true;
+  }
+  return false;
+}

@@ -8,6 +8,9 @@ interface CardFrameProps {
   rect: Rect;
   title: ComponentChildren;
   testId: string;
+  /** A hover preview: shown without moving focus, so reading and scrolling are not interrupted. */
+  preview?: boolean;
+  onHold?(held: boolean): void;
   onClose(): void;
   children: ComponentChildren;
 }
@@ -18,13 +21,13 @@ const ESTIMATED_SIZE = { width: 360, height: 260 };
  * A non-modal dialog next to what was clicked. Focus moves into it on open (to an element marked data-autofocus, or the
  * card itself) so keyboard and screen-reader users land where the content is; Escape closes it.
  */
-export function CardFrame({ rect, title, testId, onClose, children }: CardFrameProps) {
+export function CardFrame({ rect, title, testId, preview = false, onHold, onClose, children }: CardFrameProps) {
   const { ref, style } = useFloating<HTMLElement>(rect, ESTIMATED_SIZE, placeNear);
   const titleId = useId();
 
   useEffect(() => {
     const card = ref.current;
-    if (!card) return;
+    if (!card || preview) return;
     const root = card.getRootNode() as Document | ShadowRoot;
     // Only a control of our own UI (e.g. "Next claim") gets focus back; a page element is the page's business.
     const opener = root.activeElement instanceof HTMLElement && root.activeElement !== card ? root.activeElement : null;
@@ -36,7 +39,7 @@ export function CardFrame({ rect, title, testId, onClose, children }: CardFrameP
       const focusWasInCard = active === null || active === card.ownerDocument.body || card.contains(active);
       if (opener?.isConnected && focusWasInCard) opener.focus({ preventScroll: true });
     };
-  }, []);
+  }, [preview]);
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.key !== 'Escape') return;
@@ -54,6 +57,8 @@ export function CardFrame({ rect, title, testId, onClose, children }: CardFrameP
       data-testid="nl-card"
       style={style}
       onKeyDown={onKeyDown}
+      onMouseEnter={preview ? () => onHold?.(true) : undefined}
+      onMouseLeave={preview ? () => onHold?.(false) : undefined}
     >
       <header class="nl-card-header">
         <h2 id={titleId} class="nl-card-title">

@@ -21,7 +21,7 @@ export function CardView({ card, state, actions }: CardViewProps) {
       const entity = state.groups.find((g) => g.entityId === card.entityId);
       if (!entity) return <GoneCard rect={card.rect} onClose={close} />;
       return (
-        <CardFrame rect={card.rect} title={entity.canonical} testId="nl-entity-card" onClose={close}>
+        <CardFrame rect={card.rect} title={entity.canonical} testId="nl-entity-card" preview={card.preview} onHold={actions.holdPreview} onClose={close}>
           <EntityCard entity={entity} hidden={state.hiddenKinds.includes(entity.type)} actions={actions} />
         </CardFrame>
       );
@@ -35,7 +35,7 @@ export function CardView({ card, state, actions }: CardViewProps) {
         </>
       );
       return (
-        <CardFrame rect={card.rect} title={title} testId="nl-claim-card" onClose={close}>
+        <CardFrame rect={card.rect} title={title} testId="nl-claim-card" preview={card.preview} onHold={actions.holdPreview} onClose={close}>
           <ClaimCard
             claim={claim}
             claimIndex={card.claimIndex}

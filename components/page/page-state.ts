@@ -25,8 +25,9 @@ export interface PlacedAnnotation {
 }
 
 export type Card =
-  | { kind: 'entity'; entityId: string; rect: Rect }
-  | { kind: 'claim'; claimIndex: number; rect: Rect }
+  /** `preview`: opened by hovering, so it must not take focus away from the page; a click opens it for real. */
+  | { kind: 'entity'; entityId: string; rect: Rect; preview?: boolean }
+  | { kind: 'claim'; claimIndex: number; rect: Rect; preview?: boolean }
   | { kind: 'annotation'; annotationId: string; rect: Rect; focusNote?: boolean };
 
 export interface SelectionInfo {
@@ -76,6 +77,8 @@ export interface PageActions {
   stepClaim(direction: 1 | -1): void;
   scrollToAnnotation(id: string): void;
   closeCard(): void;
+  /** The pointer entered (true) or left (false) a hover-preview card: keep it open while the reader is on it. */
+  holdPreview?(held: boolean): void;
   dismissError(): void;
   dismissToast(): void;
   annotateAnyway(): void;

@@ -68,6 +68,15 @@ export default defineContentScript({
       selectionTimer = setTimeout(onSelection, 250);
     });
     ctx.addEventListener(document, 'click', (event) => session.handleClick(event as MouseEvent));
+    // Hit-testing costs a caret lookup, so pointer moves are sampled once per frame.
+    let pointerFrame = 0;
+    ctx.addEventListener(document, 'mousemove', (event) => {
+      if (pointerFrame) return;
+      pointerFrame = requestAnimationFrame(() => {
+        pointerFrame = 0;
+        session.handlePointerMove(event as MouseEvent);
+      });
+    });
 
     browser.runtime.onMessage.addListener((message: TabMessage | { type: 'tab/command'; command: string }, _sender, sendResponse) => {
       switch (message?.type) {

@@ -1,6 +1,6 @@
 // One page visit: find the article, map its text, ask the background to detect and to load saved notes,
 // paint everything, and turn the reader's gestures into stored annotations. The UI only sees PageState.
-import { offsetAtPoint, spanAt } from '../../anchoring/hit-test';
+import { offsetAtPoint, rangeContainsPoint, spanAt } from '../../anchoring/hit-test';
 import { anchorAll } from '../../anchoring/match';
 import { createPainter, type Painter } from '../../anchoring/paint';
 import { describeRange } from '../../anchoring/selectors';
@@ -18,6 +18,9 @@ import { ALL_LAYERS, CLAIM_LAYERS, claimLayer, ENTITY_LAYERS } from './layer-sty
 import { ask, BackgroundError } from './messaging';
 
 const FLASH_MS = 1600;
+/** How long the pointer rests on a name or claim before its card previews, and how long a preview outlives leaving it. */
+const HOVER_OPEN_MS = 450;
+const HOVER_CLOSE_MS = 350;
 /** Pages change under us (live blogs, single-page apps); wait for them to settle before re-reading. */
 const RESCAN_DEBOUNCE_MS = 1200;
 /** A page larger than this is cut: detection stays responsive and nothing freezes on an endless feed. */
@@ -55,6 +58,10 @@ export class PageSession {
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | null = null;
   private running: Promise<void> | null = null;
+  private hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  private hoverKey = '';
+  /** The pointer is over the previewed card itself (the UI tells us), so leaving the text must not close it. */
+  private previewHeld = false;
   private resolveMapped: () => void = () => undefined;
   /**
    * Settles once the article text has been read. The UI mounts after that: inserting it invalidates the page's
@@ -334,34 +341,89 @@ export class PageSession {
       return;
     }
     const state = this.store.get();
+    const x = event.clientX;
+    const y = event.clientY;
     const placed = spanAt(
       state.annotations.filter((p): p is PlacedAnnotation & { start: number; end: number } => p.start !== undefined && p.end !== undefined),
       offset,
     );
-    if (placed) {
+    if (placed && this.isUnderPoint(placed, x, y)) {
       // A tracked detected claim opens the claim card (status, verdict, evidence); anything else its editor.
       const claimIndex = placed.annotation.kind === 'claim' ? state.claims.findIndex((c) => trackingAnnotation(state, c) === placed) : -1;
       if (claimIndex >= 0) this.openCardFor({ kind: 'claim', claimIndex }, placed);
       else this.openCardFor({ kind: 'annotation', annotationId: placed.annotation.id }, placed);
       return;
     }
-    const hidden = new Set(state.hiddenKinds);
-    const entity = spanAt(this.entitySpans.filter((s) => !hidden.has(s.item.type)), offset);
-    if (entity) {
-      this.openCardFor({ kind: 'entity', entityId: entity.item.entityId }, entity);
+    const target = this.detectionAt(offset, x, y);
+    if (target?.kind === 'entity') {
+      this.openCardFor({ kind: 'entity', entityId: target.span.item.entityId }, target.span);
       return;
     }
-    const claim = hidden.has('claim') ? undefined : spanAt(this.claimSpans, offset);
-    if (claim) {
-      this.openCardFor({ kind: 'claim', claimIndex: claim.item }, claim);
-      this.store.set({ currentClaim: claim.item });
+    if (target?.kind === 'claim') {
+      this.openCardFor({ kind: 'claim', claimIndex: target.span.item }, target.span);
+      this.store.set({ currentClaim: target.span.item });
       return;
     }
     if (state.card) this.store.set({ card: null });
   }
 
+  /**
+   * Resting the pointer on an entity or claim previews its card without taking focus; leaving it (and the card)
+   * closes the preview. A click, the keyboard, or an open non-preview card always win over hovering.
+   */
+  handlePointerMove(event: MouseEvent): void {
+    const map = this.map;
+    if (!map) return;
+    if (event.buttons !== 0) {
+      // The reader is selecting: a preview would cover the selection toolbar.
+      clearTimeout(this.hoverTimer);
+      this.hoverKey = '';
+      return;
+    }
+    const state = this.store.get();
+    if (state.selection || (state.card && !('preview' in state.card && state.card.preview))) return;
+    const offset = offsetAtPoint(this.doc, map, event.clientX, event.clientY);
+    const target = offset === null ? undefined : this.detectionAt(offset, event.clientX, event.clientY);
+    const key = target ? `${target.kind}:${target.kind === 'entity' ? target.span.item.entityId : target.span.item}` : '';
+    if (key === this.hoverKey) return;
+    this.hoverKey = key;
+    clearTimeout(this.hoverTimer);
+    this.hoverTimer = setTimeout(() => {
+      const { card, selection } = this.store.get();
+      if (selection) return;
+      if (!target) {
+        if (card && 'preview' in card && card.preview && !this.previewHeld) this.store.set({ card: null });
+        return;
+      }
+      if (card && !('preview' in card && card.preview)) return;
+      if (target.kind === 'entity') this.openCardFor({ kind: 'entity', entityId: target.span.item.entityId, preview: true }, target.span);
+      else this.openCardFor({ kind: 'claim', claimIndex: target.span.item, preview: true }, target.span);
+    }, target ? HOVER_OPEN_MS : HOVER_CLOSE_MS);
+  }
+
+  /** The painted detection under a text offset: an entity (more specific) before the claim around it. */
+  private detectionAt(
+    offset: number,
+    x: number,
+    y: number,
+  ): { kind: 'entity'; span: Painted<EntityMention> } | { kind: 'claim'; span: Painted<number> } | undefined {
+    const hidden = new Set(this.store.get().hiddenKinds);
+    const entity = spanAt(this.entitySpans.filter((s) => !hidden.has(s.item.type)), offset);
+    if (entity && this.isUnderPoint(entity, x, y)) return { kind: 'entity', span: entity };
+    const claim = hidden.has('claim') ? undefined : spanAt(this.claimSpans, offset);
+    return claim && this.isUnderPoint(claim, x, y) ? { kind: 'claim', span: claim } : undefined;
+  }
+
+  private isUnderPoint(span: { start: number; end: number }, x: number, y: number): boolean {
+    const range = this.map && rangeFromOffsets(this.map, span.start, span.end);
+    return !!range && rangeContainsPoint(range, x, y);
+  }
+
   private openCardFor(
-    card: { kind: 'entity'; entityId: string } | { kind: 'claim'; claimIndex: number } | { kind: 'annotation'; annotationId: string; focusNote?: boolean },
+    card:
+      | { kind: 'entity'; entityId: string; preview?: boolean }
+      | { kind: 'claim'; claimIndex: number; preview?: boolean }
+      | { kind: 'annotation'; annotationId: string; focusNote?: boolean },
     span: { start: number; end: number },
   ): void {
     const range = this.map && rangeFromOffsets(this.map, span.start, span.end);
@@ -460,6 +522,16 @@ export class PageSession {
       this.flash([span]);
     },
     closeCard: () => this.store.set({ card: null }),
+    holdPreview: (held) => {
+      this.previewHeld = held;
+      if (held) return;
+      this.hoverKey = '';
+      clearTimeout(this.hoverTimer);
+      this.hoverTimer = setTimeout(() => {
+        const card = this.store.get().card;
+        if (card && 'preview' in card && card.preview && !this.previewHeld) this.store.set({ card: null });
+      }, HOVER_CLOSE_MS);
+    },
     dismissSelection: () => {
       this.store.set({ selection: null });
       this.doc.getSelection()?.removeAllRanges();
@@ -530,6 +602,7 @@ export class PageSession {
     this.observer?.disconnect();
     clearTimeout(this.rescanTimer);
     clearTimeout(this.flashTimer);
+    clearTimeout(this.hoverTimer);
     this.painter.dispose();
   }
 }

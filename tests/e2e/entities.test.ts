@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, openArticle } from './harness';
-import { clickText, paintedTexts } from './page-actions';
+import { clickText, hoverText, paintedTexts } from './page-actions';
 import { useExtensionSuite } from './suite';
 
 const gold = JSON.parse(readFileSync(new URL('../fixtures/seed-article.gold.json', import.meta.url), 'utf8')) as {
@@ -45,6 +45,16 @@ describe('entities on the seed article', () => {
     await expect.poll(() => paintedTexts(page, 'person')).toEqual([]);
     await page.getByTestId('nl-toggle-person').click();
     await expect.poll(async () => (await paintedTexts(page, 'person')).length).toBeGreaterThan(3);
+    await page.close();
+  });
+
+  it('previews a card when the pointer rests on a name, without taking focus from the page', async () => {
+    const page = await openArticle(suite.browser, suite.server.url('/seed-article.html'));
+    await hoverText(page, 'Li Qiang');
+    await expect.poll(async () => (await page.getByTestId('nl-card').textContent()) ?? '', { timeout: 5000 }).toMatch(/Li Qiang/);
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await page.mouse.move(5, 5);
+    await expect.poll(() => page.getByTestId('nl-card').count(), { timeout: 5000 }).toBe(0);
     await page.close();
   });
 

@@ -45,6 +45,12 @@ export async function clickText(page: Page, text: string): Promise<void> {
   await page.mouse.click(first.left + Math.min(first.width / 2, 20), first.top + first.height / 2);
 }
 
+/** Rests the pointer on the first occurrence of `text`. */
+export async function hoverText(page: Page, text: string): Promise<void> {
+  const first = (await textBoxes(page, text))[0] as Box;
+  await page.mouse.move(first.left + Math.min(first.width / 2, 20), first.top + first.height / 2, { steps: 4 });
+}
+
 /** The texts currently painted in one of our highlight layers (read from the page's CSS.highlights registry). */
 export async function paintedTexts(page: Page, layer: string): Promise<string[]> {
   return page.evaluate((name) => {
