@@ -15,12 +15,10 @@ import type { Annotation, AnnotationKind, Article, HighlightColor, Settings } fr
 import type { PageActions, PageState, PaintKind, PlacedAnnotation, Rect, Store } from '../../components/page/page-state';
 import { trackingAnnotation } from '../../components/page/page-state';
 import { ALL_LAYERS, CLAIM_LAYERS, claimLayer, ENTITY_LAYERS } from './layer-styles';
+import { HoverPreview } from './hover-preview';
 import { ask, BackgroundError } from './messaging';
 
 const FLASH_MS = 1600;
-/** How long the pointer rests on a name or claim before its card previews, and how long a preview outlives leaving it. */
-const HOVER_OPEN_MS = 450;
-const HOVER_CLOSE_MS = 350;
 /** Pages change under us (live blogs, single-page apps); wait for them to settle before re-reading. */
 const RESCAN_DEBOUNCE_MS = 1200;
 /** A page larger than this is cut: detection stays responsive and nothing freezes on an endless feed. */
@@ -58,10 +56,14 @@ export class PageSession {
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | null = null;
   private running: Promise<void> | null = null;
-  private hoverTimer: ReturnType<typeof setTimeout> | undefined;
-  private hoverKey = '';
-  /** The pointer is over the previewed card itself (the UI tells us), so leaving the text must not close it. */
-  private previewHeld = false;
+  private readonly hover = new HoverPreview({
+    previewOpen: () => isPreview(this.store.get().card),
+    mayPreview: () => {
+      const { card, selection } = this.store.get();
+      return !selection && (!card || isPreview(card));
+    },
+    closePreview: () => this.store.set({ card: null }),
+  });
   private resolveMapped: () => void = () => undefined;
   /**
    * Settles once the article text has been read. The UI mounts after that: inserting it invalidates the page's
@@ -375,30 +377,28 @@ export class PageSession {
     const map = this.map;
     if (!map) return;
     if (event.buttons !== 0) {
-      // The reader is selecting: a preview would cover the selection toolbar.
-      clearTimeout(this.hoverTimer);
-      this.hoverKey = '';
+      this.hover.cancel();
       return;
     }
-    const state = this.store.get();
-    if (state.selection || (state.card && !('preview' in state.card && state.card.preview))) return;
+    const { card, selection } = this.store.get();
+    if (selection || (card && !isPreview(card))) return;
     const offset = offsetAtPoint(this.doc, map, event.clientX, event.clientY);
     const target = offset === null ? undefined : this.detectionAt(offset, event.clientX, event.clientY);
-    const key = target ? `${target.kind}:${target.kind === 'entity' ? target.span.item.entityId : target.span.item}` : '';
-    if (key === this.hoverKey) return;
-    this.hoverKey = key;
-    clearTimeout(this.hoverTimer);
-    this.hoverTimer = setTimeout(() => {
-      const { card, selection } = this.store.get();
-      if (selection) return;
-      if (!target) {
-        if (card && 'preview' in card && card.preview && !this.previewHeld) this.store.set({ card: null });
-        return;
-      }
-      if (card && !('preview' in card && card.preview)) return;
-      if (target.kind === 'entity') this.openCardFor({ kind: 'entity', entityId: target.span.item.entityId, preview: true }, target.span);
-      else this.openCardFor({ kind: 'claim', claimIndex: target.span.item, preview: true }, target.span);
-    }, target ? HOVER_OPEN_MS : HOVER_CLOSE_MS);
+    if (!target) {
+      this.hover.pointAt(undefined);
+    } else if (target.kind === 'entity') {
+      const { entityId } = target.span.item;
+      this.hover.pointAt({
+        key: `entity:${entityId}`,
+        open: () => this.openCardFor({ kind: 'entity', entityId, preview: true }, target.span),
+      });
+    } else {
+      const claimIndex = target.span.item;
+      this.hover.pointAt({
+        key: `claim:${claimIndex}`,
+        open: () => this.openCardFor({ kind: 'claim', claimIndex, preview: true }, target.span),
+      });
+    }
   }
 
   /** The painted detection under a text offset: an entity (more specific) before the claim around it. */
@@ -522,16 +522,7 @@ export class PageSession {
       this.flash([span]);
     },
     closeCard: () => this.store.set({ card: null }),
-    holdPreview: (held) => {
-      this.previewHeld = held;
-      if (held) return;
-      this.hoverKey = '';
-      clearTimeout(this.hoverTimer);
-      this.hoverTimer = setTimeout(() => {
-        const card = this.store.get().card;
-        if (card && 'preview' in card && card.preview && !this.previewHeld) this.store.set({ card: null });
-      }, HOVER_CLOSE_MS);
-    },
+    holdPreview: (held) => this.hover.hold(held),
     dismissSelection: () => {
       this.store.set({ selection: null });
       this.doc.getSelection()?.removeAllRanges();
@@ -602,7 +593,7 @@ export class PageSession {
     this.observer?.disconnect();
     clearTimeout(this.rescanTimer);
     clearTimeout(this.flashTimer);
-    clearTimeout(this.hoverTimer);
+    this.hover.dispose();
     this.painter.dispose();
   }
 }
@@ -619,6 +610,10 @@ function skipFor(isArticle: boolean): ((el: Element) => boolean) | undefined {
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return scheduler?.yield ? scheduler.yield() : new Promise((done) => setTimeout(done, 0));
+}
+
+function isPreview(card: PageState['card']): boolean {
+  return !!card && 'preview' in card && card.preview === true;
 }
 
 function sortPlaced(list: PlacedAnnotation[]): PlacedAnnotation[] {
