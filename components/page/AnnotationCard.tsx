@@ -7,6 +7,7 @@ import type { PageActions, PlacedAnnotation } from './page-state';
 import { TagInput } from './TagInput';
 import { addTag } from './tags';
 import { usePending } from './use-pending';
+import { InlineError } from './InlineError';
 
 interface AnnotationCardProps {
   placed: PlacedAnnotation;
@@ -126,11 +127,7 @@ export function AnnotationCard({ placed, focusNote, knownTags, actions }: Annota
           <p class="nl-help">Ctrl+Enter (⌘+Enter on Mac) saves.</p>
         </form>
       )}
-      {(saving.failure ?? deleting.failure) && (
-        <p class="nl-inline-error" role="alert">
-          {saving.failure ?? deleting.failure}
-        </p>
-      )}
+      <InlineError message={saving.failure ?? deleting.failure} />
     </>
   );
 }

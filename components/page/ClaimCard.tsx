@@ -4,6 +4,7 @@ import { ClaimReviewForm } from './ClaimReviewForm';
 import { reasonWords, scoreWords, truncate } from './labels';
 import type { PageActions, PlacedAnnotation } from './page-state';
 import { usePending } from './use-pending';
+import { InlineError } from './InlineError';
 
 interface ClaimCardProps {
   claim: Claim;
@@ -72,11 +73,7 @@ export function ClaimCard({ claim, claimIndex, tracking, actions }: ClaimCardPro
           </button>
         </div>
       )}
-      {failure && (
-        <p class="nl-inline-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <InlineError message={failure} />
     </>
   );
 }

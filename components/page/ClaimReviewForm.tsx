@@ -4,6 +4,7 @@ import { EvidenceEditor } from './EvidenceEditor';
 import { STATUS_WORDS } from './labels';
 import { checkEvidenceUrl } from './safe-url';
 import { usePending } from './use-pending';
+import { InlineError } from './InlineError';
 
 interface ClaimReviewFormProps {
   annotation: Annotation;
@@ -162,11 +163,7 @@ export function ClaimReviewForm({ annotation, claimant, autoFocus, onSave }: Cla
           {savedOnce ? 'Saved' : ''}
         </span>
       </div>
-      {failure && (
-        <p class="nl-inline-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <InlineError message={failure} />
     </form>
   );
 }

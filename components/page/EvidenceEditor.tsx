@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { Evidence } from '../../storage/types';
 import { isHttpUrl } from './safe-url';
+import { InlineError } from './InlineError';
 
 interface EvidenceEditorProps {
   evidence: Evidence[];
@@ -75,11 +76,7 @@ export function EvidenceEditor(props: EvidenceEditorProps) {
           onKeyDown={addOnEnter}
         />
       </label>
-      {error && (
-        <p id={errorId} class="nl-inline-error" role="alert" data-testid="nl-evidence-error">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} id={errorId} testId="nl-evidence-error" />
       <button type="button" class="nl-button" data-testid="nl-evidence-add" onClick={onAdd}>
         Add evidence
       </button>

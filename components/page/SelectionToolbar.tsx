@@ -8,6 +8,7 @@ import { TagInput } from './TagInput';
 import { addTag } from './tags';
 import { useFloating } from './use-floating';
 import { usePending } from './use-pending';
+import { InlineError } from './InlineError';
 
 interface SelectionToolbarProps {
   selection: SelectionInfo;
@@ -128,11 +129,7 @@ export function SelectionToolbar({ selection, knownTags, actions, onDismiss }: S
           </button>
         </div>
       )}
-      {failure && (
-        <p class="nl-inline-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <InlineError message={failure} />
     </div>
   );
 }
