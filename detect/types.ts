@@ -53,3 +53,13 @@ export interface ArticleMetadata {
   lang?: string;
   description?: string;
 }
+
+/** Who wrote an article, as the page says it: organisations ("Associated Press") are never split into given/family. */
+export const AUTHOR_KINDS = ['person', 'organization'] as const;
+export type AuthorKind = (typeof AUTHOR_KINDS)[number];
+
+export interface Author {
+  /** The name as the page writes it, cleaned of "By", dates, handles and bios. */
+  name: string;
+  kind: AuthorKind;
+}
