@@ -3,10 +3,17 @@
 // ~70 KB/s on news text, too slow to run over every sentence in a content script on top of entity detection.
 
 import { hasDirectQuote } from './claim-quotes';
-import type { ClaimReason } from './types';
 
+/** Cue names; claim-score.ts maps the ones a reader can act on to a `ClaimReason`. */
 export type FeatureName =
-  | ClaimReason
+  | 'statistic'
+  | 'comparison'
+  | 'superlative'
+  | 'attribution'
+  | 'quotation'
+  | 'causal'
+  | 'prediction'
+  | 'policy'
   | 'plainNumber'
   | 'changeVerb'
   | 'namedEntities'
@@ -26,7 +33,12 @@ export type FeatureName =
   | 'feeling'
   | 'exclamation'
   | 'veryShort'
-  | 'noFinalPunctuation';
+  | 'noFinalPunctuation'
+  | 'shortSentence'
+  | 'longSentence'
+  | 'firstPersonFuture'
+  | 'stanceWithFigure'
+  | 'firstOrEver';
 
 export type FeatureCounts = Partial<Record<FeatureName, number>>;
 
@@ -48,7 +60,10 @@ const COMPARISON =
 const CHANGE_VERB =
   /\b(?:(?:went|gone|going|goes|go|come|came|comes) (?:up|down)|rose|risen|rise|rises|rising|fell|fallen|falls|falling|increased|increases|decreased|decreases|declined|declines|dropped|drops|grew|grown|grows|shrank|shrunk|contracted|surged|soared|jumped|climbed|plunged|plummeted|slumped|tumbled|halved|doubled|tripled|cut|cuts|slashed|reduced|raised|lost|gained|hit|reached|topped|passed|retreated|widened|narrowed)\b/gu;
 const SUPERLATIVE =
-  /\b(?:lowest|highest|largest|biggest|smallest|worst|best|fastest|slowest|hottest|coldest|warmest|wettest|driest|oldest|youngest|longest|shortest|deadliest|strongest|weakest|richest|poorest|cheapest|greatest|heaviest|busiest|most \p{L}|least \p{L}|first|record|unprecedented|ever)\b|(?:\brecord|\ball-time|-year) (?:lows?|highs?)\b|\bin (?:\p{L}+ ){0,2}history\b|\b(?:in|of) the (?:world|country|nation|state|region|developed world|western world|eu|uk|us|g7|oecd)\b|\bsince records began\b|\bon record\b/gu;
+  /\b(?:lowest|highest|largest|biggest|smallest|worst|best|fastest|slowest|hottest|coldest|warmest|wettest|driest|oldest|youngest|longest|shortest|deadliest|strongest|weakest|richest|poorest|cheapest|greatest|heaviest|busiest|most \p{L}|least \p{L}|record|unprecedented)\b|(?:\brecord|\ball-time|-year) (?:lows?|highs?)\b|\bin (?:\p{L}+ ){0,2}history\b|\b(?:in|of) the (?:world|country|nation|state|region|developed world|western world|eu|uk|us|g7|oecd)\b|\bsince records began\b|\bon record\b/gu;
+// "first" and "ever" mark records ("the first time since 1974") but far more often colour ("the first question",
+// "the best he has ever given"); a cue of their own lets the model weigh them apart from true superlatives.
+const FIRST_OR_EVER = /\b(?:first|ever|never before)\b/gu;
 const CAUSAL =
   /\b(?:because|due to(?! (?:be|have|take|start|open|close|sign|meet|visit|launch|arrive|begin|end|make|give|hold|attend|return|appear|speak|travel|announce|publish|report|vote|face)\b)|caused|causes|causing|led to|leads to|leading to|as a result|resulted in|result of|driven by|blamed (?:on|for)|linked to|responsible for|contribut\w+ to|thanks to|attributed to|in response to|cause|cures?|cured|prevents?|prevented|kills|killed by|protects? against|spreads?|spreading|triggers?|triggered|reduces? the risk|raises? the risk|increases? the risk)\b/gu;
 const PREDICTION =
@@ -86,6 +101,12 @@ const GREETING =
   /^(?:thank you|thanks|good (?:morning|evening|afternoon|night)|hello|hi|welcome|congratulations|cheers)\b|\b(?:thank you|god bless)\b/u;
 const FIRST_PERSON_STANCE =
   /\b(?:i|we)(?:'m|’m|'re|’re| am| are)? (?:(?:really|truly|just|absolutely|very|so|always|all) )?(?:think|believe|feel|hope|want|wish|guess|suppose|respect|appreciate|love|like|need|must|should|can|could|would|will|'ll|’ll|going to|gonna|proud|sure|confident|happy|delighted|committed|determined|looking forward|looking|going)\b|\b(?:i|we)(?:'ll|’ll|'d|’d)\b|\bin my (?:view|opinion)\b|\blet me\b|\blet's\b|\blet us\b|\byou know\b/u;
+// Promises and intentions ("we will", "I'm going to", "we want to"): in debates the largest group of false alarms that
+// carry policy words; kept apart from opinion markers so the model can weigh them separately.
+const FIRST_PERSON_FUTURE =
+  /\b(?:i|we)(?:'ll|’ll| will| would|'d|’d| shall|'m going to|’m going to| am going to|'re going to|’re going to| are going to| want to| plan to| intend to| promise| pledge| are committed to| am committed to)\b/u;
+// A speaker's own report of what they said ("I said", "we told them") is stance, not a reported statement.
+const SELF_REPORT = /\b(?:i|we|you)(?:'ve|’ve| have| had)? (?:said|say|says|told|claimed|announced|found|showed|concluded|estimated)\b/u;
 const EVALUATIVE =
   /\b(?:shameful|shame|disgrace\w*|terrible|horrible|awful|wonderful|great|amazing|fantastic|brilliant|beautiful|lovely|excellent|exciting|remarkable|incredible|ridiculous|absurd|outrageous|unacceptable|sad|disaster|nonsense|proud|delighted|happy|thrilled|heartbroken|gloomy|optimistic|pessimistic|nervous|tense|calm|quiet|fascinating|gem|deserves?|tough|dream|stunning|magnificent|shocking|scandalous|disappointing|disappointed|uncomfortable)\b/gu;
 const HEDGE =
@@ -174,8 +195,9 @@ export function extractFeatures(sentence: string): FeatureCounts {
   set('comparison', count(COMPARISON, lower));
   set('changeVerb', count(CHANGE_VERB, lower));
   set('superlative', count(SUPERLATIVE, lower));
+  set('firstOrEver', count(FIRST_OR_EVER, lower));
   set('attribution', count(REPORTING, lower));
-  set('reportedClause', count(REPORTED_CLAUSE, lower));
+  set('reportedClause', SELF_REPORT.test(lower) ? 0 : count(REPORTED_CLAUSE, lower));
   set('quotation', hasDirectQuote(s) ? 1 : 0);
   set('causal', count(CAUSAL, lower));
   set('prediction', count(PREDICTION, lower));
@@ -189,7 +211,11 @@ export function extractFeatures(sentence: string): FeatureCounts {
   set('imperative', isImperative(s) ? 1 : 0);
   set('boilerplate', BOILERPLATE.test(lower) ? 1 : 0);
   set('greeting', GREETING.test(lower) ? 1 : 0);
-  set('firstPersonStance', FIRST_PERSON_STANCE.test(lower) ? 1 : 0);
+  const stance = FIRST_PERSON_STANCE.test(lower);
+  set('firstPersonStance', stance ? 1 : 0);
+  set('firstPersonFuture', FIRST_PERSON_FUTURE.test(lower) ? 1 : 0);
+  // "I think two-thirds of the budget goes to ...": an opinion marker in front of a figure still makes a claim.
+  set('stanceWithFigure', stance && (measured > 0 || (f.plainNumber ?? 0) > 0 || (f.comparison ?? 0) > 0) ? 1 : 0);
   set('evaluative', count(EVALUATIVE, lower));
   set('hedge', count(HEDGE, lower));
   set('deontic', count(DEONTIC, lower));
@@ -197,7 +223,70 @@ export function extractFeatures(sentence: string): FeatureCounts {
   set('feeling', count(FEELING, lower));
   set('exclamation', bare.endsWith('!') ? 1 : 0);
   set('veryShort', words < 5 ? 1 : 0);
+  // Length in bands rather than one cut-off, so the model can learn that short claims exist ("We cut taxes.")
+  // while very long debate sentences mix claims with everything else.
+  set('shortSentence', words >= 5 && words < 9 ? 1 : 0);
+  set('longSentence', words > 30 ? 1 : 0);
   // Headings and promo lines lack a full stop; long unpunctuated text is more likely a post than a heading.
   set('noFinalPunctuation', /[.!?:;]$/u.test(bare) || words > 14 ? 0 : 1);
   return f;
+}
+
+/**
+ * How many occurrences of each cue count as evidence: a second statistic adds some, a fifth adds nothing.
+ * Cue values given to the model are `min(count, cap)`.
+ */
+export const CUE_CAPS: Readonly<Record<FeatureName, number>> = {
+  statistic: 2, plainNumber: 1, comparison: 1, changeVerb: 1, superlative: 2, attribution: 1, reportedClause: 1,
+  quotation: 1, causal: 1, prediction: 1, policy: 2, namedEntities: 1, manyNamedEntities: 1, completedEvent: 1,
+  timeAnchor: 1, question: 1, imperative: 1, boilerplate: 1, greeting: 1, firstPersonStance: 1, evaluative: 2, hedge: 2,
+  deontic: 1, secondPerson: 1, feeling: 1, exclamation: 1, veryShort: 1, noFinalPunctuation: 1, shortSentence: 1,
+  longSentence: 1, firstPersonFuture: 1, stanceWithFigure: 1, firstOrEver: 1,
+};
+
+export const FEATURE_NAMES = Object.keys(CUE_CAPS) as FeatureName[];
+
+// Words, numbers (by shape) and the currency signs that mark money; apostrophes stay inside words ("don't", "we're").
+const TOKEN = /[\p{L}][\p{L}\p{M}]*(?:['’][\p{L}]+)?|\d[\d,.]*|[$£€¥%]/gu;
+const YEAR = /^(?:1[89]|20)\d\d$/;
+const SENTENCE_START = 0x5e; // "^": the position before the first word, so "^ we" and "^ i" are features of their own.
+
+/** FNV-1a (32-bit) over UTF-16 code units: tiny, deterministic, and identical in Node and the browser. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Numbers by shape, not value: "1976" and "1984" are both years, "700,000" and "12" both quantities. */
+function tokenKey(token: string): string {
+  if (!/^\d/.test(token)) return token.replace('’', "'");
+  const digits = token.replace(/[,.]+$/, '');
+  if (YEAR.test(digits)) return '<year>';
+  if (digits.includes('.')) return '<decimal>';
+  return digits.replace(/,/g, '').length >= 4 ? '<bignum>' : '<num>';
+}
+
+/**
+ * Hashed word and word-pair features of a sentence (the "hashing trick", Weinberger et al., 2009): each lower-cased word,
+ * number shape and adjacent pair (including sentence start + first word) maps to one of `2 ** hashBits` buckets.
+ * Returns bucket indices, one per occurrence; a bucket can repeat. `sentence` is the raw sentence text.
+ */
+export function hashedFeatures(sentence: string, hashBits: number): number[] {
+  const mask = (1 << hashBits) - 1;
+  const lower = normalise(sentence).toLowerCase();
+  const out: number[] = [];
+  let prev = SENTENCE_START;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(lower); m; m = TOKEN.exec(lower)) {
+    const h = fnv1a(tokenKey(m[0]));
+    out.push(h & mask);
+    // Pair hash: mix the previous word's hash before combining, so "a b" and "b a" land in different buckets.
+    out.push((Math.imul(prev ^ 0x9e3779b9, 0x85ebca6b) ^ h ^ 0x27d4eb2f) & mask);
+    prev = h;
+  }
+  return out;
 }

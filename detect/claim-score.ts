@@ -1,73 +1,67 @@
-// Turns cue counts into a check-worthiness score with a logistic model whose weights were set by hand
-// (see tests/fixtures/labelled/CLAIMS-LABELLING.md for the data they were checked against).
+// Check-worthiness of one sentence: the learned model of claim-model.ts (weights in claim-model.json, trained by
+// `npm run train:claims`), with the reasons taken from the cues that pushed the score up the most.
 
-import { extractFeatures, type FeatureCounts, type FeatureName } from './claim-features';
+import { CHECK_WORTHY_THRESHOLD } from './claim-bands';
+import { extractFeatures, hashedFeatures, type FeatureName } from './claim-features';
+import { calibrate, loadClaimModel, margin } from './claim-model';
+import modelFile from './claim-model.json';
 import type { ClaimReason } from './types';
 
-export const CHECK_WORTHY_THRESHOLD = 0.5;
+export { CHECK_WORTHY_THRESHOLD };
 
-interface Weight {
-  weight: number;
-  /** How many occurrences count; a second statistic adds evidence, a fifth adds nothing. */
-  cap: number;
-}
+const model = loadClaimModel(modelFile);
 
-const BIAS = -1.0;
-
-const WEIGHTS: Record<FeatureName, Weight> = {
-  statistic: { weight: 1.4, cap: 2 },
-  plainNumber: { weight: 0.7, cap: 1 },
-  comparison: { weight: 0.7, cap: 1 },
-  changeVerb: { weight: 0.6, cap: 1 },
-  superlative: { weight: 0.8, cap: 2 },
-  attribution: { weight: 0.3, cap: 1 },
-  reportedClause: { weight: 0.7, cap: 1 },
-  quotation: { weight: 0.1, cap: 1 },
-  causal: { weight: 0.6, cap: 1 },
-  prediction: { weight: 0.3, cap: 1 },
-  policy: { weight: 0.6, cap: 2 },
-  namedEntities: { weight: 0.5, cap: 1 },
-  manyNamedEntities: { weight: 0.3, cap: 1 },
-  completedEvent: { weight: 0.6, cap: 1 },
-  timeAnchor: { weight: 0.4, cap: 1 },
-  question: { weight: -3, cap: 1 },
-  imperative: { weight: -3, cap: 1 },
-  boilerplate: { weight: -4, cap: 1 },
-  greeting: { weight: -3, cap: 1 },
-  firstPersonStance: { weight: -1.6, cap: 1 },
-  evaluative: { weight: -1.0, cap: 2 },
-  hedge: { weight: -0.6, cap: 2 },
-  deontic: { weight: -1.0, cap: 1 },
-  secondPerson: { weight: -0.7, cap: 1 },
-  feeling: { weight: -0.8, cap: 1 },
-  exclamation: { weight: -1.2, cap: 1 },
-  veryShort: { weight: -1.5, cap: 1 },
-  noFinalPunctuation: { weight: -0.5, cap: 1 },
+/** Which reader-facing reason each cue supports; cues without one (length, capitalised words) explain nothing alone. */
+const REASON_OF: Partial<Record<FeatureName, ClaimReason>> = {
+  statistic: 'statistic',
+  plainNumber: 'statistic',
+  comparison: 'comparison',
+  changeVerb: 'trend',
+  superlative: 'superlative',
+  firstOrEver: 'superlative',
+  attribution: 'attribution',
+  reportedClause: 'attribution',
+  quotation: 'quotation',
+  causal: 'causal',
+  prediction: 'prediction',
+  policy: 'policy',
+  completedEvent: 'event',
+  timeAnchor: 'event',
 };
 
-const REASONS: ClaimReason[] = ['statistic', 'comparison', 'superlative', 'attribution', 'quotation', 'causal', 'prediction', 'policy'];
+/** At most this many reasons: a card lists the strongest few, not every weak signal. */
+const MAX_REASONS = 3;
 
-function logit(features: FeatureCounts): number {
-  let sum = BIAS;
-  for (const [name, value] of Object.entries(features) as [FeatureName, number][]) {
-    const w = WEIGHTS[name];
-    sum += w.weight * Math.min(value, w.cap);
+export interface SentenceScore {
+  /** Calibrated probability in [0, 1] that the sentence is a check-worthy claim, rounded to 3 decimals. */
+  score: number;
+  /** The reasons whose evidence raised the score, strongest first (empty when nothing did). */
+  reasons: ClaimReason[];
+}
+
+/**
+ * Scores one sentence (any length; UTF-16 text). The reasons are the cues with the largest positive contribution to
+ * the model's margin, merged by reason; `wording` (the hashed word and word-pair features together) comes last, when
+ * the words raised the score and fewer than `MAX_REASONS` cues did, because a named cue tells a reader more.
+ */
+export function scoreSentence(sentence: string): SentenceScore {
+  const cues = extractFeatures(sentence);
+  const m = margin(model, cues, hashedFeatures(sentence, model.hashBits));
+  const byReason = new Map<ClaimReason, number>();
+  for (const name in m.cueTerms) {
+    const reason = REASON_OF[name as FeatureName];
+    const term = m.cueTerms[name as FeatureName]!;
+    if (reason && term > 0) byReason.set(reason, (byReason.get(reason) ?? 0) + term);
   }
-  return sum;
+  const reasons = [...byReason.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_REASONS)
+    .map(([reason]) => reason);
+  if (m.wordTerms > 0 && reasons.length < MAX_REASONS) reasons.push('wording');
+  return { score: Math.round(calibrate(model, m.margin, cues) * 1000) / 1000, reasons };
 }
 
-function reasonsOf(features: FeatureCounts): ClaimReason[] {
-  const reasons = REASONS.filter((r) => (features[r] ?? 0) > 0);
-  if (!reasons.includes('statistic') && (features.plainNumber ?? 0) > 0) reasons.unshift('statistic');
-  return reasons;
-}
-
-export function scoreSentence(sentence: string): { score: number; reasons: ClaimReason[] } {
-  const features = extractFeatures(sentence);
-  const score = 1 / (1 + Math.exp(-logit(features)));
-  return { score: Math.round(score * 1000) / 1000, reasons: reasonsOf(features) };
-}
-
+/** True when the sentence's calibrated score reaches the `medium` band floor (`CHECK_WORTHY_THRESHOLD`). */
 export function isCheckWorthy(sentence: string): boolean {
   return scoreSentence(sentence).score >= CHECK_WORTHY_THRESHOLD;
 }

@@ -1,6 +1,7 @@
 // Check-worthy claims in article text: sentences that assert something verifiable and public,
 // with the reasons they were picked and, where the text says so, who made them.
 
+import { claimBand } from './claim-bands';
 import { resolveSpeakers, type SpeakerEntity } from './claim-speakers';
 import { hasDirectQuote } from './claim-quotes';
 import { CHECK_WORTHY_THRESHOLD, isCheckWorthy, scoreSentence } from './claim-score';
@@ -21,6 +22,12 @@ function entityLookup(mentions: EntityMention[]): (m: EntityMention) => SpeakerE
   return (m) => byId.get(m.entityId) ?? { canonical: m.text, type: m.type };
 }
 
+/**
+ * Check-worthy claims in `text`, in text order: every sentence (see `splitSentences`) whose calibrated score reaches
+ * `CHECK_WORTHY_THRESHOLD`, with its band, its rank among the article's claims (1 = most check-worthy), the reasons in
+ * plain terms and, where the text names one, its speaker. Offsets are UTF-16 indices into `text`.
+ * Runs `findEntities` for speakers unless `options.entities` is given.
+ */
 export function findClaims(text: string, options: FindClaimsOptions = {}): Claim[] {
   const sentences = splitSentences(text);
   const scored = sentences.map((s) => scoreSentence(s.text));
@@ -31,10 +38,21 @@ export function findClaims(text: string, options: FindClaimsOptions = {}): Claim
   sentences.forEach((s, i) => {
     const { score, reasons } = scored[i]!;
     if (score < CHECK_WORTHY_THRESHOLD) return;
-    const claim: Claim = { start: s.start, end: s.end, text: s.text, score, reasons, quoted: hasDirectQuote(s.text) };
+    const claim: Claim = {
+      start: s.start,
+      end: s.end,
+      text: s.text,
+      score,
+      band: claimBand(score),
+      rank: 0,
+      reasons,
+      quoted: hasDirectQuote(s.text),
+    };
     const speaker = speakers[i];
     if (speaker) claim.speaker = speaker;
     claims.push(claim);
   });
+  // Stable sort: equal scores keep text order, so ranks never depend on engine quirks.
+  [...claims].sort((a, b) => b.score - a.score).forEach((claim, i) => (claim.rank = i + 1));
   return claims;
 }

@@ -1,6 +1,8 @@
 // Types shared by the pure detectors and everything that consumes their output.
 // Offsets are UTF-16 indices into the text the detector was given: text.slice(start, end) === text.
 
+import type { ClaimBand } from './claim-bands';
+
 export type EntityType = 'person' | 'organization' | 'place';
 
 export interface EntityMention {
@@ -20,22 +22,31 @@ export interface EntityRecord {
   count: number;
 }
 
+/** Why a sentence scored as check-worthy: the evidence that raised its score most, strongest first. */
 export type ClaimReason =
   | 'statistic'
   | 'comparison'
+  | 'trend'
   | 'superlative'
   | 'attribution'
   | 'quotation'
   | 'causal'
   | 'prediction'
-  | 'policy';
+  | 'policy'
+  | 'event'
+  /** The sentence's words and word pairs, as a whole, resemble check-worthy claims the model learned from. */
+  | 'wording';
 
 export interface Claim {
   start: number;
   end: number;
   text: string;
-  /** Check-worthiness in [0, 1]. */
+  /** Check-worthiness as a calibrated probability in [0, 1]. */
   score: number;
+  /** `claimBand(score)`: the one band every surface shows. */
+  band: ClaimBand;
+  /** 1 = the most check-worthy claim in the article; ties keep text order. */
+  rank: number;
   reasons: ClaimReason[];
   /** Canonical name of who made the claim, resolved to a detected entity where one matches. */
   speaker?: string;

@@ -1,4 +1,5 @@
 // Words the reader sees for the engine's codes. Kept in one place so the toolbar, cards and lists say the same thing.
+import { claimBand, type ClaimBand } from '../../detect/claim-bands';
 import type { ClaimReason } from '../../detect/types';
 import type { AnchorQuality } from '../../anchoring/types';
 import type { ClaimStatus, HighlightColor } from '../../storage/types';
@@ -26,6 +27,8 @@ export function reasonWords(reason: ClaimReason, speaker?: string): string {
       return 'contains a statistic';
     case 'comparison':
       return 'makes a comparison';
+    case 'trend':
+      return 'describes a rise or fall';
     case 'superlative':
       return 'superlative';
     case 'attribution':
@@ -38,15 +41,22 @@ export function reasonWords(reason: ClaimReason, speaker?: string): string {
       return 'prediction';
     case 'policy':
       return 'about a law or agreement';
+    case 'event':
+      return 'reports a dated event or action';
+    case 'wording':
+      return 'worded like claims fact-checkers check';
   }
 }
 
+export const BAND_WORDS: Record<ClaimBand, string> = {
+  high: 'Highly check-worthy',
+  medium: 'Check-worthy',
+  low: 'Unlikely to need checking',
+};
+
 /** Bands rather than a number: a reader cannot act on "0.73", but can on "highly check-worthy". */
 export function scoreWords(score: number): string {
-  if (score >= 0.75) return 'Highly check-worthy';
-  if (score >= 0.5) return 'Check-worthy';
-  if (score >= 0.3) return 'Possibly check-worthy';
-  return 'Unlikely to need checking';
+  return BAND_WORDS[claimBand(score)];
 }
 
 export const STATUS_WORDS: Record<ClaimStatus, string> = {

@@ -64,7 +64,7 @@ describe('claim card', () => {
   it('truncates a long claim nicely and can show all of it', () => {
     const long = `${'The ministry said that the programme had reached every region of the country '.repeat(5)}by March.`;
     renderPage({
-      claims: [{ start: 0, end: long.length, text: long, score: 0.5, reasons: ['statistic'], quoted: false }],
+      claims: [{ start: 0, end: long.length, text: long, score: 0.5, band: 'medium', rank: 1, reasons: ['statistic'], quoted: false }],
       card: { kind: 'claim', claimIndex: 0, rect: RECT },
     });
     const text = screen.getByTestId('nl-claim-text');

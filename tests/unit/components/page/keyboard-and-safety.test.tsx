@@ -104,7 +104,7 @@ describe('hostile page text', () => {
   it('renders markup from the page and from notes as literal text everywhere', () => {
     const { store, container } = renderPage({
       groups: [{ entityId: 'x', canonical: HOSTILE, type: 'person', aliases: [HOSTILE + '2'], count: 1 }],
-      claims: [{ start: 0, end: 10, text: HOSTILE, score: 0.9, reasons: ['attribution'], speaker: HOSTILE, quoted: false }],
+      claims: [{ start: 0, end: 10, text: HOSTILE, score: 0.9, band: 'high', rank: 1, reasons: ['attribution'], speaker: HOSTILE, quoted: false }],
       annotations: [
         placed(annotation({ id: 'o', exact: HOSTILE, note: HOSTILE, tags: [HOSTILE] }), { quality: 'orphan' }),
         placed(annotation({ id: 'h', exact: HOSTILE, note: HOSTILE, tags: [HOSTILE] })),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CLAIM_BAND_FLOORS } from '../../../../detect/claim-bands';
 import type { ClaimReason } from '../../../../detect/types';
 import { countWords, mentionWords, reasonWords, scoreWords, truncate } from '../../../../components/page/labels';
 
@@ -7,12 +8,15 @@ describe('reasonWords', () => {
     const expected: Record<ClaimReason, string> = {
       statistic: 'contains a statistic',
       comparison: 'makes a comparison',
+      trend: 'describes a rise or fall',
       superlative: 'superlative',
       attribution: 'attributed to Zhao Leji',
       quotation: 'direct quotation',
       causal: 'cause and effect',
       prediction: 'prediction',
       policy: 'about a law or agreement',
+      event: 'reports a dated event or action',
+      wording: 'worded like claims fact-checkers check',
     };
     for (const [reason, words] of Object.entries(expected)) {
       expect(reasonWords(reason as ClaimReason, 'Zhao Leji')).toBe(words);
@@ -25,11 +29,12 @@ describe('reasonWords', () => {
 });
 
 describe('scoreWords', () => {
-  it('puts scores into bands', () => {
+  it('puts scores into the bands of detect/claim-bands.ts, floors included', () => {
     expect(scoreWords(0.95)).toBe('Highly check-worthy');
-    expect(scoreWords(0.75)).toBe('Highly check-worthy');
-    expect(scoreWords(0.6)).toBe('Check-worthy');
-    expect(scoreWords(0.35)).toBe('Possibly check-worthy');
+    expect(scoreWords(CLAIM_BAND_FLOORS.high)).toBe('Highly check-worthy');
+    expect(scoreWords(CLAIM_BAND_FLOORS.high - 0.01)).toBe('Check-worthy');
+    expect(scoreWords(CLAIM_BAND_FLOORS.medium)).toBe('Check-worthy');
+    expect(scoreWords(CLAIM_BAND_FLOORS.medium - 0.01)).toBe('Unlikely to need checking');
     expect(scoreWords(0.1)).toBe('Unlikely to need checking');
   });
 });
