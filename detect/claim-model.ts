@@ -24,7 +24,10 @@ export interface ClaimModelFile {
   values: string;
   /** Platt scaling (Platt, 1999): probability = 1 / (1 + exp(-(a × margin + b))), fitted on out-of-fold margins. */
   platt: { a: number; b: number };
-  /** The calibrated probability the training script found best for F1 in cross-validation (informational). */
+  /**
+   * The check-worthy threshold (`CLAIM_BAND_FLOORS.medium`) the training script reported its scores at; a test
+   * holds it equal to the shipped threshold, so moving the floor means retraining and re-reading the scores.
+   */
   threshold: number;
   /** Where the weights came from and what they scored, as printed by the training script. */
   provenance: Record<string, unknown>;

@@ -50,22 +50,31 @@ function cueBaseline(sentence: string): boolean {
 const fmt = (m: Metrics) => `P=${m.precision.toFixed(3)} R=${m.recall.toFixed(3)} F1=${m.f1.toFixed(3)}`;
 
 describe('scoreSentence', () => {
-  it('returns a score in [0, 1] and the reasons behind it', () => {
+  it('returns a calibrated score in [0, 1] and the cues that raised it, in plain terms', () => {
     const cases: [string, string][] = [
       ['Unemployment fell to 3.9% in March.', 'statistic'],
       ['Prices are higher than they were a year ago.', 'comparison'],
       ['It was the hottest summer on record.', 'superlative'],
       ['The ministry said exports had recovered.', 'attribution'],
-      ['“We have cut waiting lists,” the minister said.', 'quotation'],
       ['Flights were cancelled because of the strike.', 'causal'],
-      ['The plant is expected to close next year.', 'prediction'],
       ['Parliament passed the bill on Tuesday.', 'policy'],
+      ['Sales rose sharply.', 'trend'],
+      ['The council approved the plan on Monday.', 'event'],
     ];
     for (const [sentence, reason] of cases) {
       const { score, reasons } = scoreSentence(sentence);
       expect(score, sentence).toBeGreaterThanOrEqual(0);
       expect(score, sentence).toBeLessThanOrEqual(1);
       expect(reasons, sentence).toContain(reason);
+    }
+  });
+
+  it('gives every check-worthy sentence at least one reason and no sentence more than three', () => {
+    for (const item of [...load('claims-heldout.json'), ...load('claims-heldout-2.json')]) {
+      const { score, reasons } = scoreSentence(item.text);
+      expect(reasons.length, item.text).toBeLessThanOrEqual(3);
+      expect(new Set(reasons).size, item.text).toBe(reasons.length);
+      if (score >= CHECK_WORTHY_THRESHOLD) expect(reasons.length, item.text).toBeGreaterThan(0);
     }
   });
 
@@ -78,6 +87,11 @@ describe('scoreSentence', () => {
   it('does not count clock times or identifiers as statistics', () => {
     expect(scoreSentence('The meeting starts at 10am.').reasons).not.toContain('statistic');
     expect(scoreSentence('Number 10 declined to comment.').reasons).not.toContain('statistic');
+  });
+
+  it('caps questions and page furniture below the threshold, whatever their words', () => {
+    expect(scoreSentence('Did unemployment really fall to 3.9% in March?').score).toBeLessThan(CHECK_WORTHY_THRESHOLD);
+    expect(scoreSentence('Unemployment fell to 3.9% in March. Sign up to our newsletter').score).toBeLessThan(CHECK_WORTHY_THRESHOLD);
   });
 
   it('ignores links, handles and emoji in social posts', () => {
@@ -132,28 +146,29 @@ describe('check-worthiness on the labelled sets', () => {
     expect(heldOut.filter((i) => i.checkWorthy).length).toBeGreaterThan(20);
   });
 
+  // Recall floors are what the hand-weighted scorer it replaced reached on each set (issue 11: no worse).
   it.each([
-    ['dev (tuned on)', dev],
-    ['held-out', heldOut],
-  ])('reaches precision and recall >= 0.8 and beats the cue baseline on %s', (name, items) => {
+    ['dev (trained on)', dev, 0.98],
+    ['held-out', heldOut, 0.958],
+  ])('reaches precision >= 0.9, recall no worse than before and beats the cue baseline on %s', (name, items, recallFloor) => {
     const ours = evaluate(items, isCheckWorthy);
     const baseline = evaluate(items, cueBaseline);
     console.log(`claims ${name} (${items.length}): scorer ${fmt(ours)} | cue baseline ${fmt(baseline)}`);
-    expect(ours.precision).toBeGreaterThanOrEqual(0.8);
-    expect(ours.recall).toBeGreaterThanOrEqual(0.8);
+    expect(ours.precision).toBeGreaterThanOrEqual(0.9);
+    expect(ours.recall).toBeGreaterThanOrEqual(recallFloor);
     expect(ours.f1).toBeGreaterThan(baseline.f1);
   });
 
-  // Debate lines and social posts carry fewer numbers; recall there is the scorer's known weak spot, so the bar is F1.
+  // Debate lines and social posts carry fewer numbers; recall floors as above.
   it.each([
-    ['debates/social (tuned on)', debatesDev],
-    ['held-out 2 (debates/social/news)', heldOut2],
-  ])('keeps precision, F1 >= 0.8 and beats the cue baseline on %s', (name, items) => {
+    ['debates/social (trained on)', debatesDev, 0.8],
+    ['held-out 2 (debates/social/news)', heldOut2, 0.708],
+  ])('keeps precision >= 0.9, recall >= its floor and beats the cue baseline on %s', (name, items, recallFloor) => {
     const ours = evaluate(items, isCheckWorthy);
     const baseline = evaluate(items, cueBaseline);
     console.log(`claims ${name} (${items.length}): scorer ${fmt(ours)} | cue baseline ${fmt(baseline)}`);
-    expect(ours.precision).toBeGreaterThanOrEqual(0.8);
-    expect(ours.f1).toBeGreaterThanOrEqual(0.8);
+    expect(ours.precision).toBeGreaterThanOrEqual(0.9);
+    expect(ours.recall).toBeGreaterThanOrEqual(recallFloor);
     expect(ours.f1).toBeGreaterThan(baseline.f1);
   });
 
