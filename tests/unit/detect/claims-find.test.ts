@@ -91,6 +91,21 @@ describe('findClaims', () => {
     expect(claim?.speaker).toBe('Rachel Reeves');
   });
 
+  it('keeps two claims apart after "p.m." and "U.S." so each keeps its own speaker', () => {
+    const text =
+      'Polling stations closed at 10 p.m. Turnout was 61%, the Electoral Commission said. ' +
+      'Exports of steel fell by 12% to the U.S. Shareholders lost £2bn last year, Tata Steel said.';
+    const claims = findClaims(text);
+    const speakerOf = (sentence: string) => {
+      const claim = claims.find((c) => c.text === sentence);
+      expect(claim, sentence).toBeDefined();
+      return claim?.speaker;
+    };
+    expect(speakerOf('Turnout was 61%, the Electoral Commission said.')).toBe('Electoral Commission');
+    expect(speakerOf('Exports of steel fell by 12% to the U.S.')).toBeUndefined();
+    expect(speakerOf('Shareholders lost £2bn last year, Tata Steel said.')).toBe('Tata Steel');
+  });
+
   it('resolves a pronoun speaker from the previous sentence', () => {
     const text = 'Emmanuel Macron met farmers in Brittany on Friday. He said France had cut fertiliser imports by 40% since 2022.';
     expect(findClaims(text).find((c) => c.text.startsWith('He said'))?.speaker).toBe('Emmanuel Macron');

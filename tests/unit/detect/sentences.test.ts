@@ -29,6 +29,58 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('decides at "a.m."/"p.m." by the next word: a time zone or day continues, anything else starts a sentence', () => {
+    expect(texts('Polls closed at 6 p.m. Turnout was 61%, officials said.')).toEqual([
+      'Polls closed at 6 p.m.',
+      'Turnout was 61%, officials said.',
+    ]);
+    expect(texts('The vote closes at 10 a.m. Officials expect a result by noon.')).toEqual([
+      'The vote closes at 10 a.m.',
+      'Officials expect a result by noon.',
+    ]);
+    expect(texts('The launch is at 6 p.m. ET Monday. Tickets sold out.')).toEqual(['The launch is at 6 p.m. ET Monday.', 'Tickets sold out.']);
+    expect(texts('Talks resume at 9 a.m. Tuesday in Geneva.')).toEqual(['Talks resume at 9 a.m. Tuesday in Geneva.']);
+  });
+
+  it('decides at "U.S."/"U.K." by the next word: a name continues, a common noun or function word starts a sentence', () => {
+    expect(texts('The fund sold its stake in the U.S. Shareholders were not told, the filing shows.')).toEqual([
+      'The fund sold its stake in the U.S.',
+      'Shareholders were not told, the filing shows.',
+    ]);
+    expect(texts('Exports to the U.K. Prices there rose by 4%.')).toEqual(['Exports to the U.K.', 'Prices there rose by 4%.']);
+    expect(texts('The U.K. Supreme Court ruled on Friday. The U.S. President Joe Biden spoke later.')).toEqual([
+      'The U.K. Supreme Court ruled on Friday.',
+      'The U.S. President Joe Biden spoke later.',
+    ]);
+    expect(texts('Shares of U.S. Steel Corp fell 3%.')).toEqual(['Shares of U.S. Steel Corp fell 3%.']);
+  });
+
+  it('keeps initials inside names but ends a sentence at a letter-name', () => {
+    expect(texts('J. K. Rowling and George W. Bush were named. They declined.')).toEqual([
+      'J. K. Rowling and George W. Bush were named.',
+      'They declined.',
+    ]);
+    expect(texts('Ministers have no plan B. Critics say that is reckless.')).toEqual([
+      'Ministers have no plan B.',
+      'Critics say that is reckless.',
+    ]);
+  });
+
+  it('never ends a sentence at a title', () => {
+    expect(texts('The award went to Mr. Obama and Mrs. Thatcher’s biographer, Prof. Moore.')).toEqual([
+      'The award went to Mr. Obama and Mrs. Thatcher’s biographer, Prof. Moore.',
+    ]);
+    expect(texts('A statement from Mr. Smith followed.')).toEqual(['A statement from Mr. Smith followed.']);
+  });
+
+  it('keeps "No. 10" and dates after abbreviated months together', () => {
+    expect(texts('A No. 10 spokesman said the talks began on Jan. 6. They ended in Feb. The deal was signed later.')).toEqual([
+      'A No. 10 spokesman said the talks began on Jan. 6.',
+      'They ended in Feb.',
+      'The deal was signed later.',
+    ]);
+  });
+
   it('ends a sentence at "no." when no number follows', () => {
     expect(texts('Asked if he would resign, he said no. Then he left.')).toEqual([
       'Asked if he would resign, he said no.',
@@ -61,6 +113,16 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('keeps a quote running over several sentences in one span, then splits after it', () => {
+    expect(
+      texts('The minister said: “Prices have fallen. Wages have risen. Nobody can deny it.” The opposition disagreed. “It is false.”'),
+    ).toEqual([
+      'The minister said: “Prices have fallen. Wages have risen. Nobody can deny it.”',
+      'The opposition disagreed.',
+      '“It is false.”',
+    ]);
+  });
+
   it('keeps a British single-quoted quote together despite apostrophes', () => {
     expect(texts('‘We don’t accept it. The figures are wrong,’ the council’s leader said. Officials disagreed.')).toEqual([
       '‘We don’t accept it. The figures are wrong,’ the council’s leader said.',
@@ -84,6 +146,11 @@ describe('splitSentences', () => {
       'KYIV, Ukraine (AP) —',
       'Drones hit the capital overnight.',
     ]);
+    expect(texts('NEW YORK, March 3 (Reuters) - U.S. stocks fell on Tuesday.')).toEqual([
+      'NEW YORK, March 3 (Reuters) -',
+      'U.S. stocks fell on Tuesday.',
+    ]);
+    expect(texts('WASHINGTON — The Senate passed the bill 51-49.')).toEqual(['WASHINGTON —', 'The Senate passed the bill 51-49.']);
   });
 
   it('treats line breaks as hard boundaries for headings and bylines', () => {
