@@ -1,6 +1,7 @@
-// Cue detectors for check-worthiness. Each returns evidence that a sentence makes (or does not make)
-// a verifiable factual assertion. They are deliberately lexical and regex-based: compromise tagging measured
-// ~70 KB/s on news text, too slow to run over every sentence in a content script on top of entity detection.
+// Features for check-worthiness: lexical cues (evidence that a sentence makes, or does not make, a verifiable factual
+// assertion) and hashed words and word pairs. The learned weights of both live in claim-model.json. They are
+// deliberately lexical and regex-based: compromise tagging measured ~70 KB/s on news text, too slow to run over every
+// sentence on top of entity detection.
 
 import { hasDirectQuote } from './claim-quotes';
 
@@ -178,6 +179,10 @@ function normalise(sentence: string): string {
     .trim();
 }
 
+/**
+ * Counts of every cue present in one sentence (absent cues are omitted); the model caps them with `CUE_CAPS`.
+ * Links, handles and emoji of social posts are stripped first. Pure and allocation-light: it runs on every sentence.
+ */
 export function extractFeatures(sentence: string): FeatureCounts {
   const s = normalise(sentence);
   // The lexical cues are written in lower case and matched against a lower-cased copy: case-insensitive

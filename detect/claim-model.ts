@@ -146,6 +146,7 @@ export interface Margin {
   wordTerms: number;
 }
 
+/** The margin of a sentence given its cue counts (`extractFeatures`) and hashed buckets (`hashedFeatures`). */
 export function margin(model: ClaimModel, cues: FeatureCounts, hashes: readonly number[]): Margin {
   let sum = model.bias;
   const cueTerms: Partial<Record<FeatureName, number>> = {};
