@@ -39,7 +39,8 @@ export type FeatureName =
   | 'longSentence'
   | 'firstPersonFuture'
   | 'stanceWithFigure'
-  | 'firstOrEver';
+  | 'firstOrEver'
+  | 'notEnglish';
 
 export type FeatureCounts = Partial<Record<FeatureName, number>>;
 
@@ -97,7 +98,7 @@ const AMBIGUOUS_IMPERATIVES = new Set(['watch', 'book', 'share', 'check', 'call'
 const IMPERATIVE_FOLLOWERS = /^(?:the|a|an|our|your|us|me|this|these|it|them|up|out|in|on|now|here|today|more|\d|,)/iu;
 
 const BOILERPLATE =
-  /\b(?:newsletters?|subscribe|subscription|subscribers?|sign(?:-| )?up|click here|read more|read the full|full (?:story|article)|cookies?|privacy (?:policy|notice)|terms (?:of use|and conditions)|all rights reserved|copyright|follow us|share this|(?:your|the) inbox|download (?:our|the) app|advertisement|sponsored|additional reporting|reporting by|editing by|photograph:|image:|video:|caption|this (?:article|story) (?:was|has been) (?:amended|updated|corrected)|live updates|listen to this article|min read|latest headlines|follow live)\b|©/u;
+  /\b(?:newsletters?|subscribe|subscription|subscribers?|sign(?:-| )?up|click here|read more|read the full|full (?:story|article)|cookies?|privacy (?:policy|notice)|terms (?:of use|and conditions)|all rights reserved|copyright|follow us|share this|(?:your|the) inbox|download (?:our|the) app|advertisement|sponsored|additional reporting|reporting by|editing by|photograph:|image:|video:|caption|(?:credit)?photo(?:graph)?(?: illustration)? by|illustration by|this (?:article|story) (?:was|has been) (?:amended|updated|corrected)|live updates|listen to this article|min read|latest headlines|follow live)\b|©/u;
 const GREETING =
   /^(?:thank you|thanks|good (?:morning|evening|afternoon|night)|hello|hi|welcome|congratulations|cheers)\b|\b(?:thank you|god bless)\b/u;
 const FIRST_PERSON_STANCE =
@@ -179,6 +180,12 @@ function normalise(sentence: string): string {
     .trim();
 }
 
+// English function words and contractions, the commonest words of any English sentence. When fewer than one word in eight of a sentence
+// of six or more words is one of them, the sentence is not English (other languages share few: "a", "no", "me"), and the
+// model, trained on English only, has nothing to say about it.
+const ENGLISH_FUNCTION_WORDS =
+  /(?<![\p{L}'’])(?:the|a|an|of|to|in|and|is|are|was|were|be|been|has|have|had|it|its|it's|that|this|these|those|for|on|with|as|at|by|from|he|she|they|we|i|you|our|their|his|her|my|your|not|will|would|can|could|do|does|did|doesn't|don't|didn't|said|but|or|if|than|more|most|any|all|no|other|over|per|there|what|who|which|about|into|up|out|only|so|very|just|also|after|before|me|us|him|them|let|one|\p{L}+['’](?:s|ve|re|ll|m|d|t))(?![\p{L}'’])/gu;
+
 /**
  * Counts of every cue present in one sentence (absent cues are omitted); the model caps them with `CUE_CAPS`.
  * Links, handles and emoji of social posts are stripped first. Pure and allocation-light: it runs on every sentence.
@@ -228,6 +235,7 @@ export function extractFeatures(sentence: string): FeatureCounts {
   set('feeling', count(FEELING, lower));
   set('exclamation', bare.endsWith('!') ? 1 : 0);
   set('veryShort', words < 5 ? 1 : 0);
+  set('notEnglish', words >= 6 && count(ENGLISH_FUNCTION_WORDS, lower) * 8 < words ? 1 : 0);
   // Length in bands rather than one cut-off, so the model can learn that short claims exist ("We cut taxes.")
   // while very long debate sentences mix claims with everything else.
   set('shortSentence', words >= 5 && words < 9 ? 1 : 0);
@@ -247,6 +255,7 @@ export const CUE_CAPS: Readonly<Record<FeatureName, number>> = {
   timeAnchor: 1, question: 1, imperative: 1, boilerplate: 1, greeting: 1, firstPersonStance: 1, evaluative: 2, hedge: 2,
   deontic: 1, secondPerson: 1, feeling: 1, exclamation: 1, veryShort: 1, noFinalPunctuation: 1, shortSentence: 1,
   longSentence: 1, firstPersonFuture: 1, stanceWithFigure: 1, firstOrEver: 1,
+  notEnglish: 1,
 };
 
 export const FEATURE_NAMES = Object.keys(CUE_CAPS) as FeatureName[];

@@ -162,18 +162,18 @@ export function margin(model: ClaimModel, cues: FeatureCounts, hashes: readonly 
 }
 
 /**
- * Highest probability a question or a line of page furniture can get. Both are not claims by form under our labelling
- * rule (tests/fixtures/labelled/CLAIMS-LABELLING.md); 0.1 is about the share of questions the ClaimBuster crowd still
- * labelled check-worthy (13 of 135 in train.csv, mostly rhetorical "Do you know that ...?"). Boilerplate never occurs
- * in debates, so the model cannot learn it there.
+ * Highest probability a question, a line of page furniture or a sentence not in English can get. The first two are not
+ * claims by form under our labelling rule (tests/fixtures/labelled/CLAIMS-LABELLING.md); 0.1 is about the share of
+ * questions the ClaimBuster crowd still labelled check-worthy (13 of 135 in train.csv, mostly rhetorical "Do you know
+ * that ...?"). Boilerplate and other languages never occur in the training data, so the model cannot learn them.
  */
 export const NOT_A_CLAIM_BY_FORM_MAX = 0.1;
 
 /**
  * Calibrated probability that a sentence with this margin and these cues is check-worthy: Platt scaling of the margin,
- * capped at `NOT_A_CLAIM_BY_FORM_MAX` for questions and boilerplate.
+ * capped at `NOT_A_CLAIM_BY_FORM_MAX` for questions, boilerplate and sentences not in English.
  */
 export function calibrate(model: Pick<ClaimModel, 'platt'>, m: number, cues: FeatureCounts): number {
   const p = 1 / (1 + Math.exp(-(model.platt.a * m + model.platt.b)));
-  return cues.question || cues.boilerplate ? Math.min(p, NOT_A_CLAIM_BY_FORM_MAX) : p;
+  return cues.question || cues.boilerplate || cues.notEnglish ? Math.min(p, NOT_A_CLAIM_BY_FORM_MAX) : p;
 }

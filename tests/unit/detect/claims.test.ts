@@ -89,9 +89,18 @@ describe('scoreSentence', () => {
     expect(scoreSentence('Number 10 declined to comment.').reasons).not.toContain('statistic');
   });
 
-  it('caps questions and page furniture below the threshold, whatever their words', () => {
-    expect(scoreSentence('Did unemployment really fall to 3.9% in March?').score).toBeLessThan(CHECK_WORTHY_THRESHOLD);
-    expect(scoreSentence('Unemployment fell to 3.9% in March. Sign up to our newsletter').score).toBeLessThan(CHECK_WORTHY_THRESHOLD);
+  it('caps questions, page furniture and text not in English below the threshold, whatever their words', () => {
+    for (const sentence of [
+      'Did unemployment really fall to 3.9% in March?',
+      'Unemployment fell to 3.9% in March. Sign up to our newsletter',
+      'CreditPhoto Illustration by Andrew B. Myers for The New York Times',
+      'Le gouvernement a augmenté les impôts de 5 % en 2023.',
+      'La adquisición de Activision Blizzard por Microsoft fue aprobada por la Comisión Europea en 2023.',
+    ]) {
+      expect(scoreSentence(sentence).score, sentence).toBeLessThan(CHECK_WORTHY_THRESHOLD);
+    }
+    // Short English claims without many function words are still English.
+    expect(isCheckWorthy('Our schools spend more per pupil than almost any other country.')).toBe(true);
   });
 
   it('ignores links, handles and emoji in social posts', () => {
