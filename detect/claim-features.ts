@@ -98,7 +98,7 @@ const AMBIGUOUS_IMPERATIVES = new Set(['watch', 'book', 'share', 'check', 'call'
 const IMPERATIVE_FOLLOWERS = /^(?:the|a|an|our|your|us|me|this|these|it|them|up|out|in|on|now|here|today|more|\d|,)/iu;
 
 const BOILERPLATE =
-  /\b(?:newsletters?|subscribe|subscription|subscribers?|sign(?:-| )?up|click here|read more|read the full|full (?:story|article)|cookies?|privacy (?:policy|notice)|terms (?:of use|and conditions)|all rights reserved|copyright|follow us|share this|(?:your|the) inbox|download (?:our|the) app|advertisement|sponsored|additional reporting|reporting by|editing by|photograph:|image:|video:|caption|(?:credit)?photo(?:graph)?(?: illustration)? by|illustration by|this (?:article|story) (?:was|has been) (?:amended|updated|corrected)|live updates|listen to this article|min read|latest headlines|follow live)\b|©/u;
+  /\b(?:newsletters?|subscribe|subscription|subscribers?|sign(?:-| )?up|click here|read more|read the full|full (?:story|article)|cookies?|privacy (?:policy|notice)|terms (?:of use|and conditions)|all rights reserved|copyright|follow us|share this|(?:your|the) inbox|download (?:our|the) app|advertisement|sponsored|additional reporting|reporting by|editing by|photograph:|image:|video:|caption|(?:credit)?photo(?:graph)?(?: illustration)? by|illustration by|appears in print|a version of this (?:article|story)|this (?:article|story) (?:was|has been) (?:amended|updated|corrected)|live updates|listen to this article|min read|latest headlines|follow live)\b|©/u;
 const GREETING =
   /^(?:thank you|thanks|good (?:morning|evening|afternoon|night)|hello|hi|welcome|congratulations|cheers)\b|\b(?:thank you|god bless)\b/u;
 const FIRST_PERSON_STANCE =

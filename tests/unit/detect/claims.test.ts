@@ -94,6 +94,7 @@ describe('scoreSentence', () => {
       'Did unemployment really fall to 3.9% in March?',
       'Unemployment fell to 3.9% in March. Sign up to our newsletter',
       'CreditPhoto Illustration by Andrew B. Myers for The New York Times',
+      'A version of this article appears in print on March 3, 2024, on Page A22 of the New York edition.',
       'Le gouvernement a augmenté les impôts de 5 % en 2023.',
       'La adquisición de Activision Blizzard por Microsoft fue aprobada por la Comisión Europea en 2023.',
     ]) {
