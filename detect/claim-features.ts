@@ -264,6 +264,7 @@ export const FEATURE_NAMES = Object.keys(CUE_CAPS) as FeatureName[];
 const TOKEN = /[\p{L}][\p{L}\p{M}]*(?:['’][\p{L}]+)?|\d[\d,.]*|[$£€¥%]/gu;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const SENTENCE_START = 0x5e; // "^": the position before the first word, so "^ we" and "^ i" are features of their own.
+const CAPITAL = /^\p{Lu}/u;
 
 /** FNV-1a (32-bit) over UTF-16 code units: tiny, deterministic, and identical in Node and the browser. */
 function fnv1a(s: string): number {
@@ -275,6 +276,8 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
+const CAP_SHAPE = fnv1a('<Cap>');
+
 /** Numbers by shape, not value: "1976" and "1984" are both years, "700,000" and "12" both quantities. */
 function tokenKey(token: string): string {
   if (!/^\d/.test(token)) return token.replace('’', "'");
@@ -285,22 +288,32 @@ function tokenKey(token: string): string {
 }
 
 /**
- * Hashed word and word-pair features of a sentence (the "hashing trick", Weinberger et al., 2009): each lower-cased word,
- * number shape and adjacent pair (including sentence start + first word) maps to one of `2 ** hashBits` buckets.
+ * Hashed word, word-pair and shape features of a sentence (the "hashing trick", Weinberger et al., 2009): each
+ * lower-cased word, number shape and adjacent pair (including sentence start + first word) maps to one of
+ * `2 ** hashBits` buckets; so does a capitalised word after the first as the shape "<Cap>", alone and paired with its
+ * neighbours ("<Cap> said", "the <Cap>"), which lets what is learned about one name carry over to names never seen.
  * Returns bucket indices, one per occurrence; a bucket can repeat. `sentence` is the raw sentence text.
  */
 export function hashedFeatures(sentence: string, hashBits: number): number[] {
   const mask = (1 << hashBits) - 1;
-  const lower = normalise(sentence).toLowerCase();
+  const text = normalise(sentence);
   const out: number[] = [];
   let prev = SENTENCE_START;
+  let prevShape = SENTENCE_START;
+  let first = true;
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(lower); m; m = TOKEN.exec(lower)) {
-    const h = fnv1a(tokenKey(m[0]));
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const h = fnv1a(tokenKey(m[0].toLowerCase()));
     out.push(h & mask);
     // Pair hash: mix the previous word's hash before combining, so "a b" and "b a" land in different buckets.
     out.push((Math.imul(prev ^ 0x9e3779b9, 0x85ebca6b) ^ h ^ 0x27d4eb2f) & mask);
+    const capitalised = !first && CAPITAL.test(m[0]);
+    const shape = capitalised ? CAP_SHAPE : h;
+    if (capitalised) out.push(shape & mask);
+    if (capitalised || prevShape !== prev) out.push((Math.imul(prevShape ^ 0x7f4a7c15, 0x94d049bb) ^ shape) & mask);
+    prevShape = shape;
     prev = h;
+    first = false;
   }
   return out;
 }
