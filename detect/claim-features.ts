@@ -180,9 +180,9 @@ function normalise(sentence: string): string {
     .trim();
 }
 
-// English function words and contractions, the commonest words of any English sentence. When fewer than one word in eight of a sentence
-// of six or more words is one of them, the sentence is not English (other languages share few: "a", "no", "me"), and the
-// model, trained on English only, has nothing to say about it.
+// English function words and contractions, the commonest words of any English sentence. When fewer than one word in
+// eight of a sentence of six or more words is one of them, the sentence is not English (other languages share few:
+// "a", "no", "me"), and the model, trained on English only, has nothing to say about it.
 const ENGLISH_FUNCTION_WORDS =
   /(?<![\p{L}'’])(?:the|a|an|of|to|in|and|is|are|was|were|be|been|has|have|had|it|its|it's|that|this|these|those|for|on|with|as|at|by|from|he|she|they|we|i|you|our|their|his|her|my|your|not|will|would|can|could|do|does|did|doesn't|don't|didn't|said|but|or|if|than|more|most|any|all|no|other|over|per|there|what|who|which|about|into|up|out|only|so|very|just|also|after|before|me|us|him|them|let|one|\p{L}+['’](?:s|ve|re|ll|m|d|t))(?![\p{L}'’])/gu;
 

@@ -1,8 +1,8 @@
 // Trains the check-worthiness model shipped in detect/claim-model.json: L2-regularised logistic regression over the cues
-// of detect/claim-features.ts and hashed word/word-pair features, on the ClaimBuster debate sentences
-// (../shared/data/claimbuster/train.csv) plus our news tuning sets (scripts/claims-data.ts); calibrated with Platt scaling on out-of-fold
-// margins. Prints 5-fold cross-validated P/R/F1 on train.csv and scores on every news set (held-out ones are never
-// trained on). Deterministic: same data, same file. Run: npm run train:claims
+// of detect/claim-features.ts and hashed word, word-pair and shape features, on the ClaimBuster debate sentences
+// (../shared/data/claimbuster/train.csv) plus our news tuning sets (NEWS_TRAIN_SETS in scripts/claims-data.ts);
+// calibrated with Platt scaling on out-of-fold margins. Prints 5-fold cross-validated P/R/F1 on train.csv and scores on
+// every news set (held-out ones are never trained on). Deterministic: same data, same file. Run: npm run train:claims
 
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
