@@ -16,6 +16,16 @@ export interface TextPositionSelector {
 
 export type Selector = TextQuoteSelector | TextPositionSelector;
 
+/**
+ * Where an annotation sits in the whole document's text content (the concatenated text nodes of `document.body`, no
+ * separators added), which is the text a W3C Web Annotation consumer matches selectors against. Unlike the selectors
+ * above, `position` here counts Unicode code points, as the Web Annotation model defines TextPositionSelector.
+ */
+export interface DocumentSelector {
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+}
+
 /** How well a saved annotation was found again in the current text. */
 export type AnchorQuality = 'exact' | 'changed' | 'orphan';
 

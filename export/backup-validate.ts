@@ -1,7 +1,11 @@
 // Checks every field of an imported backup before anything reaches the database, and rebuilds each record
 // from the known fields only, so a crafted file cannot smuggle extra properties into storage.
 // Limits mirror the ones storage/api.ts applies to the same fields when they arrive from a content script.
+import type { DocumentSelector } from '../anchoring/types';
+import { AUTHOR_KINDS, type Author } from '../detect/types';
 import { CLAIM_STATUSES, HIGHLIGHT_COLORS } from '../storage/types';
+import { documentSelector, ValidationError } from '../storage/validate';
+import { guessAuthorKind } from './names';
 import type { AnchorState, Annotation, AnnotationKind, Article, ClaimReview, Evidence } from '../storage/types';
 
 export class BackupError extends Error {
@@ -146,13 +150,14 @@ function syncedAt(fields: Fields, path: string) {
 
 export function articleAt(value: unknown, path: string): Article {
   const fields = objectAt(value, path);
+  const siteName = stringAt(fields.siteName, `${path}.siteName`, LIMITS.siteName);
   const article: Article = {
     ...syncedAt(fields, path),
     url: httpUrlAt(fields.url, `${path}.url`),
     title: stringAt(fields.title, `${path}.title`, LIMITS.title),
-    siteName: stringAt(fields.siteName, `${path}.siteName`, LIMITS.siteName),
+    siteName,
     authors: listAt(fields.authors, `${path}.authors`, LIMITS.authors).map((author, i) =>
-      stringAt(author, `${path}.authors[${i}]`, LIMITS.author),
+      authorAt(author, `${path}.authors[${i}]`, siteName),
     ),
     textHash: stringAt(fields.textHash, `${path}.textHash`, LIMITS.textHash),
     isArticle: booleanAt(fields.isArticle, `${path}.isArticle`),
@@ -184,6 +189,19 @@ export function annotationAt(value: unknown, path: string): Annotation {
   return annotation;
 }
 
+/**
+ * An `Author { name, kind }` record. Version 1 backups wrote bare name strings; those are read as records whose kind
+ * comes from the name's wording (guessAuthorKind), so old backups still import.
+ */
+function authorAt(value: unknown, path: string, siteName: string): Author {
+  if (typeof value === 'string') {
+    const name = nonEmptyStringAt(value, path, LIMITS.author);
+    return { name, kind: guessAuthorKind(name, siteName) };
+  }
+  const fields = objectAt(value, path);
+  return { name: nonEmptyStringAt(fields.name, `${path}.name`, LIMITS.author), kind: oneOfAt(fields.kind, `${path}.kind`, AUTHOR_KINDS) };
+}
+
 function targetAt(value: unknown, path: string): Annotation['target'] {
   const fields = objectAt(value, path);
   const quote = objectAt(fields.quote, `${path}.quote`);
@@ -201,7 +219,18 @@ function targetAt(value: unknown, path: string): Annotation['target'] {
       suffix: stringAt(quote.suffix, `${path}.quote.suffix`, LIMITS.context),
     },
     position: { type: 'TextPositionSelector', start, end },
+    ...(fields.document !== undefined ? { document: documentSelectorAt(fields.document, `${path}.document`) } : {}),
   };
+}
+
+/** Reuses the storage validator for the selector pair and reports its problem in this file's words. */
+function documentSelectorAt(value: unknown, path: string): DocumentSelector {
+  try {
+    return documentSelector(value, path);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new BackupError(error.message);
+    throw error;
+  }
 }
 
 function claimAt(value: unknown, path: string): ClaimReview {

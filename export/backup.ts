@@ -6,9 +6,11 @@ import type { Annotation, Article } from '../storage/types';
 import { compareStrings, type ExportBundle } from './bundle';
 import { canonicalJson } from './canonical-json';
 import { BackupError, annotationAt, articleAt, integerAt, isoTimeAt, listAt } from './backup-validate';
+import { mapInSlices, type SliceOptions } from './slices';
 
 export const BACKUP_FORMAT = 'newslens-backup';
-export const BACKUP_VERSION = 1;
+/** 2: authors are `{ name, kind }` records and targets may carry a document selector; version 1 files still import. */
+export const BACKUP_VERSION = 2;
 
 /** Far above any real reading history; stops a huge file from freezing the popup while it is parsed. */
 export const MAX_BACKUP_CHARS = 200_000_000;
@@ -20,26 +22,89 @@ export type ParseResult =
   | { ok: false; error: string };
 
 export function toBackupJson(bundle: ExportBundle): string {
+  const sorted = sortedRecords(bundle);
+  return assembleBackup(bundle.exportedAt, sorted.annotations.map(recordJson), sorted.articles.map(recordJson));
+}
+
+/** toBackupJson in slices that yield to the event loop, with progress (records) and cancellation; the same bytes. */
+export async function toBackupJsonInSlices(bundle: ExportBundle, slices: SliceOptions = {}): Promise<string> {
+  const sorted = sortedRecords(bundle);
+  const records: Array<Annotation | Article> = [...sorted.annotations, ...sorted.articles];
+  const json = await mapInSlices(records, recordJson, slices);
+  return assembleBackup(bundle.exportedAt, json.slice(0, sorted.annotations.length), json.slice(sorted.annotations.length));
+}
+
+function sortedRecords(bundle: ExportBundle): { annotations: Annotation[]; articles: Article[] } {
   const byId = <T extends { id: string }>(a: T, b: T) => compareStrings(a.id, b.id);
-  // Header fields first so a person (or a sniffing tool) opening the file sees what it is.
-  const header = `{\n  "format": ${JSON.stringify(BACKUP_FORMAT)},\n  "version": ${BACKUP_VERSION},\n  "exportedAt": ${JSON.stringify(bundle.exportedAt)},\n`;
-  const body = canonicalJson({
-    annotations: [...bundle.annotations].sort(byId),
-    articles: [...bundle.articles].sort(byId),
-  });
-  return `${header}${body.slice(2)}\n`;
+  return { annotations: [...bundle.annotations].sort(byId), articles: [...bundle.articles].sort(byId) };
+}
+
+/** One record as canonical JSON, indented to sit inside its list (two levels down). */
+function recordJson(record: Annotation | Article): string {
+  return canonicalJson(record).replace(/^/gm, '    ');
+}
+
+function assembleBackup(exportedAt: string, annotations: string[], articles: string[]): string {
+  const list = (items: string[]) => (items.length === 0 ? '[]' : `[\n${items.join(',\n')}\n  ]`);
+  // Header fields first so a person (or a sniffing tool) opening the file sees what it is; then the lists in key order,
+  // as canonical JSON would write them.
+  return [
+    '{',
+    `  "format": ${JSON.stringify(BACKUP_FORMAT)},`,
+    `  "version": ${BACKUP_VERSION},`,
+    `  "exportedAt": ${JSON.stringify(exportedAt)},`,
+    `  "annotations": ${list(annotations)},`,
+    `  "articles": ${list(articles)}`,
+    '}',
+    '',
+  ].join('\n');
 }
 
 export function parseBackup(text: string): ParseResult {
   try {
-    return { ok: true, ...readBackup(text) };
+    return { ok: true, ...readBackup(text, (items, read) => items.map(read)) };
   } catch (error) {
     if (error instanceof BackupError) return { ok: false, error: error.message };
     throw error;
   }
 }
 
-function readBackup(text: string): { articles: Article[]; annotations: Annotation[]; exportedAt: string } {
+/**
+ * parseBackup with the per-record checks done in slices that yield to the event loop, with progress (records) and
+ * cancellation (AbortError). JSON.parse itself is one step: the file must be read whole to know it is complete.
+ */
+export async function parseBackupInSlices(text: string, slices: SliceOptions = {}): Promise<ParseResult> {
+  try {
+    const root = readRoot(text);
+    const articlesIn = listAt(root.articles, 'articles', MAX_ARTICLES);
+    const annotationsIn = listAt(root.annotations, 'annotations', MAX_ANNOTATIONS);
+    const total = articlesIn.length + annotationsIn.length;
+    const onProgress = slices.onProgress;
+    const articles = await mapInSlices(articlesIn, (item, i) => articleAt(item, `articles[${i}]`), {
+      ...slices,
+      ...(onProgress ? { onProgress: ({ done }) => onProgress({ done, total }) } : {}),
+    });
+    const annotations = await mapInSlices(annotationsIn, (item, i) => annotationAt(item, `annotations[${i}]`), {
+      ...slices,
+      ...(onProgress ? { onProgress: ({ done }) => onProgress({ done: articlesIn.length + done, total }) } : {}),
+    });
+    return { ok: true, ...checkRecords(root, articles, annotations) };
+  } catch (error) {
+    if (error instanceof BackupError) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+type ReadList = <T>(items: unknown[], read: (item: unknown, index: number) => T) => T[];
+
+function readBackup(text: string, readList: ReadList): { articles: Article[]; annotations: Annotation[]; exportedAt: string } {
+  const root = readRoot(text);
+  const articles = readList(listAt(root.articles, 'articles', MAX_ARTICLES), (item, i) => articleAt(item, `articles[${i}]`));
+  const annotations = readList(listAt(root.annotations, 'annotations', MAX_ANNOTATIONS), (item, i) => annotationAt(item, `annotations[${i}]`));
+  return checkRecords(root, articles, annotations);
+}
+
+function readRoot(text: string): Record<string, unknown> {
   if (text.length > MAX_BACKUP_CHARS) {
     throw new BackupError(`The file is too large to be a NewsLens backup (${text.length} characters; the limit is ${MAX_BACKUP_CHARS}).`);
   }
@@ -47,11 +112,15 @@ function readBackup(text: string): { articles: Article[]; annotations: Annotatio
   if (json.trim() === '') throw new BackupError('The file is empty.');
   const root = objectRoot(parseJson(json));
   checkHeader(root);
+  return root;
+}
+
+function checkRecords(
+  root: Record<string, unknown>,
+  articles: Article[],
+  annotations: Annotation[],
+): { articles: Article[]; annotations: Annotation[]; exportedAt: string } {
   const exportedAt = isoTimeAt(root.exportedAt, 'exportedAt');
-  const articles = listAt(root.articles, 'articles', MAX_ARTICLES).map((item, i) => articleAt(item, `articles[${i}]`));
-  const annotations = listAt(root.annotations, 'annotations', MAX_ANNOTATIONS).map((item, i) =>
-    annotationAt(item, `annotations[${i}]`),
-  );
   checkUniqueIds(articles, 'articles');
   checkUniqueIds(annotations, 'annotations');
   const articleIds = new Set(articles.map((article) => article.id));

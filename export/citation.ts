@@ -1,17 +1,34 @@
-// APA comes from citation-js (citeproc-js with the CSL APA style it bundles), which handles the rules that are easy
-// to get wrong: "n.d.", "Retrieved ... from" for undated pages, "&", et al. beyond 20 authors.
-// MLA and BibTeX are our own because citation-js does not serve them well here:
-// - it bundles no MLA style (only APA, Vancouver, Harvard), and the official CSL MLA style is another project's file;
-// - its BibTeX output either drops every non-Latin character (default ASCII mode: a Russian title becomes "")
-//   or, in Unicode mode, escapes nothing (a "%" in a title comments out the rest of the line in TeX).
-import { Cite } from '@citation-js/core';
+// Citations. APA, MLA and Chicago (author-date) come from citation-js (citeproc-js) with the official CSL style files in
+// export/styles/ (citation-style-language/styles, CC BY-SA 3.0, licence headers kept): the styles encode the rules that
+// are easy to get wrong ("n.d.", "Retrieved ... from", et al., MLA's access date). This module is only ever imported
+// lazily, so citation-js and the style files load with the citation chunk, not with the popup.
+// BibTeX is our own writer: citation-js's BibTeX output either drops every non-Latin character (ASCII mode) or escapes
+// nothing (Unicode mode: a "%" in a title comments out the rest of the line in TeX).
+import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import type { Article } from '../storage/types';
+import type { Article, CitationStyle } from '../storage/types';
 import { liveArticlesWithAnnotations, type ExportBundle } from './bundle';
 import { dateParts, isoDate, type DateParts } from './dates';
-import { parseName, type ParsedName } from './names';
+import { citedNames, type CitedName } from './names';
+import { mapInSlices, type SliceOptions } from './slices';
+import apaStyle from './styles/apa.csl?raw';
+import chicagoStyle from './styles/chicago-author-date.csl?raw';
+import mlaStyle from './styles/modern-language-association.csl?raw';
 
-export type CitationStyle = 'apa' | 'mla';
+export type { CitationStyle };
+
+const STYLE_XML: Record<CitationStyle, string> = { apa: apaStyle, mla: mlaStyle, chicago: chicagoStyle };
+const STYLE_TEMPLATE: Record<CitationStyle, string> = { apa: 'newslens-apa', mla: 'newslens-mla', chicago: 'newslens-chicago' };
+
+let stylesRegistered = false;
+
+/** citation-js keeps one citeproc engine per style and locale once created, so every later citation reuses it. */
+function registerStyles(): void {
+  if (stylesRegistered) return;
+  const styles = plugins.config.get('@csl').styles;
+  for (const style of Object.keys(STYLE_XML) as CitationStyle[]) styles.add(STYLE_TEMPLATE[style], STYLE_XML[style]);
+  stylesRegistered = true;
+}
 
 type CslName = { family: string; given: string; suffix?: string } | { literal: string };
 
@@ -27,11 +44,30 @@ export interface CslItem {
   language?: string;
 }
 
+/**
+ * The publication an article appeared in, or undefined. A site name that is only the page's host name (what the page
+ * falls back to when it declares no publication) is not a publication: citing "127.0.0.1" as a newspaper is wrong.
+ */
+export function publicationName(article: Article): string | undefined {
+  const site = article.siteName.replace(/\s+/g, ' ').trim();
+  if (!site) return undefined;
+  let host = '';
+  try {
+    host = new URL(article.url).hostname.toLowerCase();
+  } catch {
+    return site;
+  }
+  const bare = site.toLowerCase().replace(/^www\./, '');
+  return bare === host || bare === host.replace(/^www\./, '') ? undefined : site;
+}
+
+/** CSL-JSON for one article (what Zotero, pandoc and citeproc read). `accessed` defaults to the last visit. */
 export function toCslJson(article: Article, accessed?: Date): CslItem {
-  const item: CslItem = { id: article.id, type: 'article-newspaper', title: article.title.trim(), URL: article.url };
-  const authors = citedAuthors(article).map(toCslName);
+  const item: CslItem = { id: article.id, type: 'article-newspaper', title: article.title.replace(/\s+/g, ' ').trim(), URL: article.url };
+  const authors = citedNames(article.authors).map(toCslName);
   if (authors.length > 0) item.author = authors;
-  if (article.siteName.trim()) item['container-title'] = article.siteName.trim();
+  const publication = publicationName(article);
+  if (publication) item['container-title'] = publication;
   const issued = dateParts(article.publishedAt);
   if (issued) item.issued = { 'date-parts': [issued] };
   const accessedParts = accessedDateParts(article, accessed);
@@ -41,130 +77,103 @@ export function toCslJson(article: Article, accessed?: Date): CslItem {
 }
 
 /**
- * A one-line plain-text reference. `accessed` defaults to the reader's last visit: MLA prints it,
- * APA only for undated pages ("Retrieved March 7, 2025, from ...").
+ * A one-line plain-text reference in the chosen style, rendered by citeproc-js from the shipped CSL file.
+ * `accessed` defaults to the reader's last visit (MLA prints it; APA only for undated pages).
  */
 export function formatCitation(article: Article, style: CitationStyle, accessed?: Date): string {
-  return style === 'apa' ? formatApa(article, accessed) : formatMla(article, accessed);
-}
-
-function formatApa(article: Article, accessed?: Date): string {
+  registerStyles();
   const cite = new Cite([toCslJson(article, accessed)]);
-  const text = cite.format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' });
-  return typeof text === 'string' ? text.trim() : '';
+  const text = cite.format('bibliography', { format: 'text', style: STYLE_TEMPLATE[style], lang: 'en-US' });
+  return typeof text === 'string' ? text.replace(/\s+/g, ' ').trim() : '';
 }
 
-const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
-
-function formatMla(article: Article, accessed?: Date): string {
-  const parts: string[] = [];
-  const authors = mlaAuthors(citedAuthors(article).filter((name) => !isSiteAsAuthor(name, article)));
-  if (authors) parts.push(endWith(authors, '.'));
-  const title = article.title.trim();
-  if (title) parts.push(`“${endWith(singleInnerQuotes(title), '.')}”`);
-  const details: string[] = [];
-  if (article.siteName.trim()) details.push(article.siteName.trim());
-  const published = dateParts(article.publishedAt);
-  if (published) details.push(mlaDate(published));
-  details.push(article.url.replace(/^https?:\/\//, ''));
-  parts.push(`${details.join(', ')}.`);
-  const accessedParts = accessedDateParts(article, accessed);
-  if (accessedParts) parts.push(`Accessed ${mlaDate(accessedParts)}.`);
-  return parts.join(' ');
-}
-
-function mlaAuthors(names: ParsedName[]): string {
-  const [first, second] = names;
-  if (!first) return '';
-  const inverted = first.kind === 'person' ? [first.family, first.given, first.suffix].filter(Boolean).join(', ') : first.name;
-  if (names.length === 1) return inverted;
-  if (names.length === 2 && second) return `${inverted}, and ${displayName(second)}`;
-  return `${inverted}, et al`;
-}
-
-function displayName(name: ParsedName): string {
-  if (name.kind === 'organization') return name.name;
-  const base = `${name.given} ${name.family}`.trim();
-  return name.suffix ? `${base}, ${name.suffix}` : base;
-}
-
-/** MLA leaves out an author that is just the publication itself ("Reuters" on reuters.com). */
-function isSiteAsAuthor(name: ParsedName, article: Article): boolean {
-  return name.kind === 'organization' && name.name.toLowerCase() === article.siteName.trim().toLowerCase();
-}
-
-function mlaDate(parts: DateParts): string {
-  const [year, month, day] = parts;
-  const monthName = month === undefined ? undefined : MLA_MONTHS[month - 1];
-  return [day, monthName, year].filter((part) => part !== undefined).join(' ');
-}
-
-/** MLA puts quotation marks inside a quoted title as single ones. */
-function singleInnerQuotes(title: string): string {
-  return title.replace(/“([^”]*)”|"([^"]*)"/g, (_match, curly?: string, straight?: string) => `‘${curly ?? straight ?? ''}’`);
-}
-
-/** Add closing punctuation unless the text already ends a sentence ("Who pays?" stays as it is). */
-function endWith(text: string, mark: string): string {
-  return /[.?!…]$/.test(text) ? text : text + mark;
+function toCslName(name: CitedName): CslName {
+  if ('literal' in name) return { literal: name.literal };
+  return name.suffix ? { family: name.family, given: name.given, suffix: name.suffix } : { family: name.family, given: name.given };
 }
 
 /**
- * BibTeX for reference managers. Follows what Zotero writes for news articles (@article, journal, year, month macro,
- * url, urldate) so both BibTeX and biblatex read it; @online when there is no publication name.
- * Text stays UTF-8 (biber and modern BibTeX read it); TeX's special characters are escaped.
+ * Writes BibTeX entries one at a time with keys unique across everything this writer has written, so an export done in
+ * slices (or a .bib assembled entry by entry) never has two entries under one key. Follows what Zotero writes for news
+ * articles (@article, journal, year, month macro, url, urldate) so both BibTeX and biblatex read it; @online when there
+ * is no publication. Text stays UTF-8 (biber and modern BibTeX read it); TeX's special characters are escaped.
  */
-export function toBibtex(article: Article, accessed?: Date): string {
-  return bibtexEntry(article, bibtexKey(article), accessed);
+export class BibtexWriter {
+  private readonly used = new Set<string>();
+
+  /** One entry; a key already written gets 2, 3, ... appended. */
+  entry(article: Article, accessed?: Date): string {
+    return bibtexEntry(article, uniqueKey(bibtexKey(article), this.used), accessed);
+  }
 }
 
-/** All live articles of an export as one .bib file; a key that collides gets 2, 3, ... so every entry stays citable. */
-export function toBibtexFile(bundle: ExportBundle): string {
-  const used = new Set<string>();
+/** One article's entry on its own (its key is unique only within itself; use BibtexWriter for several). */
+export function toBibtex(article: Article, accessed?: Date): string {
+  return new BibtexWriter().entry(article, accessed);
+}
+
+/** All live articles of an export as one .bib file with unique keys. */
+export function toBibtexFile(bundle: ExportBundle, accessed?: Date): string {
+  const writer = new BibtexWriter();
   return liveArticlesWithAnnotations(bundle)
-    .map(({ article }) => {
-      const base = bibtexKey(article);
-      let key = base;
-      for (let n = 2; used.has(key); n++) key = `${base}${n}`;
-      used.add(key);
-      return bibtexEntry(article, key);
-    })
+    .map(({ article }) => writer.entry(article, accessed))
     .join('\n');
 }
 
 /** All live articles of an export as a CSL-JSON list (what Zotero and pandoc import). */
-export function toCslJsonFile(bundle: ExportBundle): string {
-  return `${JSON.stringify(liveArticlesWithAnnotations(bundle).map(({ article }) => toCslJson(article)), null, 2)}\n`;
+export function toCslJsonFile(bundle: ExportBundle, accessed?: Date): string {
+  return `${JSON.stringify(liveArticlesWithAnnotations(bundle).map(({ article }) => toCslJson(article, accessed)), null, 2)}\n`;
+}
+
+/** toBibtexFile in slices that yield to the event loop, with progress (articles) and cancellation. */
+export async function toBibtexFileInSlices(bundle: ExportBundle, accessed?: Date, slices: SliceOptions = {}): Promise<string> {
+  const writer = new BibtexWriter();
+  const entries = await mapInSlices(liveArticlesWithAnnotations(bundle), ({ article }) => writer.entry(article, accessed), slices);
+  return entries.join('\n');
+}
+
+/** toCslJsonFile in slices that yield to the event loop, with progress (articles) and cancellation. */
+export async function toCslJsonFileInSlices(bundle: ExportBundle, accessed?: Date, slices: SliceOptions = {}): Promise<string> {
+  const items = await mapInSlices(liveArticlesWithAnnotations(bundle), ({ article }) => toCslJson(article, accessed), slices);
+  return `${JSON.stringify(items, null, 2)}\n`;
+}
+
+/** `base`, or `base2`, `base3`, ... whichever is not in `used` yet; records the result in `used`. */
+export function uniqueKey(base: string, used: Set<string>): string {
+  let key = base;
+  for (let n = 2; used.has(key); n++) key = `${base}${n}`;
+  used.add(key);
+  return key;
 }
 
 function bibtexEntry(article: Article, key: string, accessed?: Date): string {
-  const names = citedAuthors(article);
+  const names = citedNames(article.authors);
   const published = dateParts(article.publishedAt);
-  const site = article.siteName.trim();
+  const publication = publicationName(article);
   const fields: Array<[string, string]> = [];
   if (names.length > 0) fields.push(['author', `{${names.map(bibtexName).join(' and ')}}`]);
   // Double braces keep the headline's capitalisation: BibTeX styles lowercase @article titles otherwise.
   fields.push(['title', `{{${escapeTex(article.title.trim())}}}`]);
-  if (site) fields.push(['journal', `{${escapeTex(site)}}`]);
+  if (publication) fields.push(['journal', `{${escapeTex(publication)}}`]);
   if (published) {
     fields.push(['year', `{${published[0]}}`]);
     const month = published[1];
     if (month !== undefined) fields.push(['month', BIBTEX_MONTHS[month - 1] ?? `{${month}}`]);
   }
   fields.push(['url', `{${bibtexUrl(article.url)}}`]);
-  const accessedIso = accessedDateParts(article, accessed);
-  if (accessedIso) fields.push(['urldate', `{${isoDate(accessedIso)}}`]);
+  const accessedParts = accessedDateParts(article, accessed);
+  if (accessedParts) fields.push(['urldate', `{${isoDate(accessedParts)}}`]);
   if (article.lang) fields.push(['langid', `{${escapeTex(article.lang)}}`]);
-  const entryType = site ? 'article' : 'online';
+  const entryType = publication ? 'article' : 'online';
   const body = fields.map(([name, value]) => `  ${name} = ${value},`).join('\n');
   return `@${entryType}{${key},\n${body}\n}\n`;
 }
 
 const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-function bibtexName(name: ParsedName): string {
-  // Braces stop BibTeX from splitting an organisation into "first" and "last" names.
-  if (name.kind === 'organization') return `{${escapeTex(name.name)}}`;
+function bibtexName(name: CitedName): string {
+  // Braces make a name one unit: BibTeX never splits an organisation (or a name kept whole) into first and last names.
+  if ('literal' in name) return `{${escapeTex(name.literal)}}`;
   const family = escapeTex(name.family);
   const given = escapeTex(name.given);
   if (name.suffix) return `${family}, ${escapeTex(name.suffix)}, ${given}`;
@@ -184,20 +193,24 @@ const TEX_ESCAPES: Record<string, string> = {
   '^': '\\textasciicircum{}',
 };
 
+/** Page text for a BibTeX field: whitespace collapsed (a field is one line) and TeX's special characters escaped. */
 export function escapeTex(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/[\\{}$%&#_~^]/g, (char) => TEX_ESCAPES[char] ?? char);
 }
 
-/** url fields are read verbatim, so only characters that break the entry's braces or comment it out are encoded. */
+/**
+ * url is a verbatim field (biber and Better BibTeX read it character for character), so a TeX escape such as `\%`
+ * would end up inside the link. Only what would break the entry's braces or the line is percent-encoded.
+ */
 function bibtexUrl(url: string): string {
-  return url.replace(/[{}%\s\\]/g, (char) => (char === '%' ? '\\%' : encodeURIComponent(char)));
+  return url.replace(/[{}\s\\]/g, (char) => encodeURIComponent(char));
 }
 
 /** Stable key from the metadata (surname + year + first title word), so re-exports do not duplicate entries. */
 function bibtexKey(article: Article): string {
-  const first = citedAuthors(article)[0];
+  const first = citedNames(article.authors)[0];
   const published = dateParts(article.publishedAt);
-  const who = first ? (first.kind === 'person' ? first.family : first.name) : article.siteName;
+  const who = first ? ('literal' in first ? first.literal : first.family) : (publicationName(article) ?? '');
   const word = article.title.split(/\s+/).map(asciiWord).find((w) => w.length > 2 && !STOP_WORDS.has(w)) ?? '';
   const key = `${asciiWord(who)}${published ? published[0] : ''}${word}`;
   return /^[a-z]/.test(key) ? key : `newslens${key}${asciiWord(article.id).slice(0, 8)}`;
@@ -207,18 +220,6 @@ const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'from', 'that', 'this',
 
 function asciiWord(text: string): string {
   return text.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
-function citedAuthors(article: Article): ParsedName[] {
-  return article.authors
-    .map((author) => author.trim())
-    .filter((author) => author.length > 0)
-    .map((author) => parseName(author, article.siteName));
-}
-
-function toCslName(name: ParsedName): CslName {
-  if (name.kind === 'organization') return { literal: name.name };
-  return name.suffix ? { family: name.family, given: name.given, suffix: name.suffix } : { family: name.family, given: name.given };
 }
 
 /** A given Date is the reader's "now", so its local calendar day counts; a stored visit time is read as written. */

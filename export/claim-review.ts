@@ -1,26 +1,34 @@
-// schema.org ClaimReview for claims a fact-checker has given a verdict.
-// url is required by consumers (Google Fact Check Tools). A desk that publishes its reviews passes reviewUrlBase
-// and each review gets its own page address. Otherwise we do not invent a review page that does not exist: the url
-// is the article itself with a text fragment that opens it scrolled to the claim (and still opens the article where
-// fragments are unsupported), which is unique per claim and points at what was reviewed.
-import type { Annotation, Article, ClaimReview as StoredClaim, ClaimStatus } from '../storage/types';
+// schema.org ClaimReview for finished fact checks: a claim whose status settles it (verified, false, inconclusive) and
+// that carries the checker's verdict. Claims still being checked (or not started) are never published as reviews.
+// Google's ClaimReview guidelines require the reviewing organisation as author, the claim, a rating with its text
+// (alternateName) and a url. A desk that publishes its reviews passes reviewUrlBase and each review gets its own page
+// address. Otherwise we do not invent a review page that does not exist: the url is the article itself with a text
+// fragment that opens it scrolled to the claim, which is unique per claim and points at what was reviewed.
+// Evidence links become the review's `citation` (the sources it is based on). The file is escaped for <script> (json-ld.ts).
+import type { Annotation, Article, ClaimReview as StoredClaim, ClaimStatus, ReviewerOrganization } from '../storage/types';
 import { liveArticlesWithAnnotations, type ExportBundle } from './bundle';
 import { isoDateOf } from './dates';
-import { isOrganizationName } from './names';
+import { toJsonLd } from './json-ld';
+import { mapInSlices, type SliceOptions } from './slices';
+import { namesAnOrganization } from './names';
 import { textFragmentUrl } from './text-fragment';
 
 export interface ClaimReviewOptions {
-  reviewer?: { name: string; type?: 'Person' | 'Organization' };
+  /** The fact-checking organisation from Settings; left out of the markup when its name is empty. */
+  reviewer?: ReviewerOrganization;
   /** Address under which reviews are published, e.g. "https://factcheck.example.org/reviews/"; the annotation id is appended. */
   reviewUrlBase?: string;
 }
 
 export const CLAIM_REVIEWED_MAX = 75;
 
+/** Statuses that finish a check; only these are published. */
+export const FINISHED_CLAIM_STATUSES: readonly ClaimStatus[] = ['verified', 'false', 'inconclusive'];
+
 /** A rating is only implied by a status that settles the question; other statuses leave it to the checker. */
 const STATUS_RATINGS: Partial<Record<ClaimStatus, number>> = { verified: 5, false: 1 };
 
-type SchemaAgent = { '@type': 'Person' | 'Organization'; name: string };
+type SchemaAgent = { '@type': 'Person' | 'Organization'; name: string; url?: string };
 
 export interface ClaimReviewJsonLd {
   '@context': 'https://schema.org';
@@ -36,19 +44,32 @@ export interface ClaimReviewJsonLd {
     appearance: { '@type': 'NewsArticle'; url: string; headline: string };
   };
   reviewRating: { '@type': 'Rating'; alternateName: string; ratingValue?: number; bestRating?: 5; worstRating?: 1 };
+  citation?: Array<{ '@type': 'CreativeWork'; url: string; name?: string }>;
+}
+
+/** True when an annotation is a finished check with a verdict, i.e. publishable as a ClaimReview. */
+export function isFinishedCheck(claim: StoredClaim | undefined): claim is StoredClaim {
+  return claim !== undefined && FINISHED_CLAIM_STATUSES.includes(claim.status) && claim.verdict.trim() !== '';
 }
 
 export function toClaimReviews(bundle: ExportBundle, options: ClaimReviewOptions = {}): ClaimReviewJsonLd[] {
-  return liveArticlesWithAnnotations(bundle).flatMap(({ article, annotations }) =>
-    annotations.flatMap((annotation) => {
-      const claim = annotation.claim;
-      return claim && claim.verdict.trim() ? [toClaimReview(article, annotation, claim, options)] : [];
-    }),
-  );
+  return liveArticlesWithAnnotations(bundle).flatMap(({ article, annotations }) => claimReviewsOf(article, annotations, options));
 }
 
+/** The reviews of one article's annotations (finished checks only). */
+export function claimReviewsOf(article: Article, annotations: readonly Annotation[], options: ClaimReviewOptions = {}): ClaimReviewJsonLd[] {
+  return annotations.flatMap((annotation) => (isFinishedCheck(annotation.claim) ? [toClaimReview(article, annotation, annotation.claim, options)] : []));
+}
+
+/** The reviews as one JSON-LD file, safe to paste inside a <script> element. */
 export function toClaimReviewJson(bundle: ExportBundle, options: ClaimReviewOptions = {}): string {
-  return `${JSON.stringify(toClaimReviews(bundle, options), null, 2)}\n`;
+  return toJsonLd(toClaimReviews(bundle, options));
+}
+
+/** toClaimReviewJson in slices that yield to the event loop, with progress (articles) and cancellation. */
+export async function toClaimReviewJsonInSlices(bundle: ExportBundle, options: ClaimReviewOptions = {}, slices: SliceOptions = {}): Promise<string> {
+  const perArticle = await mapInSlices(liveArticlesWithAnnotations(bundle), ({ article, annotations }) => claimReviewsOf(article, annotations, options), slices);
+  return toJsonLd(perArticle.flat());
 }
 
 function toClaimReview(article: Article, annotation: Annotation, claim: StoredClaim, options: ClaimReviewOptions): ClaimReviewJsonLd {
@@ -64,15 +85,25 @@ function toClaimReview(article: Article, annotation: Annotation, claim: StoredCl
     },
     reviewRating: ratingOf(claim),
   };
-  if (options.reviewer?.name.trim()) {
-    review.author = { '@type': options.reviewer.type ?? 'Person', name: options.reviewer.name.trim() };
+  const reviewer = options.reviewer;
+  if (reviewer?.name.trim()) {
+    review.author = { '@type': 'Organization', name: reviewer.name.trim() };
+    if (/^https?:\/\//i.test(reviewer.url)) review.author.url = reviewer.url;
   }
-  const claimant = claim.claimant?.trim();
+  const claimant = claim.claimant?.replace(/\s+/g, ' ').trim();
   if (claimant) {
-    review.itemReviewed.author = { '@type': isOrganizationName(claimant) ? 'Organization' : 'Person', name: claimant };
+    // A claimant is usually a speaker ("Smith said"), so a bare name is a person unless it reads like an organisation.
+    review.itemReviewed.author = { '@type': namesAnOrganization(claimant) ? 'Organization' : 'Person', name: claimant };
   }
   const published = isoDateOf(article.publishedAt);
   if (published) review.itemReviewed.datePublished = published;
+  const citations = claim.evidence
+    .filter((evidence) => /^https?:\/\//i.test(evidence.url))
+    .map((evidence) => {
+      const name = evidence.note.replace(/\s+/g, ' ').trim();
+      return name ? { '@type': 'CreativeWork' as const, url: evidence.url, name } : { '@type': 'CreativeWork' as const, url: evidence.url };
+    });
+  if (citations.length > 0) review.citation = citations;
   return review;
 }
 

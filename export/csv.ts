@@ -1,9 +1,18 @@
-// Readwise's CSV import format, written to RFC 4180. Spreadsheet apps run cells that start with a formula
-// character, and quotes come from arbitrary web pages, so such cells get a leading apostrophe (OWASP's advice).
+// Readwise's CSV import format, written to RFC 4180. Readwise documents the columns Highlight (required), Title, Author,
+// URL, Note, Location and Date; it has no tag column, but it reads inline tags from a note that starts with ".tag"
+// (Readwise "action tags"), so a highlight's tags travel that way.
+// The file starts with a UTF-8 byte order mark: Excel reads a CSV without one in the system code page and garbles every
+// non-Latin character. Spreadsheet apps run cells that start with a formula character, and quotes come from arbitrary
+// web pages, so such cells get a leading apostrophe (OWASP's CSV injection advice), also when the formula character
+// hides behind leading whitespace, which spreadsheets skip.
 import type { Annotation, Article } from '../storage/types';
 import { liveArticlesWithAnnotations, type ExportBundle } from './bundle';
+import { tagName } from './markdown-text';
+import { mapInSlices, type SliceOptions } from './slices';
 
-export const CSV_COLUMNS = ['Highlight', 'Title', 'Author', 'URL', 'Note', 'Tags', 'Location', 'Date'] as const;
+export const CSV_COLUMNS = ['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date'] as const;
+
+const BOM = '\uFEFF';
 
 const CLAIM_STATUS_LABELS: Record<string, string> = {
   unstarted: 'not started',
@@ -13,37 +22,59 @@ const CLAIM_STATUS_LABELS: Record<string, string> = {
   false: 'false',
 };
 
+/** The whole export as a Readwise CSV (BOM, header row, CRLF line ends). */
 export function toCsv(bundle: ExportBundle): string {
-  const rows: string[][] = [[...CSV_COLUMNS]];
-  for (const { article, annotations } of liveArticlesWithAnnotations(bundle)) {
-    for (const annotation of annotations) rows.push(csvRow(article, annotation));
-  }
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return joinCsv(liveArticlesWithAnnotations(bundle).map(articleRows));
 }
 
-function csvRow(article: Article, annotation: Annotation): string[] {
+/** toCsv in slices that yield to the event loop, with progress (articles) and cancellation. */
+export async function toCsvInSlices(bundle: ExportBundle, slices: SliceOptions = {}): Promise<string> {
+  return joinCsv(await mapInSlices(liveArticlesWithAnnotations(bundle), articleRows, slices));
+}
+
+function joinCsv(articles: string[][]): string {
+  return `${BOM}${[csvLine([...CSV_COLUMNS]), ...articles.flat()].join('\r\n')}\r\n`;
+}
+
+function articleRows({ article, annotations }: { article: Article; annotations: Annotation[] }): string[] {
+  return annotations.map((annotation, index) => csvLine(csvRow(article, annotation, index)));
+}
+
+function csvLine(cells: string[]): string {
+  return cells.map(csvCell).join(',');
+}
+
+function csvRow(article: Article, annotation: Annotation, index: number): string[] {
   return [
     annotation.target.quote.exact,
     article.title,
-    article.authors.join(', '),
+    article.authors.map((author) => author.name).join(', '),
     article.url,
-    noteWithClaim(annotation),
-    annotation.tags.join(', '),
-    // Readwise sorts highlights by this number; the character offset keeps reading order.
-    String(annotation.target.position.start),
+    noteWithTagsAndClaim(annotation),
+    // Readwise sorts a document's highlights by Location; the highlight's place in reading order (1, 2, 3, ...) is the
+    // position Readwise's "order" location type expects for web articles, which have no pages.
+    String(index + 1),
     readwiseDate(annotation.createdAt),
   ];
 }
 
-/** Readwise has no column for fact-checks, so the claim's state travels in the note rather than being lost. */
-function noteWithClaim(annotation: Annotation): string {
+/**
+ * Tags as Readwise inline tags on the note's first line (".budget .needs-source"), then the reader's note, then the
+ * claim's state: Readwise has no column for fact-checks, so it travels in the note rather than being lost.
+ */
+function noteWithTagsAndClaim(annotation: Annotation): string {
+  const tags = annotation.tags.map(tagName).filter((tag): tag is string => tag !== undefined);
+  const lines: string[] = [];
+  if (tags.length > 0) lines.push(tags.map((tag) => `.${tag}`).join(' '));
+  if (annotation.note) lines.push(annotation.note);
   const claim = annotation.claim;
-  if (!claim) return annotation.note;
-  const parts = [`Claim status: ${CLAIM_STATUS_LABELS[claim.status] ?? claim.status}`];
-  if (claim.verdict) parts.push(`verdict: ${claim.verdict}${claim.rating !== undefined ? ` (${claim.rating}/5)` : ''}`);
-  if (claim.claimant) parts.push(`claimant: ${claim.claimant}`);
-  const claimLine = parts.join('; ');
-  return annotation.note ? `${annotation.note}\n${claimLine}` : claimLine;
+  if (claim) {
+    const parts = [`Claim status: ${CLAIM_STATUS_LABELS[claim.status] ?? claim.status}`];
+    if (claim.verdict) parts.push(`verdict: ${claim.verdict}${claim.rating !== undefined ? ` (${claim.rating}/5)` : ''}`);
+    if (claim.claimant) parts.push(`claimant: ${claim.claimant}`);
+    lines.push(parts.join('; '));
+  }
+  return lines.join('\n');
 }
 
 /** "2025-03-06 09:05:00" in UTC: the form Readwise documents for its Date column. */
@@ -52,8 +83,14 @@ function readwiseDate(iso: string): string {
   return Number.isNaN(time) ? '' : new Date(time).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Spreadsheets skip leading whitespace (any Unicode space, tabs, CR/LF, and the invisible format characters) before
+// deciding whether a cell is a formula, so the guard looks past them too.
+const FORMULA_START = /^[\s\p{Zs}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/u;
 
+/**
+ * One RFC 4180 cell. A value that a spreadsheet would read as a formula (=, +, -, @ or their full-width forms, after
+ * any leading whitespace) gets a leading apostrophe, which spreadsheets show as text and do not evaluate.
+ */
 export function csvCell(value: string): string {
   const guarded = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;

@@ -1,10 +1,11 @@
 // Names for downloaded files. Only ASCII letters, digits and dashes, so the name survives every file system,
 // archive tool and e-mail attachment; the date tells exports of the same scope apart.
 
-export type ExportFormat = 'markdown' | 'csv' | 'backup' | 'web-annotation' | 'claim-review' | 'bibtex' | 'csl-json';
+export type ExportFormat = 'markdown' | 'markdown-files' | 'csv' | 'backup' | 'web-annotation' | 'claim-review' | 'bibtex' | 'csl-json';
 
 const FORMAT_NAMES: Record<ExportFormat, { kind: string; extension: string }> = {
   markdown: { kind: 'notes', extension: 'md' },
+  'markdown-files': { kind: 'notes', extension: 'zip' },
   csv: { kind: 'highlights', extension: 'csv' },
   backup: { kind: 'backup', extension: 'json' },
   'web-annotation': { kind: 'annotations', extension: 'jsonld' },

@@ -1,39 +1,52 @@
-// Markdown for students and note apps. One article per file is how Obsidian and Logseq work (front matter describes
-// the file), so toMarkdownFiles is the main export; toMarkdown gives a single document: with one article it is that
-// article's file, with several it gets one file-level front matter and a section per article.
-import type { Annotation, Article, ClaimStatus } from '../storage/types';
+// Markdown for students and note apps (Obsidian, Logseq). One article per file is how those apps work (front matter
+// describes the file), so "one file per article" is the main export, delivered as one .zip; toMarkdown gives a single
+// document: with one article it is that article's file, with several it gets one file-level front matter and a
+// section per article.
+// One escaping rule: page text (titles, quotes, authors, site names, the citation built from them, a detected claimant)
+// is escaped so it can never become markup, a link or a tag; the reader's own notes are Markdown the reader wrote and
+// travel as written, exactly as the popup shows them formatted.
+import { zipSync, strToU8 } from 'fflate';
+import type { Article } from '../storage/types';
 import { liveArticlesWithAnnotations, type ArticleWithAnnotations, type ExportBundle } from './bundle';
 import { formatCitation, type CitationStyle } from './citation';
 import { isoDateOf } from './dates';
 import { noteFileName } from './file-names';
-import { blockQuote, escapeMarkdown, escapeMarkdownLine, markdownLink, tagName } from './markdown-text';
+import { escapeMarkdown, escapeMarkdownLine } from './markdown-text';
+import { annotationMarkdown, uniqueTags } from './markdown-note';
+import { mapInSlices, type SliceOptions } from './slices';
 import { frontMatter } from './yaml';
 
 export interface MarkdownOptions {
   citationStyle?: CitationStyle;
 }
 
-const STATUS_LABELS: Record<ClaimStatus, string> = {
-  unstarted: 'not started',
-  in_progress: 'in progress',
-  inconclusive: 'inconclusive',
-  verified: 'verified',
-  false: 'false',
-};
 
+/** One Markdown document for the whole export (see the file comment). */
 export function toMarkdown(bundle: ExportBundle, options: MarkdownOptions = {}): string {
   const sections = liveArticlesWithAnnotations(bundle);
-  const [only] = sections;
-  if (sections.length === 1 && only) return articleFile(only, options);
+  return joinMarkdown(sections, bundle.exportedAt, sections.map((section) => (sections.length === 1 ? articleFile(section, options) : articleBody(section, options))));
+}
+
+/** toMarkdown in slices that yield to the event loop, with progress (articles) and cancellation. */
+export async function toMarkdownInSlices(bundle: ExportBundle, options: MarkdownOptions = {}, slices: SliceOptions = {}): Promise<string> {
+  const sections = liveArticlesWithAnnotations(bundle);
+  const parts = await mapInSlices(sections, (section) => (sections.length === 1 ? articleFile(section, options) : articleBody(section, options)), slices);
+  return joinMarkdown(sections, bundle.exportedAt, parts);
+}
+
+function joinMarkdown(sections: readonly ArticleWithAnnotations[], exportedAt: string, parts: string[]): string {
+  const [only] = parts;
+  if (parts.length === 1 && only !== undefined) return only;
   const header = frontMatter([
     ['title', 'NewsLens notes'],
-    ['exported', { date: isoDateOf(bundle.exportedAt) ?? bundle.exportedAt }],
+    ['exported', { date: isoDateOf(exportedAt) ?? exportedAt }],
     ['articles', sections.length],
     ['tags', uniqueTags(sections.flatMap((section) => section.annotations))],
   ]);
-  return [header, ...sections.map((section) => articleBody(section, options))].join('\n\n') + '\n';
+  return [header, ...parts].join('\n\n') + '\n';
 }
 
+/** One note per article, named after its title (see noteFileName). */
 export function toMarkdownFiles(bundle: ExportBundle, options: MarkdownOptions = {}): Array<{ fileName: string; content: string }> {
   const taken = new Set<string>();
   return liveArticlesWithAnnotations(bundle).map((section) => ({
@@ -42,11 +55,27 @@ export function toMarkdownFiles(bundle: ExportBundle, options: MarkdownOptions =
   }));
 }
 
+/**
+ * "One file per article" as a single .zip (UTF-8 file names, DEFLATE), built in slices with progress and cancellation:
+ * one download instead of one per article, which browsers block or ask about after the first few.
+ */
+export async function toMarkdownZip(bundle: ExportBundle, options: MarkdownOptions = {}, slices: SliceOptions = {}): Promise<Uint8Array> {
+  const taken = new Set<string>();
+  const files = await mapInSlices(
+    liveArticlesWithAnnotations(bundle),
+    (section) => [noteFileName(section.article.title, taken), strToU8(articleFile(section, options))] as const,
+    slices,
+  );
+  return zipSync(Object.fromEntries(files), { level: 6, mtime: new Date(bundle.exportedAt) });
+}
+
 function articleFile(section: ArticleWithAnnotations, options: MarkdownOptions): string {
   const { article, annotations } = section;
   const header = frontMatter([
     ['title', article.title],
-    ['authors', article.authors],
+    // Obsidian links and searches notes by their aliases; the file name had to lose characters the title keeps.
+    ['aliases', [article.title.replace(/\s+/g, ' ').trim()].filter(Boolean)],
+    ['authors', article.authors.map((author) => author.name)],
     ['site', article.siteName || undefined],
     ['published', publishedValue(article)],
     ['url', article.url],
@@ -64,49 +93,6 @@ function publishedValue(article: Article): { date: string } | undefined {
 function articleBody({ article, annotations }: ArticleWithAnnotations, options: MarkdownOptions): string {
   const parts = [`# ${escapeMarkdownLine(article.title.replace(/\s+/g, ' ')) || 'Untitled'}`];
   parts.push(escapeMarkdown(formatCitation(article, options.citationStyle ?? 'apa')).join('\n'));
-  for (const annotation of annotations) parts.push(annotationBlock(annotation));
+  for (const annotation of annotations) parts.push(annotationMarkdown(annotation));
   return parts.join('\n\n');
-}
-
-function annotationBlock(annotation: Annotation): string {
-  const parts = [blockQuote(annotation.target.quote.exact)];
-  if (annotation.kind === 'entity' && annotation.entityType) parts.push(`Entity: ${annotation.entityType}`);
-  if (annotation.note.trim()) parts.push(escapeMarkdown(annotation.note.trim()).join('\n'));
-  if (annotation.claim) parts.push(claimLines(annotation.claim));
-  const tags = uniqueTags([annotation]);
-  if (tags.length > 0) parts.push(tags.map((tag) => `#${tag}`).join(' '));
-  return parts.join('\n\n');
-}
-
-function claimLines(claim: NonNullable<Annotation['claim']>): string {
-  const lines = [`- Claim status: ${STATUS_LABELS[claim.status]}`];
-  if (claim.verdict.trim()) {
-    const rating = claim.rating !== undefined ? ` (${claim.rating}/5)` : '';
-    lines.push(`- Verdict: ${escapeMarkdownLine(claim.verdict.trim())}${rating}`);
-  }
-  if (claim.claimant?.trim()) lines.push(`- Claimant: ${escapeMarkdownLine(claim.claimant.trim())}`);
-  if (claim.evidence.length > 0) {
-    lines.push('- Evidence:');
-    for (const evidence of claim.evidence) lines.push(`  - ${evidenceLine(evidence.url, evidence.note)}`);
-  }
-  return lines.join('\n');
-}
-
-/** Only http(s) becomes a link; anything else is shown as inert text so a pasted javascript: URL cannot run. */
-function evidenceLine(url: string, note: string): string {
-  const label = note.trim() || url;
-  if (/^https?:\/\//i.test(url)) return markdownLink(label, url);
-  const text = note.trim() ? `${note.trim()} (${url})` : url;
-  return `${escapeMarkdownLine(text.replace(/\s+/g, ' '))} — not a web link`;
-}
-
-function uniqueTags(annotations: readonly Annotation[]): string[] {
-  const seen = new Set<string>();
-  for (const annotation of annotations) {
-    for (const tag of annotation.tags) {
-      const name = tagName(tag);
-      if (name) seen.add(name);
-    }
-  }
-  return [...seen];
 }

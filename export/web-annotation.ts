@@ -1,15 +1,19 @@
 // W3C Web Annotation Data Model (JSON-LD). The collection follows the model's paging structure: an
-// AnnotationCollection whose embedded first AnnotationPage holds the items. TextPositionSelector is emitted only
-// when its code-point offsets can be proven (see code-points.ts); the TextQuoteSelector always travels.
+// AnnotationCollection whose embedded first AnnotationPage holds the items.
+// Selectors are relative to the document's text content, which is what a W3C consumer (Apache Annotator, Hypothesis)
+// matches against: every text node of the page, nothing inserted between blocks, positions in Unicode code points.
+// Annotations made since the page records that (target.document) export both selectors from it. Older ones only know
+// the article text, which has "\n\n" between paragraphs and collapsed whitespace: they export the quote with its context
+// cut at the paragraph breaks (text that is in the page as written) and no position, because a wrong position is worse
+// than none.
 import type { Annotation, ClaimStatus } from '../storage/types';
 import { liveArticlesWithAnnotations, type ExportBundle } from './bundle';
-import { codePointRange } from './code-points';
+import { toJsonLd } from './json-ld';
+import { mapInSlices, type SliceOptions } from './slices';
 
 export const WEB_ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 export interface WebAnnotationOptions {
-  /** Current article texts by article id, which let positions be converted to code points for any annotation. */
-  texts?: Record<string, string>;
   /** IRI of the collection; defaults to one derived from exportedAt so the same export gives the same file. */
   id?: string;
 }
@@ -17,8 +21,13 @@ export interface WebAnnotationOptions {
 type Motivation = 'highlighting' | 'commenting' | 'tagging' | 'assessing' | 'classifying';
 
 type Body =
-  | { type: 'TextualBody'; purpose: Motivation; value: string; format?: 'text/plain' }
-  | { type: 'SpecificResource'; purpose: 'linking'; source: string };
+  | { type: 'TextualBody'; purpose: Motivation; value: string; format?: 'text/plain' | 'text/markdown' }
+  | { type: 'SpecificResource'; purpose: 'linking'; source: string | { id: string; label: string } };
+
+/** The agent that made an annotation: the reader, a person (no name: NewsLens knows none and sends nothing). */
+const CREATOR = { type: 'Person' } as const;
+/** The software that wrote the file. */
+export const GENERATOR = { type: 'Software', name: 'NewsLens' } as const;
 
 type WebSelector =
   | { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string }
@@ -30,6 +39,8 @@ export interface WebAnnotation {
   motivation: Motivation;
   created: string;
   modified: string;
+  creator: typeof CREATOR;
+  generator: typeof GENERATOR;
   body?: Body[];
   target: { source: string; selector: WebSelector[] };
 }
@@ -52,9 +63,22 @@ const STATUS_LABELS: Record<ClaimStatus, string> = {
 };
 
 export function toWebAnnotationCollection(bundle: ExportBundle, options: WebAnnotationOptions = {}): WebAnnotationCollection {
-  const items = liveArticlesWithAnnotations(bundle).flatMap(({ article, annotations }) =>
-    annotations.map((annotation) => toWebAnnotation(annotation, options.texts?.[article.id])),
-  );
+  const items = liveArticlesWithAnnotations(bundle).flatMap(({ annotations }) => annotations.map(toWebAnnotation));
+  return collectionOf(items, bundle, options);
+}
+
+/** The collection as a JSON-LD file, safe to paste inside a <script> element. */
+export function toWebAnnotationJson(bundle: ExportBundle, options: WebAnnotationOptions = {}): string {
+  return toJsonLd(toWebAnnotationCollection(bundle, options));
+}
+
+/** toWebAnnotationJson in slices that yield to the event loop, with progress (articles) and cancellation. */
+export async function toWebAnnotationJsonInSlices(bundle: ExportBundle, options: WebAnnotationOptions = {}, slices: SliceOptions = {}): Promise<string> {
+  const perArticle = await mapInSlices(liveArticlesWithAnnotations(bundle), ({ annotations }) => annotations.map(toWebAnnotation), slices);
+  return toJsonLd(collectionOf(perArticle.flat(), bundle, options));
+}
+
+function collectionOf(items: WebAnnotation[], bundle: ExportBundle, options: WebAnnotationOptions): WebAnnotationCollection {
   const id = options.id ?? `urn:newslens:export:${bundle.exportedAt}`;
   return {
     '@context': WEB_ANNOTATION_CONTEXT,
@@ -66,11 +90,7 @@ export function toWebAnnotationCollection(bundle: ExportBundle, options: WebAnno
   };
 }
 
-export function toWebAnnotationJson(bundle: ExportBundle, options: WebAnnotationOptions = {}): string {
-  return `${JSON.stringify(toWebAnnotationCollection(bundle, options), null, 2)}\n`;
-}
-
-export function toWebAnnotation(annotation: Annotation, articleText?: string): WebAnnotation {
+export function toWebAnnotation(annotation: Annotation): WebAnnotation {
   const body = bodiesOf(annotation);
   const web: WebAnnotation = {
     id: `urn:uuid:${annotation.id}`,
@@ -78,7 +98,9 @@ export function toWebAnnotation(annotation: Annotation, articleText?: string): W
     motivation: motivationOf(annotation),
     created: annotation.createdAt,
     modified: annotation.updatedAt,
-    target: { source: annotation.target.source, selector: selectorsOf(annotation, articleText) },
+    creator: CREATOR,
+    generator: GENERATOR,
+    target: { source: annotation.target.source, selector: selectorsOf(annotation) },
   };
   if (body.length > 0) web.body = body;
   return web;
@@ -100,20 +122,42 @@ function bodiesOf(annotation: Annotation): Body[] {
   if (claim) bodies.push(text('classifying', STATUS_LABELS[claim.status]));
   if (annotation.kind === 'entity' && annotation.entityType) bodies.push(text('classifying', annotation.entityType));
   if (annotation.note.trim()) {
-    bodies.push({ type: 'TextualBody', purpose: 'commenting', value: annotation.note, format: 'text/plain' });
+    // Notes are written in Markdown (the popup renders them so); saying so lets a consumer render them too.
+    bodies.push({ type: 'TextualBody', purpose: 'commenting', value: annotation.note, format: 'text/markdown' });
   }
   for (const tag of annotation.tags) bodies.push(text('tagging', tag));
   for (const evidence of claim?.evidence ?? []) {
-    if (/^https?:\/\//i.test(evidence.url)) bodies.push({ type: 'SpecificResource', purpose: 'linking', source: evidence.url });
+    if (!/^https?:\/\//i.test(evidence.url)) continue;
+    const label = evidence.note.replace(/\s+/g, ' ').trim();
+    bodies.push({ type: 'SpecificResource', purpose: 'linking', source: label ? { id: evidence.url, label } : evidence.url });
   }
   return bodies;
 }
 
-function selectorsOf(annotation: Annotation, articleText?: string): WebSelector[] {
+function selectorsOf(annotation: Annotation): WebSelector[] {
+  const recorded = annotation.target.document;
+  if (recorded) {
+    return [quoteSelector(recorded.quote.exact, recorded.quote.prefix, recorded.quote.suffix), { ...recorded.position }];
+  }
   const { exact, prefix, suffix } = annotation.target.quote;
+  return [quoteSelector(exact, afterLastBreak(prefix), beforeFirstBreak(suffix))];
+}
+
+function quoteSelector(exact: string, prefix: string, suffix: string): WebSelector {
   const quote: WebSelector = { type: 'TextQuoteSelector', exact };
   if (prefix) quote.prefix = prefix;
   if (suffix) quote.suffix = suffix;
-  const range = codePointRange(annotation, articleText);
-  return range ? [quote, { type: 'TextPositionSelector', start: range.start, end: range.end }] : [quote];
+  return quote;
+}
+
+/** The article text map separates blocks with a line break run that the page does not contain (text-map.ts). */
+const BLOCK_BREAK = /\n\s*\n/;
+
+function afterLastBreak(prefix: string): string {
+  const parts = prefix.split(BLOCK_BREAK);
+  return parts[parts.length - 1] ?? '';
+}
+
+function beforeFirstBreak(suffix: string): string {
+  return suffix.split(BLOCK_BREAK)[0] ?? '';
 }

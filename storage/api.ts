@@ -86,6 +86,7 @@ function parseTarget(value: unknown, path: string): AnnotationTarget {
       suffix: v.string(quote.suffix, `${path}.quote.suffix`, 2000),
     },
     position: { type: 'TextPositionSelector', start, end },
+    ...(t.document !== undefined ? { document: v.documentSelector(t.document, `${path}.document`) } : {}),
   };
 }
 
@@ -141,7 +142,7 @@ function parsePage(value: unknown, path: string): PageReport {
     ogUrl: optionalUrl(p.ogUrl, `${path}.ogUrl`),
     title: v.string(p.title, `${path}.title`, 1000),
     siteName: v.string(p.siteName, `${path}.siteName`, 300),
-    authors: v.array(p.authors, `${path}.authors`, (x, xp) => v.string(x, xp, 300), 50),
+    authors: v.array(p.authors, `${path}.authors`, v.author, 50),
     publishedAt: v.optionalString(p.publishedAt, `${path}.publishedAt`, 64),
     modifiedAt: v.optionalString(p.modifiedAt, `${path}.modifiedAt`, 64),
     lang: v.optionalString(p.lang, `${path}.lang`, 35),

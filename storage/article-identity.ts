@@ -119,6 +119,19 @@ export function normalizeArticleUrl(pageUrl: string, hints: { canonical?: string
 }
 
 /**
+ * The page's own address as the reader saw it (host variant such as `www.` kept, unlike the article identity) with the
+ * fragment, credentials and tracking parameters removed: what an exported annotation names as its source.
+ * Throws TypeError when `pageUrl` is not an http(s) URL.
+ */
+export function pageAddress(pageUrl: string): string {
+  const url = parseHttpUrl(pageUrl);
+  if (!url) throw new TypeError(`Not an http(s) URL: ${pageUrl.slice(0, 200)}`);
+  const kept = [...url.searchParams].filter(([name]) => !isTrackingParam(name));
+  const query = kept.length === 0 ? '' : `?${new URLSearchParams(kept).toString()}`;
+  return `${url.protocol}//${url.host}${url.pathname}${query}`;
+}
+
+/**
  * Collapses every run of whitespace (non-breaking spaces included) and drops zero-width spaces, so re-flowed text
  * hashes the same. Zero-width joiners stay: they change how emoji and some scripts read.
  */

@@ -1,5 +1,5 @@
 import type { NewsLensDb } from './db';
-import { DEFAULT_SETTINGS, type Settings } from './types';
+import { DEFAULT_SETTINGS, type ReviewerOrganization, type Settings } from './types';
 
 export async function getSettings(db: NewsLensDb): Promise<Settings> {
   const row = await db.settings.get('settings');
@@ -17,4 +17,27 @@ export async function saveSettings(db: NewsLensDb, patch: Partial<Settings>): Pr
 
 export function isSiteEnabled(settings: Settings, hostname: string): boolean {
   return !settings.disabledSites.includes(hostname.replace(/^www\./, ''));
+}
+
+export const MAX_REVIEWER_NAME = 200;
+
+/**
+ * Checks and tidies the reviewer organisation typed in Settings: name at most MAX_REVIEWER_NAME characters, URL empty or
+ * an absolute http(s) address (it becomes a link in published ClaimReview markup). Returns the cleaned value or a
+ * sentence for the reader saying what to change.
+ */
+export function checkReviewer(input: ReviewerOrganization): { ok: true; value: ReviewerOrganization } | { ok: false; error: string } {
+  const name = input.name.replace(/\s+/g, ' ').trim();
+  const url = input.url.trim();
+  if (name.length > MAX_REVIEWER_NAME) return { ok: false, error: `The organisation name is too long (at most ${MAX_REVIEWER_NAME} characters).` };
+  if (!name && url) return { ok: false, error: 'Type the organisation’s name as well as its web address.' };
+  if (!url) return { ok: true, value: { name, url: '' } };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { ok: false, error: 'The web address must be a full address such as https://factcheck.example.org.' };
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, error: 'The web address must start with https:// or http://.' };
+  return { ok: true, value: { name, url: parsed.href } };
 }

@@ -1,5 +1,5 @@
-import type { AnchorQuality, TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
-import type { EntityType } from '../detect/types';
+import type { AnchorQuality, DocumentSelector, TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
+import type { Author, EntityType } from '../detect/types';
 
 /** ISO 8601 time string. */
 export type IsoTime = string;
@@ -25,7 +25,8 @@ export interface Article extends Synced {
   url: string;
   title: string;
   siteName: string;
-  authors: string[];
+  /** Who wrote it, as the page said: each a person or an organisation (issue 12 fills these from the page's evidence). */
+  authors: Author[];
   publishedAt?: string;
   modifiedAt?: string;
   lang?: string;
@@ -56,6 +57,8 @@ export interface AnnotationTarget {
   source: string;
   quote: TextQuoteSelector;
   position: TextPositionSelector;
+  /** The same passage relative to the whole document's text (W3C export); absent on annotations made before it existed. */
+  document?: DocumentSelector;
 }
 
 export interface Annotation extends Synced {
@@ -85,6 +88,20 @@ export interface Settings {
   /** Kinds hidden on the page by the reader. */
   hiddenKinds: Array<'person' | 'organization' | 'place' | 'claim'>;
   defaultColor: HighlightColor;
+  /** The fact-checking organisation ClaimReview exports name as their author; empty until the reader sets it. */
+  reviewer: ReviewerOrganization;
+  /** Style of copied citations and of the reference at the top of Markdown notes. */
+  citationStyle: CitationStyle;
+}
+
+/** Citation styles a reader can choose (each is a CSL style file shipped in export/styles/). */
+export const CITATION_STYLES = ['apa', 'mla', 'chicago'] as const;
+export type CitationStyle = (typeof CITATION_STYLES)[number];
+
+export interface ReviewerOrganization {
+  name: string;
+  /** Its web site (http or https), or empty. */
+  url: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -93,6 +110,8 @@ export const DEFAULT_SETTINGS: Settings = {
   detectClaims: true,
   hiddenKinds: [],
   defaultColor: 'yellow',
+  reviewer: { name: '', url: '' },
+  citationStyle: 'apa',
 };
 
 /** The fields a reader can change on an annotation. */

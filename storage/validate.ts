@@ -1,5 +1,7 @@
 // Small structural validators for untrusted input (messages from content scripts, imported files).
 // Each returns the value typed, or throws ValidationError naming the path that is wrong.
+import type { DocumentSelector } from '../anchoring/types';
+import { AUTHOR_KINDS, type Author } from '../detect/types';
 
 export class ValidationError extends Error {
   constructor(readonly path: string, problem: string) {
@@ -80,4 +82,38 @@ export function uuid(value: unknown, path: string): string {
   const text = string(value, path, 64);
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) throw new ValidationError(path, 'must be a UUID');
   return text;
+}
+
+/** An `Author { name, kind }` record (see detect/types.ts); names are at most 300 characters like every byline field. */
+export function author(value: unknown, path: string): Author {
+  const a = object(value, path);
+  const name = string(a.name, `${path}.name`, 300);
+  if (!name.trim()) throw new ValidationError(`${path}.name`, 'must not be empty');
+  return { name, kind: oneOf(a.kind, AUTHOR_KINDS, `${path}.kind`) };
+}
+
+/**
+ * The optional selector pair relative to the whole document's text content (`document.body.textContent`: every text
+ * node, no separators added), as a W3C consumer such as Apache Annotator reads the page. Positions count Unicode code
+ * points, as the Web Annotation model defines them; `end` may not precede `start`.
+ */
+export function documentSelector(value: unknown, path: string): DocumentSelector {
+  const d = object(value, path);
+  const quote = object(d.quote, `${path}.quote`);
+  const position = object(d.position, `${path}.position`);
+  oneOf(quote.type, ['TextQuoteSelector'], `${path}.quote.type`);
+  oneOf(position.type, ['TextPositionSelector'], `${path}.position.type`);
+  const start = integer(position.start, `${path}.position.start`, 0, 100_000_000);
+  const end = integer(position.end, `${path}.position.end`, start, 100_000_000);
+  const exact = string(quote.exact, `${path}.quote.exact`, 20_000);
+  if (!exact) throw new ValidationError(`${path}.quote.exact`, 'must not be empty');
+  return {
+    quote: {
+      type: 'TextQuoteSelector',
+      exact,
+      prefix: string(quote.prefix, `${path}.quote.prefix`, 2000),
+      suffix: string(quote.suffix, `${path}.quote.suffix`, 2000),
+    },
+    position: { type: 'TextPositionSelector', start, end },
+  };
 }

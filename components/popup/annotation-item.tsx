@@ -20,15 +20,25 @@ function shorten(text: string, max = 280): string {
 }
 
 export function AnnotationItem({ annotation, knownTags, onOpen, selection }: ItemProps) {
-  const { db, deps } = useServices();
+  const { db, deps, copyText } = useServices();
   const feedback = useFeedback();
   const [editing, setEditing] = useState(false);
+  const [copied, setCopied] = useState(false);
   const quote = shorten(annotation.target.quote.exact);
   const changed = annotation.anchor?.quality === 'changed';
 
   const save = async (patch: AnnotationPatch) => {
     const saved = await feedback.run(() => updateAnnotation(db, annotation.id, patch, deps));
     if (saved) setEditing(false);
+  };
+
+  const copy = async () => {
+    const done = await feedback.run(async () => {
+      const { annotationMarkdown } = await import('../../export/markdown-note');
+      await copyText(`${annotationMarkdown(annotation)}\n`);
+      return true;
+    });
+    setCopied(done === true);
   };
 
   const remove = async () => {
@@ -108,6 +118,9 @@ export function AnnotationItem({ annotation, knownTags, onOpen, selection }: Ite
           </button>
           <button type="button" onClick={remove} aria-label={`Delete: ${shorten(annotation.target.quote.exact, 60)}`}>
             Delete
+          </button>
+          <button type="button" onClick={copy} aria-label={`Copy as Markdown: ${shorten(annotation.target.quote.exact, 60)}`}>
+            {copied ? 'Copied' : 'Copy'}
           </button>
         </div>
       )}

@@ -1,4 +1,4 @@
-import type { AnnotationKind, ClaimStatus } from '../../storage/types';
+import type { AnnotationKind, CitationStyle, ClaimStatus } from '../../storage/types';
 
 export const KIND_LABELS: Record<AnnotationKind, string> = {
   highlight: 'Highlight',
@@ -13,4 +13,10 @@ export const STATUS_LABELS: Record<ClaimStatus, string> = {
   inconclusive: 'Inconclusive',
   verified: 'Verified',
   false: 'False',
+};
+
+export const CITATION_STYLE_LABELS: Record<CitationStyle, string> = {
+  apa: 'APA (7th edition)',
+  mla: 'MLA (9th edition)',
+  chicago: 'Chicago (author-date)',
 };

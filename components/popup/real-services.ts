@@ -12,5 +12,6 @@ export function realServices(): PopupServices {
     permissions: browserPermissions,
     storage: browserStorage,
     download: (file) => downloadFile(file),
+    copyText: (text) => navigator.clipboard.writeText(text),
   };
 }

@@ -44,6 +44,8 @@ export interface PopupServices {
   permissions: SitePermissions;
   storage: PersistentStorage;
   download: (file: DownloadFile) => void;
+  /** Puts text on the system clipboard; rejects when the browser refuses. */
+  copyText: (text: string) => Promise<void>;
 }
 
 export const ServicesContext = createContext<PopupServices | null>(null);

@@ -1,6 +1,6 @@
 // Settings, shown in the popup's Settings tab and on the options page.
 import { useEffect, useState } from 'preact/hooks';
-import { getSettings, saveSettings } from '../../storage/settings';
+import { checkReviewer, getSettings, saveSettings } from '../../storage/settings';
 import { HIGHLIGHT_COLORS, type Settings } from '../../storage/types';
 import { useLiveQuery } from '../shared/use-live-query';
 import { useFeedback } from './feedback';
@@ -23,6 +23,37 @@ export function siteFromInput(value: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The fact-checking organisation named as author of exported ClaimReview markup. */
+function ReviewerForm({ reviewer, save }: { reviewer: Settings['reviewer']; save: (patch: Partial<Settings>) => Promise<unknown> }) {
+  const [name, setName] = useState(reviewer.name);
+  const [url, setUrl] = useState(reviewer.url);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const checked = checkReviewer({ name, url });
+    if (!checked.ok) return setMessage({ text: checked.error, error: true });
+    setName(checked.value.name);
+    setUrl(checked.value.url);
+    await save({ reviewer: checked.value });
+    setMessage({ text: 'Saved.', error: false });
+  };
+
+  return (
+    <form onSubmit={submit} class="reviewer-form">
+      <p class="hint">Named as the author of exported ClaimReview (fact-check) markup, as search engines require.</p>
+      <label for="reviewer-name">Organisation name</label>
+      <input id="reviewer-name" type="text" placeholder="Example Fact Check" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+      <label for="reviewer-url">Organisation web site</label>
+      <input id="reviewer-url" type="url" placeholder="https://factcheck.example.org" value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
+      <button type="submit">Save organisation</button>
+      <p class={message?.error ? 'error' : 'hint'} role={message?.error ? 'alert' : 'status'}>
+        {message?.text}
+      </p>
+    </form>
+  );
 }
 
 export function SettingsPanel() {
@@ -149,6 +180,11 @@ export function SettingsPanel() {
             ))}
           </ul>
         )}
+      </fieldset>
+
+      <fieldset>
+        <legend>Fact-checking organisation</legend>
+        <ReviewerForm reviewer={settings.reviewer} save={save} />
       </fieldset>
 
       <fieldset>

@@ -7,6 +7,7 @@ import type { Annotation, Article } from '../../storage/types';
 import { useLiveQuery } from '../shared/use-live-query';
 import { AnnotationItem } from './annotation-item';
 import { ArticleHeader } from './article-header';
+import { CopyCitation } from './copy-citation';
 import { ExportPanel } from './export-panel';
 import { bundleForArticle } from './export-scope';
 import { useFeedback } from './feedback';
@@ -154,6 +155,7 @@ export function ThisPageTab({ wait = sleep }: { wait?: (ms: number) => Promise<v
       {article && (
         <section class="transfer" aria-label="Export this page">
           <h3>Export this page</h3>
+          <CopyCitation article={article} idPrefix="page" />
           <ExportPanel
             idPrefix="page-export"
             scopes={[{ key: 'page', label: 'This page', slug: article.title || site, load: (now) => bundleForArticle(db, article.id, now) }]}

@@ -1,6 +1,7 @@
 export interface DownloadFile {
   fileName: string;
-  content: string;
+  /** Text (written as UTF-8) or the bytes of a binary file such as a .zip. */
+  content: string | Uint8Array;
   mimeType: string;
 }
 
@@ -9,7 +10,7 @@ export interface DownloadFile {
  * "downloads" permission. The URL is revoked later because Chrome starts reading it after click() returns.
  */
 export function downloadFile({ fileName, content, mimeType }: DownloadFile, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+  const url = URL.createObjectURL(new Blob([content as BlobPart], { type: mimeType }));
   const link = doc.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -3,13 +3,15 @@
 import { offsetAtPoint, rangeContainsPoint, spanAt } from '../../anchoring/hit-test';
 import { anchorAll } from '../../anchoring/match';
 import { createPainter, type Painter } from '../../anchoring/paint';
+import { describeDocumentRange } from '../../anchoring/document-text';
 import { describeRange } from '../../anchoring/selectors';
 import { buildTextMap, offsetsFromRange, rangeFromOffsets, type TextMap } from '../../anchoring/text-map';
 import { findArticle, isBoilerplate, type ArticleFinding } from '../../detect/article';
 import type { Analysis } from '../../detect/analyze';
 import type { EntityMention } from '../../detect/types';
 import type { PageReport, VisitResponse } from '../../storage/api';
-import { hashArticleText } from '../../storage/article-identity';
+import { guessAuthorKind } from '../../export/names';
+import { hashArticleText, pageAddress } from '../../storage/article-identity';
 import { isSiteEnabled } from '../../storage/settings';
 import type { Annotation, AnnotationKind, Article, HighlightColor, Settings } from '../../storage/types';
 import type { PageActions, PageState, PaintKind, PlacedAnnotation, Rect, Store } from '../../components/page/page-state';
@@ -252,7 +254,8 @@ export class PageSession {
       canonical: metadata?.canonicalUrl,
       title: metadata?.headline || this.doc.title,
       siteName: metadata?.siteName ?? this.doc.location.hostname.replace(/^www\./, ''),
-      authors: metadata?.authors ?? [],
+      // Until the article finder reports author kinds itself (issue 12), a byline's kind is read from its wording.
+      authors: (metadata?.authors ?? []).map((name) => ({ name, kind: guessAuthorKind(name, metadata?.siteName) })),
       publishedAt: metadata?.publishedAt,
       modifiedAt: metadata?.modifiedAt,
       lang: metadata?.lang,
@@ -266,12 +269,16 @@ export class PageSession {
     if (!map) throw new Error('The page has not been read yet.');
     const article = await this.ensureArticle();
     const { quote, position } = describeRange(map.text, span.start, span.end);
+    const range = rangeFromOffsets(map, span.start, span.end);
+    const document = range ? describeDocumentRange(range) : null;
     const annotation = await ask<Annotation>({
       type: 'annotation/create',
       articleId: article.id,
       annotation: {
         kind,
-        target: { source: article.url, quote, position },
+        // The page's own address (host as the reader saw it, tracking parameters dropped), not the article's
+        // normalised identity: W3C consumers open and match against the real page.
+        target: { source: pageAddress(this.doc.location.href), quote, position, ...(document ? { document } : {}) },
         color: extra.color ?? this.settings?.defaultColor ?? 'yellow',
         note: extra.note ?? '',
         tags: extra.tags ?? [],

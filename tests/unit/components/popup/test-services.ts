@@ -3,6 +3,7 @@ import type { PopupServices, TabBridge } from '../../../../components/popup/serv
 import type { TabStatus } from '../../../../storage/api';
 import { NewsLensDb } from '../../../../storage/db';
 import type { StorageDeps } from '../../../../storage/deps';
+import type { DownloadFile } from '../../../../components/shared/download';
 
 export const FIXED_NOW = new Date('2025-04-01T12:00:00.000Z');
 
@@ -25,7 +26,8 @@ export function fakeServices(overrides: { tabs?: Partial<TabBridge>; granted?: s
     injectContentScript: vi.fn(async () => {}),
     ...overrides.tabs,
   };
-  const downloads: { fileName: string; content: string; mimeType: string }[] = [];
+  const copied: string[] = [];
+  const downloads: DownloadFile[] = [];
   const services: PopupServices = {
     db,
     deps: testDeps(),
@@ -43,6 +45,9 @@ export function fakeServices(overrides: { tabs?: Partial<TabBridge>; granted?: s
     },
     storage: { persist: vi.fn(async () => true), persisted: vi.fn(async () => true) },
     download: (file) => downloads.push(file),
+    copyText: async (text) => {
+      copied.push(text);
+    },
   };
-  return { services, db, tabs, downloads };
+  return { services, db, tabs, downloads, copied };
 }
