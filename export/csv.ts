@@ -83,9 +83,10 @@ function readwiseDate(iso: string): string {
   return Number.isNaN(time) ? '' : new Date(time).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-// Spreadsheets skip leading whitespace (any Unicode space, tabs, CR/LF, and the invisible format characters) before
-// deciding whether a cell is a formula, so the guard looks past them too.
-const FORMULA_START = /^[\s\p{Zs}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/u;
+// OWASP lists =, +, -, @, tab and carriage return as dangerous first characters. Spreadsheets also skip leading
+// whitespace (any Unicode space, line feeds, invisible format characters) before deciding whether a cell is a formula,
+// so the guard looks past them too.
+const FORMULA_START = /^(?:[\t\r]|[\s\p{Zs}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
 
 /**
  * One RFC 4180 cell. A value that a spreadsheet would read as a formula (=, +, -, @ or their full-width forms, after

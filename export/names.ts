@@ -94,7 +94,7 @@ function cjkParts(name: string): NameParts {
 }
 
 const ORGANIZATION_WORDS =
-  /\b(news|press|presse|agence|agency|agencies|staff|desk|board|team|newsroom|editors|editorial|reporters|correspondents|service|bureau|media|inc|ltd|llc|corp|corporation|company|group|association|institute|university|council|ministry|department|office|foundation|network|radio|television|tv|survey|times|post|journal|herald|tribune)\b/i;
+  /\b(news|press|presse|agence|agency|agencies|staff|desk|board|team|newsroom|editors|editorial|reporters|correspondents|service|bureau|media|inc|ltd|llc|corp|corporation|company|group|association|institute|university|council|ministry|department|office|foundation|network|radio|television|tv|survey|times|journal|herald|tribune)\b/i;
 
 /**
  * Kind for an author known only by name: backups from before author records (version 1 files) and claimants typed by

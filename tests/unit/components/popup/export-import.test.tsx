@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -64,9 +65,17 @@ describe('Export panel', () => {
       fireEvent.change(screen.getByLabelText('Format'), { target: { value: key } });
       fireEvent.click(screen.getByRole('button', { name: 'Export' }));
       await waitFor(() => expect(fake.downloads.length).toBeGreaterThan(0), LOADING);
-      const [file] = fake.downloads.splice(0);
+      const [download] = fake.downloads.splice(0);
+      expect(fake.downloads, key).toHaveLength(0);
+      expect(download?.fileName, key).toMatch(/2025-04-01/);
+      if (key === 'markdown-files') {
+        const files = unzipSync(download?.content as Uint8Array);
+        expect(Object.keys(files), key).toEqual(['Council approves new budget.md']);
+        expect(strFromU8(files['Council approves new budget.md'] as Uint8Array)).toContain('the largest budget in history');
+        continue;
+      }
+      const file = { ...download, content: download?.content as string };
       expect(file?.content.length, key).toBeGreaterThan(20);
-      if (key !== 'markdown-files') expect(file?.fileName, key).toMatch(/2025-04-01/);
       if (key === 'backup') expect(file?.content).toContain('a deleted highlight');
       if (key === 'markdown' || key === 'csv') {
         expect(file?.content).toContain('the largest budget in history');
