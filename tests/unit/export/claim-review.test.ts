@@ -32,12 +32,12 @@ const bundle: ExportBundle = {
 };
 
 describe('toClaimReviewJson', () => {
-  it('matches the hand-written ClaimReview list: only claims with a verdict', () => {
+  it('matches the hand-written ClaimReview list: only finished checks with a verdict', () => {
     expect(toClaimReviewJson(bundle)).toBe(readExportFixture('expected-claim-review.json'));
   });
 
   it('parses back with the fields fact-check consumers require', () => {
-    const reviews = JSON.parse(toClaimReviewJson(bundle, { reviewer: { name: 'Example Fact Desk', type: 'Organization' } }));
+    const reviews = JSON.parse(toClaimReviewJson(bundle, { reviewer: { name: ' Example Fact Desk ', url: 'https://factcheck.example.org/' } }));
     expect(reviews).toHaveLength(2);
     for (const review of reviews) {
       expect(review['@context']).toBe('https://schema.org');
@@ -47,8 +47,43 @@ describe('toClaimReviewJson', () => {
       expect(review.reviewRating.alternateName).toBeTruthy();
       expect(review.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(review.itemReviewed.appearance).toMatchObject({ '@type': 'NewsArticle', url: expect.stringMatching(/^https:/) });
-      expect(review.author).toEqual({ '@type': 'Organization', name: 'Example Fact Desk' });
+      expect(review.author).toEqual({ '@type': 'Organization', name: 'Example Fact Desk', url: 'https://factcheck.example.org/' });
     }
+  });
+
+  it('never publishes a check that is not finished, whatever its verdict field says', () => {
+    const statuses = ['unstarted', 'in_progress', 'inconclusive', 'verified', 'false'] as const;
+    const claims = statuses.map((status, i) => ({
+      ...unemploymentClaim,
+      id: `b0000000-0000-4000-8000-00000000010${i}`,
+      claim: { ...unemploymentClaim.claim!, status, verdict: 'Looks false so far' },
+    }));
+    const reviews = toClaimReviews({ ...bundle, annotations: claims });
+    expect(reviews.map((review) => review.url.length > 0 && review.reviewRating.alternateName)).toHaveLength(3);
+    const published = toClaimReviews({ ...bundle, annotations: claims }).map((r) => r.reviewRating.ratingValue);
+    expect(published).toEqual([2, 2, 2]);
+    expect(toClaimReviews({ ...bundle, annotations: [claims[1]!] })).toEqual([]);
+    expect(toClaimReviews({ ...bundle, annotations: [claims[0]!] })).toEqual([]);
+  });
+
+  it('names the claimant the reader typed and cites the evidence links (http only)', () => {
+    const [review] = toClaimReviews({ ...bundle, annotations: [unemploymentClaim] });
+    expect(review?.itemReviewed.author).toEqual({ '@type': 'Person', name: 'Jane Minister' });
+    expect(review?.citation).toEqual([{ '@type': 'CreativeWork', url: 'https://stats.example.gov/release?q=3', name: 'Official release' }]);
+  });
+
+  it('cannot break out of the <script> element it is pasted into (issue 15, item 6)', () => {
+    const hostile: Annotation = {
+      ...unemploymentClaim,
+      claim: { ...unemploymentClaim.claim!, claimant: '</script><script>alert(1)</script><!--' },
+      target: { ...unemploymentClaim.target, quote: { ...unemploymentClaim.target.quote, exact: 'A & B > C </SCRIPT>' } },
+    };
+    const json = toClaimReviewJson({ ...bundle, annotations: [hostile] });
+    expect(json).not.toMatch(/[<>&]/);
+    expect(json).toContain('\\u003c/script\\u003e\\u003cscript\\u003e');
+    const [review] = JSON.parse(json);
+    expect(review.itemReviewed.author.name).toBe('</script><script>alert(1)</script><!--');
+    expect(review.claimReviewed).toBe('A & B > C </SCRIPT>');
   });
 
   it('uses the desk\'s review address when it publishes reviews', () => {
