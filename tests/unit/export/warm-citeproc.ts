@@ -3,11 +3,11 @@ import { formatCitation } from '../../../export/citation';
 import { budgetArticle } from '../../fixtures/export/sample-data';
 
 /**
- * The first APA citation builds citeproc's engine (parsing the CSL style and locale): about a second alone,
+ * The first citation in each style builds citeproc's engine (parsing the CSL style and locale): about a second alone,
  * several seconds on a machine shared by many test runs. Doing it once up front keeps per-test timeouts meaningful.
  */
 export function warmCiteproc(): void {
   beforeAll(() => {
-    formatCitation(budgetArticle, 'apa');
+    for (const style of ['apa', 'mla', 'chicago'] as const) formatCitation(budgetArticle, style);
   }, 60_000);
 }
