@@ -1,9 +1,12 @@
+import { strFromU8, unzipSync } from 'fflate';
+import matter from 'gray-matter';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import type { ExportBundle } from '../../../export/bundle';
-import { toMarkdown, toMarkdownFiles } from '../../../export/markdown';
+import { toMarkdown, toMarkdownFiles, toMarkdownInSlices, toMarkdownZip } from '../../../export/markdown';
 import { blockQuote, escapeMarkdownLine, markdownLink, tagName } from '../../../export/markdown-text';
 import { frontMatter, yamlString } from '../../../export/yaml';
-import type { Annotation } from '../../../storage/types';
+import type { Annotation, Article } from '../../../storage/types';
 import { allAnnotations, allArticles, budgetArticle, quoteHighlight, wireArticle } from '../../fixtures/export/sample-data';
 import { warmCiteproc } from './warm-citeproc';
 import { readExportFixture } from './read-fixture';
@@ -49,6 +52,72 @@ describe('toMarkdown', () => {
     const markdown = toMarkdown({ ...bundle, articles: [budgetArticle], annotations: [paragraphs] });
     expect(markdown).toContain('> First.\n>\n> Second.\n');
     expect(toMarkdown(bundle)).not.toContain('Officials met on Tuesday');
+  });
+});
+
+// Obsidian renders raw HTML in notes, so the reader used here allows it too: escaping must hold without a sanitiser.
+const obsidian = new MarkdownIt({ html: true, linkify: false });
+
+const hostileArticle: Article = {
+  ...budgetArticle,
+  id: 'a1b2c3d4-0000-4000-8000-0000000000d1',
+  title: '---\nevil: true\n--- <img src=x onerror=alert(1)> [click](javascript:alert(1)) #tag',
+  siteName: '<b>Site</b>',
+  authors: [{ name: '"]\nkey: value', kind: 'person' }],
+};
+
+const readerNote: Annotation = {
+  ...quoteHighlight,
+  articleId: hostileArticle.id,
+  note: 'Ask the **Home Office** for:\n\n- the agreement text\n- [the press release](https://gov.example/press)',
+  target: { ...quoteHighlight.target, quote: { ...quoteHighlight.target.quote, exact: '<script>alert(1)</script> # not a heading [x](https://evil.example) ==mark==' } },
+};
+
+describe('Markdown as note apps read it (gray-matter + markdown-it)', () => {
+  const file = toMarkdownFiles({ articles: [hostileArticle], annotations: [readerNote], exportedAt: '2025-03-08T12:00:00.000Z' })[0]!.content;
+  const parsed = matter(file);
+  const html = obsidian.render(parsed.content);
+
+  it('renders the reader\'s own Markdown in notes as written (issue 13, item 1)', () => {
+    expect(html).toContain('<strong>Home Office</strong>');
+    expect(html).toContain('<li>the agreement text</li>');
+    expect(html).toContain('<a href="https://gov.example/press">the press release</a>');
+    expect(file).not.toContain('\\*\\*Home Office');
+  });
+
+  it('keeps hostile page text out of the front matter keys and reads it back exactly', () => {
+    expect(Object.keys(parsed.data)).toEqual(['title', 'aliases', 'authors', 'site', 'published', 'url', 'accessed', 'tags']);
+    expect(parsed.data.title).toBe(hostileArticle.title);
+    expect(parsed.data.aliases).toEqual([hostileArticle.title.replace(/\s+/g, ' ')]);
+    expect(parsed.data.authors).toEqual(['"]\nkey: value']);
+    expect(parsed.data.site).toBe('<b>Site</b>');
+  });
+
+  it('never turns page text into markup, links or headings', () => {
+    expect(html).not.toMatch(/<script|<img|<b>|href="javascript|evil\.example"|<mark/);
+    expect(html.match(/<h1>/g)).toHaveLength(1);
+    expect(html.match(/<a /g)).toHaveLength(1);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; # not a heading [x](https://evil.example)');
+  });
+});
+
+describe('toMarkdownZip', () => {
+  it('puts one note per article in a single zip, the same notes as toMarkdownFiles (issue 13, item 1)', async () => {
+    const zip = await toMarkdownZip(bundle, {}, { budgetMs: 0 });
+    const files = unzipSync(zip);
+    const expected = toMarkdownFiles(bundle);
+    expect(Object.keys(files)).toEqual(expected.map((f) => f.fileName));
+    expect(Object.values(files).map((bytes) => strFromU8(bytes))).toEqual(expected.map((f) => f.content));
+  });
+
+  it('can be cancelled between slices', async () => {
+    const controller = new AbortController();
+    const run = toMarkdownZip(bundle, {}, { budgetMs: 0, signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('gives the same single document when built in slices', async () => {
+    expect(await toMarkdownInSlices(bundle, { citationStyle: 'chicago' }, { budgetMs: 0 })).toBe(toMarkdown(bundle, { citationStyle: 'chicago' }));
   });
 });
 
