@@ -18,7 +18,9 @@ export interface WebAnnotationOptions {
   id?: string;
 }
 
-type Motivation = 'highlighting' | 'commenting' | 'tagging' | 'assessing' | 'classifying';
+// The W3C context (anno.jsonld) defines no term for oa:assessing although the model lists it, so the plain word would
+// expand to a relative IRI; the compact IRI expands to the real one.
+type Motivation = 'highlighting' | 'commenting' | 'tagging' | 'oa:assessing' | 'classifying';
 
 type Body =
   | { type: 'TextualBody'; purpose: Motivation; value: string; format?: 'text/plain' | 'text/markdown' }
@@ -107,7 +109,7 @@ export function toWebAnnotation(annotation: Annotation): WebAnnotation {
 }
 
 function motivationOf(annotation: Annotation): Motivation {
-  if (annotation.claim?.verdict.trim()) return 'assessing';
+  if (annotation.claim?.verdict.trim()) return 'oa:assessing';
   if (annotation.kind === 'entity' && annotation.entityType) return 'classifying';
   if (annotation.note.trim()) return 'commenting';
   if (annotation.tags.length > 0) return 'tagging';
@@ -118,7 +120,7 @@ function bodiesOf(annotation: Annotation): Body[] {
   const bodies: Body[] = [];
   const text = (purpose: Motivation, value: string): Body => ({ type: 'TextualBody', purpose, value });
   const claim = annotation.claim;
-  if (claim?.verdict.trim()) bodies.push(text('assessing', claim.verdict.trim()));
+  if (claim?.verdict.trim()) bodies.push(text('oa:assessing', claim.verdict.trim()));
   if (claim) bodies.push(text('classifying', STATUS_LABELS[claim.status]));
   if (annotation.kind === 'entity' && annotation.entityType) bodies.push(text('classifying', annotation.entityType));
   if (annotation.note.trim()) {
