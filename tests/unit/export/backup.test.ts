@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS, parseBackup, toBackupJson } from '../../../export/backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS, parseBackup, parseBackupInSlices, toBackupJson, toBackupJsonInSlices } from '../../../export/backup';
 import type { ExportBundle } from '../../../export/bundle';
 import type { Annotation } from '../../../storage/types';
 import { budgetArticle, cyrillicArticle, deletedHighlight, emojiHighlight, tokyoHighlight, unemploymentClaim } from '../../fixtures/export/sample-data';
@@ -88,9 +88,31 @@ describe('parseBackup', () => {
 
   it('rejects a newer version and says so', () => {
     expect(errorOf({ ...validFile(), version: BACKUP_VERSION + 1 })).toBe(
-      'This backup was made by a newer NewsLens (backup version 2); this version reads backups up to version 1. Update the extension and try again.',
+      'This backup was made by a newer NewsLens (backup version 3); this version reads backups up to version 2. Update the extension and try again.',
     );
     expect(errorOf({ ...validFile(), version: '1' })).toBe('version must be a whole number from 1 to 9007199254740991 (found "1")');
+  });
+
+  it('reads version 1 files, whose authors are bare names', () => {
+    const v1 = { ...validFile(), version: 1 };
+    v1.articles[0].authors = ['Jane Doe', 'Reuters'];
+    const result = parseBackup(JSON.stringify(v1));
+    expect(result.ok && result.articles[0]?.authors).toEqual([
+      { name: 'Jane Doe', kind: 'person' },
+      { name: 'Reuters', kind: 'organization' },
+    ]);
+  });
+
+  it('checks records in slices with progress, and can be cancelled', async () => {
+    const text = toBackupJson(smallBundle);
+    const seen: number[] = [];
+    const result = await parseBackupInSlices(text, { budgetMs: 0, onProgress: ({ done }) => seen.push(done) });
+    expect(result).toEqual(parseBackup(text));
+    expect(seen.at(-1)).toBe(smallBundle.articles.length + smallBundle.annotations.length);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(parseBackupInSlices(text, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await toBackupJsonInSlices(smallBundle, { budgetMs: 0 })).toBe(text);
   });
 
   it('rejects a file that is too large before parsing it', () => {
@@ -117,7 +139,9 @@ describe('parseBackup', () => {
     ['bad time', (f) => (f.articles[0].createdAt = 'yesterday'), 'articles[0].createdAt must be an ISO date-time like 2025-03-06T09:00:00.000Z (found "yesterday")'],
     ['missing deletedAt', (f) => delete f.articles[0].deletedAt, 'articles[0].deletedAt is missing'],
     ['string boolean', (f) => (f.articles[0].isArticle = 'true'), 'articles[0].isArticle must be true or false (found "true")'],
-    ['author not a string', (f) => (f.articles[0].authors[1] = null), 'articles[0].authors[1] must be a string (found null)'],
+    ['author not a record', (f) => (f.articles[0].authors[1] = null), 'articles[0].authors[1] must be an object (found null)'],
+    ['author of unknown kind', (f) => (f.articles[0].authors[1] = { name: 'X', kind: 'robot' }), 'articles[0].authors[1].kind must be one of person, organization (found "robot")'],
+    ['document selector out of order', (f) => (f.annotations[1].target.document = { quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 5, end: 2 } }), 'annotations[1].target.document.position.end must be a whole number from 5 to 100000000'],
     ['tag not a string', (f) => (f.annotations[0].tags = [['x']]), 'annotations[0].tags[0] must be a string (found a list)'],
     ['unsafe evidence URL', (f) => (f.annotations[0].claim.evidence[0].url = 'javascript:alert(1)'), 'annotations[0].claim.evidence[0].url must be an http(s) URL (found "javascript:alert(1)")'],
     ['data URL as article', (f) => (f.articles[0].url = 'data:text/html,hi'), 'articles[0].url must be an http(s) URL (found "data:text/html,hi")'],
