@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importBackup } from '../../../storage/backup-import';
+import { ImportConflictError, importBackup } from '../../../storage/backup-import';
 import { NewsLensDb } from '../../../storage/db';
 import type { Annotation } from '../../../storage/types';
 import { makeAnnotation, makeArticle } from '../../fixtures/popup-data';
@@ -98,6 +98,46 @@ describe('importBackup', () => {
     const broken = { ...makeAnnotation(other), id: undefined } as unknown as Annotation;
     await expect(importBackup(db, { articles: [other], annotations: [makeAnnotation(other), broken] })).rejects.toThrow();
     expect(await snapshot(db)).toEqual(before);
+    db.close();
+  });
+
+  it('says in plain words what clashed when an article id exists under another address (issue 15, item 8)', async () => {
+    const { db, article } = await seeded();
+    const holder = makeArticle({ title: 'The other article', url: 'https://news.example.com/other' });
+    await db.articles.add(holder);
+    const before = await snapshot(db);
+    const moved = { ...article, title: 'Moved article', url: holder.url, updatedAt: NEW };
+    const run = importBackup(db, { articles: [moved], annotations: [] });
+    await expect(run).rejects.toBeInstanceOf(ImportConflictError);
+    const message = await run.catch((error: Error) => error.message);
+    expect(message).toMatch(/^Nothing was imported: the backup's article “Moved article” has the id of an article you already have/);
+    expect(message).toContain('https://news.example.com/other belongs to another stored article, “The other article”');
+    expect(message).not.toMatch(/ConstraintError|bulkPut/);
+    expect(await snapshot(db)).toEqual(before);
+    db.close();
+  });
+
+  it('reports progress while writing and keeps nothing when cancelled', async () => {
+    const { db } = await seeded();
+    const before = await snapshot(db);
+    const other = makeArticle();
+    const notes = Array.from({ length: 1200 }, () => makeAnnotation(other));
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const run = importBackup(db, { articles: [other], annotations: notes }, {
+      signal: controller.signal,
+      onProgress: ({ done, total }) => {
+        seen.push(done);
+        expect(total).toBe(1201);
+        if (done > 500) controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen).toEqual([1, 501]);
+    expect(await snapshot(db)).toEqual(before);
+    const done: number[] = [];
+    await importBackup(db, { articles: [other], annotations: notes }, { onProgress: (p) => done.push(p.done) });
+    expect(done).toEqual([1, 501, 1001, 1201]);
     db.close();
   });
 });
