@@ -47,7 +47,7 @@ function ReviewerForm({ reviewer, save }: { reviewer: Settings['reviewer']; save
       <label for="reviewer-name">Organisation name</label>
       <input id="reviewer-name" type="text" placeholder="Example Fact Check" value={name} onInput={(e) => setName(e.currentTarget.value)} />
       <label for="reviewer-url">Organisation web site</label>
-      <input id="reviewer-url" type="url" placeholder="https://factcheck.example.org" value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
+      <input id="reviewer-url" type="text" inputMode="url" placeholder="https://factcheck.example.org" value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
       <button type="submit">Save organisation</button>
       <p class={message?.error ? 'error' : 'hint'} role={message?.error ? 'alert' : 'status'}>
         {message?.text}
