@@ -94,7 +94,8 @@ describe('parseBackup', () => {
   });
 
   it('reads version 1 files, whose authors are bare names', () => {
-    const v1 = { ...validFile(), version: 1 };
+    const v1 = validFile();
+    v1.version = 1;
     v1.articles[0].authors = ['Jane Doe', 'Reuters'];
     const result = parseBackup(JSON.stringify(v1));
     expect(result.ok && result.articles[0]?.authors).toEqual([
