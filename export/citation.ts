@@ -191,11 +191,21 @@ const TEX_ESCAPES: Record<string, string> = {
   _: '\\_',
   '~': '\\textasciitilde{}',
   '^': '\\textasciicircum{}',
+  // TeX's default text fonts turn these into other glyphs (< is ¡, > is ¿, ` is an opening quote).
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '`': '\\textasciigrave{}',
 };
 
-/** Page text for a BibTeX field: whitespace collapsed (a field is one line) and TeX's special characters escaped. */
+/**
+ * Page text for a BibTeX field: whitespace collapsed (a field is one line), TeX's special characters escaped, and
+ * runs of hyphens broken with {} so TeX does not join them into an en or em dash.
+ */
 export function escapeTex(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\\{}$%&#_~^]/g, (char) => TEX_ESCAPES[char] ?? char);
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\\{}$%&#_~^<>`]/g, (char) => TEX_ESCAPES[char] ?? char)
+    .replace(/-(?=-)/g, '-{}');
 }
 
 /**
