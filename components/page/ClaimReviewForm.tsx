@@ -26,6 +26,8 @@ export function ClaimReviewForm({ annotation, claimant, autoFocus, onSave }: Cla
   const [rating, setRating] = useState<number | undefined>(saved?.rating);
   const [evidence, setEvidence] = useState<Evidence[]>(saved?.evidence ?? []);
   const [note, setNote] = useState(annotation.note);
+  // Who made the claim: the reader's own entry, prefilled with the speaker the detector attributed it to.
+  const [who, setWho] = useState(saved?.claimant ?? claimant ?? '');
   const [url, setUrl] = useState('');
   const [urlNote, setUrlNote] = useState('');
   const [urlError, setUrlError] = useState<string | null>(null);
@@ -60,13 +62,13 @@ export function ClaimReviewForm({ annotation, claimant, autoFocus, onSave }: Cla
     const finalEvidence = takeDraftEvidence(evidence, false);
     if (!finalEvidence) return;
     setEvidence(finalEvidence);
-    const who = saved?.claimant ?? claimant;
+    const claimantName = who.replace(/\s+/g, ' ').trim();
     const claim: ClaimReview = {
       status,
       verdict: verdict.trim(),
       evidence: finalEvidence,
       ...(rating !== undefined ? { rating } : {}),
-      ...(who ? { claimant: who } : {}),
+      ...(claimantName ? { claimant: claimantName } : {}),
     };
     setSavedOnce(false);
     void run(() => onSave({ claim, note }), 'Could not save the claim. Try again.').then((ok) => setSavedOnce(ok));
@@ -131,6 +133,17 @@ export function ClaimReviewForm({ annotation, claimant, autoFocus, onSave }: Cla
           data-testid="nl-claim-verdict"
           value={verdict}
           onInput={(e) => setVerdict(e.currentTarget.value)}
+        />
+      </label>
+      <label class="nl-field">
+        <span>Claimant</span>
+        <input
+          type="text"
+          placeholder="Who made the claim"
+          maxLength={500}
+          data-testid="nl-claim-claimant"
+          value={who}
+          onInput={(e) => setWho(e.currentTarget.value)}
         />
       </label>
       <EvidenceEditor

@@ -122,6 +122,17 @@ describe('claim card', () => {
     expect(await screen.findByText('Saved')).toBeTruthy();
   });
 
+  it('lets the reader name or correct the claimant', async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPage({ card: { kind: 'claim', claimIndex: 0, rect: RECT }, annotations: [trackedFirstClaim()] });
+    const claimant = screen.getByTestId('nl-claim-claimant') as HTMLInputElement;
+    expect(claimant.value).toBe('Zhao Leji');
+    await user.clear(claimant);
+    await user.type(claimant, '  Ministry of  Commerce ');
+    await user.click(screen.getByTestId('nl-claim-save'));
+    expect(actions.updateAnnotation).toHaveBeenCalledWith('t1', expect.objectContaining({ claim: expect.objectContaining({ claimant: 'Ministry of Commerce' }) }));
+  });
+
   it('rejects javascript: evidence with a clear inline error and never saves it', async () => {
     const user = userEvent.setup();
     const { actions } = renderPage({ card: { kind: 'claim', claimIndex: 0, rect: RECT }, annotations: [trackedFirstClaim()] });
