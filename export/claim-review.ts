@@ -52,6 +52,7 @@ export function isFinishedCheck(claim: StoredClaim | undefined): claim is Stored
   return claim !== undefined && FINISHED_CLAIM_STATUSES.includes(claim.status) && claim.verdict.trim() !== '';
 }
 
+/** One ClaimReview per finished check in the export's live annotations, in article and reading order. */
 export function toClaimReviews(bundle: ExportBundle, options: ClaimReviewOptions = {}): ClaimReviewJsonLd[] {
   return liveArticlesWithAnnotations(bundle).flatMap(({ article, annotations }) => claimReviewsOf(article, annotations, options));
 }

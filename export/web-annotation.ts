@@ -64,6 +64,7 @@ const STATUS_LABELS: Record<ClaimStatus, string> = {
   false: 'claim: false',
 };
 
+/** Every live annotation of the export as one W3C AnnotationCollection (see the file comment for the selectors). */
 export function toWebAnnotationCollection(bundle: ExportBundle, options: WebAnnotationOptions = {}): WebAnnotationCollection {
   const items = liveArticlesWithAnnotations(bundle).flatMap(({ annotations }) => annotations.map(toWebAnnotation));
   return collectionOf(items, bundle, options);
@@ -92,6 +93,7 @@ function collectionOf(items: WebAnnotation[], bundle: ExportBundle, options: Web
   };
 }
 
+/** One annotation in the W3C model: motivation from what the reader did, bodies for notes, tags, verdicts and evidence. */
 export function toWebAnnotation(annotation: Annotation): WebAnnotation {
   const body = bodiesOf(annotation);
   const web: WebAnnotation = {
