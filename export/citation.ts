@@ -4,7 +4,7 @@
 // lazily, so citation-js and the style files load with the citation chunk, not with the popup.
 // BibTeX is our own writer: citation-js's BibTeX output either drops every non-Latin character (ASCII mode) or escapes
 // nothing (Unicode mode: a "%" in a title comments out the rest of the line in TeX).
-import { Cite, plugins } from '@citation-js/core';
+import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { Article, CitationStyle } from '../storage/types';
 import { liveArticlesWithAnnotations, type ExportBundle } from './bundle';
@@ -82,8 +82,8 @@ export function toCslJson(article: Article, accessed?: Date): CslItem {
  */
 export function formatCitation(article: Article, style: CitationStyle, accessed?: Date): string {
   registerStyles();
-  const cite = new Cite([toCslJson(article, accessed)]);
-  const text = cite.format('bibliography', { format: 'text', style: STYLE_TEMPLATE[style], lang: 'en-US' });
+  // Straight to the CSL output plugin: the item is already CSL-JSON, and skipping Cite's input parsing halves the time.
+  const text = plugins.output.format('bibliography', [toCslJson(article, accessed)], { format: 'text', style: STYLE_TEMPLATE[style], lang: 'en-US' });
   return typeof text === 'string' ? text.replace(/\s+/g, ' ').trim() : '';
 }
 
