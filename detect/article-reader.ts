@@ -120,3 +120,17 @@ export function findArticle(doc: Document): ArticleFinding {
   const copy = doc.cloneNode(true) as Document;
   return findArticleWith(doc, readArticle(copy));
 }
+
+/** Pages larger than this are not parsed a second time (10 MB of markup; the largest saved news page is 1.2 MB). */
+export const MAX_READ_HTML_CHARS = 10_000_000;
+
+/**
+ * Parses serialised page markup with the context's DOMParser (an offscreen document in Chromium, the background page
+ * in Firefox) and runs readArticle on it. Scripts in the markup never run: DOMParser documents are inert.
+ * Returns null for markup over MAX_READ_HTML_CHARS or when Readability finds no body.
+ */
+export function readHtml(html: string): ReaderOutput | null {
+  if (html.length > MAX_READ_HTML_CHARS) return null;
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return readArticle(doc);
+}

@@ -88,7 +88,7 @@ export function findArticleWith(doc: Document, reader: ReaderOutput | null): Art
 }
 
 /** Reads a serialised page and returns Readability's findings; runs off the page's main thread in the extension. */
-export type ReadPage = (html: string, url: string) => Promise<ReaderOutput | null>;
+export type ReadPage = (html: string) => Promise<ReaderOutput | null>;
 
 /**
  * The page's current markup for `read`: `documentElement.outerHTML` with its doctype. One synchronous serialisation
@@ -101,6 +101,6 @@ export function serialisePage(doc: Document): string {
 
 /** findArticleWith, with Readability run by `read` on a serialised copy of the page (off the main thread). */
 export async function findArticleAsync(doc: Document, read: ReadPage): Promise<ArticleFinding> {
-  const reader = await read(serialisePage(doc), doc.URL);
+  const reader = await read(serialisePage(doc));
   return findArticleWith(doc, reader);
 }

@@ -1,6 +1,8 @@
 // Checks every field of an imported backup before anything reaches the database, and rebuilds each record
 // from the known fields only, so a crafted file cannot smuggle extra properties into storage.
 // Limits mirror the ones storage/api.ts applies to the same fields when they arrive from a content script.
+import { authorFromName } from '../detect/article-authors';
+import { AUTHOR_KINDS, type Author } from '../detect/types';
 import { CLAIM_STATUSES, HIGHLIGHT_COLORS } from '../storage/types';
 import type { AnchorState, Annotation, AnnotationKind, Article, ClaimReview, Evidence } from '../storage/types';
 
@@ -144,6 +146,15 @@ function syncedAt(fields: Fields, path: string) {
   };
 }
 
+/** An author record, or a plain name from a backup written before authors were records (converted as the v3 upgrade does). */
+function authorAt(value: unknown, path: string): Author {
+  if (typeof value === 'string') return authorFromName(stringAt(value, path, LIMITS.author).trim());
+  const fields = objectAt(value, path);
+  const kind = stringAt(fields.kind, `${path}.kind`, 20);
+  if (!(AUTHOR_KINDS as readonly string[]).includes(kind)) throw new BackupError(`${path}.kind must be one of ${AUTHOR_KINDS.join(', ')}`);
+  return { name: stringAt(fields.name, `${path}.name`, LIMITS.author), kind: kind as Author['kind'] };
+}
+
 export function articleAt(value: unknown, path: string): Article {
   const fields = objectAt(value, path);
   const article: Article = {
@@ -151,9 +162,7 @@ export function articleAt(value: unknown, path: string): Article {
     url: httpUrlAt(fields.url, `${path}.url`),
     title: stringAt(fields.title, `${path}.title`, LIMITS.title),
     siteName: stringAt(fields.siteName, `${path}.siteName`, LIMITS.siteName),
-    authors: listAt(fields.authors, `${path}.authors`, LIMITS.authors).map((author, i) =>
-      stringAt(author, `${path}.authors[${i}]`, LIMITS.author),
-    ),
+    authors: listAt(fields.authors, `${path}.authors`, LIMITS.authors).map((author, i) => authorAt(author, `${path}.authors[${i}]`)),
     textHash: stringAt(fields.textHash, `${path}.textHash`, LIMITS.textHash),
     isArticle: booleanAt(fields.isArticle, `${path}.isArticle`),
     lastVisitedAt: isoTimeAt(fields.lastVisitedAt, `${path}.lastVisitedAt`),

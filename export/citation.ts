@@ -211,7 +211,7 @@ function asciiWord(text: string): string {
 
 function citedAuthors(article: Article): ParsedName[] {
   return article.authors
-    .map((author) => author.trim())
+    .map((author) => author.name.trim())
     .filter((author) => author.length > 0)
     .map((author) => parseName(author, article.siteName));
 }

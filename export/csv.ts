@@ -25,7 +25,7 @@ function csvRow(article: Article, annotation: Annotation): string[] {
   return [
     annotation.target.quote.exact,
     article.title,
-    article.authors.join(', '),
+    article.authors.map((author) => author.name).join(', '),
     article.url,
     noteWithClaim(annotation),
     annotation.tags.join(', '),

@@ -46,7 +46,7 @@ function articleFile(section: ArticleWithAnnotations, options: MarkdownOptions):
   const { article, annotations } = section;
   const header = frontMatter([
     ['title', article.title],
-    ['authors', article.authors],
+    ['authors', article.authors.map((author) => author.name)],
     ['site', article.siteName || undefined],
     ['published', publishedValue(article)],
     ['url', article.url],

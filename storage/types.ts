@@ -1,5 +1,5 @@
 import type { AnchorQuality, TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
-import type { EntityType } from '../detect/types';
+import type { Author, EntityType } from '../detect/types';
 
 /** ISO 8601 time string. */
 export type IsoTime = string;
@@ -25,7 +25,8 @@ export interface Article extends Synced {
   url: string;
   title: string;
   siteName: string;
-  authors: string[];
+  /** Who wrote it, as the page says: people and organisations ("Associated Press") as separate kinds. */
+  authors: Author[];
   publishedAt?: string;
   modifiedAt?: string;
   lang?: string;

@@ -1,5 +1,6 @@
 // Small structural validators for untrusted input (messages from content scripts, imported files).
 // Each returns the value typed, or throws ValidationError naming the path that is wrong.
+import { AUTHOR_KINDS, type Author } from '../detect/types';
 
 export class ValidationError extends Error {
   constructor(readonly path: string, problem: string) {
@@ -80,4 +81,10 @@ export function uuid(value: unknown, path: string): string {
   const text = string(value, path, 64);
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) throw new ValidationError(path, 'must be a UUID');
   return text;
+}
+
+/** An author record `{ name, kind }` (see detect/types.ts Author); extra fields are dropped. */
+export function author(value: unknown, path: string, maxName = 300): Author {
+  const record = object(value, path);
+  return { name: string(record.name, `${path}.name`, maxName), kind: oneOf(record.kind, AUTHOR_KINDS, `${path}.kind`) };
 }

@@ -23,7 +23,7 @@ export function ArticleHeader({ article, level = 3 }: { article: Article; level?
         )}
       </Heading>
       <p class="meta">
-        {[article.siteName, article.authors.join(', '), formatDate(article.publishedAt)].filter(Boolean).join(' · ')}
+        {[article.siteName, article.authors.map((author) => author.name).join(', '), formatDate(article.publishedAt)].filter(Boolean).join(' · ')}
       </p>
     </header>
   );

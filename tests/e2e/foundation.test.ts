@@ -14,7 +14,7 @@ describe('the extension in real Chromium', () => {
       title: 'Starmer meets Xi as UK and China seek trade reset',
       isArticle: true,
     });
-    expect(db.articles[0].authors).toContain('Helen Marsh');
+    expect(db.articles[0].authors).toContainEqual({ name: 'Helen Marsh', kind: 'person' });
     // The page's own origin must have no database of ours: the site could read the reader's notes there.
     const pageDatabases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     expect(pageDatabases).not.toContain('newslens');
