@@ -31,8 +31,16 @@ export const ORGANIZATION_TYPES = new Set([
 /** Whether a signature names an organisation rather than a person, from the name alone. */
 export function isOrganizationName(name: string): boolean {
   const key = name.trim().toLowerCase().replace(/\s+/g, ' ');
-  return KNOWN_ORGANIZATIONS.has(key) || KNOWN_ORGANIZATIONS.has(key.replace(/^the /, '')) || ORGANIZATION_ENDING.test(key);
+  return (
+    KNOWN_ORGANIZATIONS.has(key) ||
+    KNOWN_ORGANIZATIONS.has(key.replace(/^the /, '')) ||
+    ORGANIZATION_ENDING.test(key) ||
+    UNNAMED_STAFF.test(key)
+  );
 }
+
+/** A newsroom signing without a name: "Staff Reporter", "Our Correspondent", "Special Correspondent". */
+const UNNAMED_STAFF = /^(?:a |our |staff |special |from (?:a|our) )+(?:reporter|correspondent|writer)s?$/i;
 
 /** The kind a bare name gets: organisation when known or shaped like one, person otherwise. */
 export function authorFromName(name: string): Author {
@@ -116,8 +124,9 @@ export function cleanAuthorCandidate(raw: string, options: CleanOptions = {}): A
   const authors: Author[] = [];
   for (const part of parts) {
     const name = tidy(part);
-    // A job title ends the names: what follows it is the desk or affiliation ("…, Senior Technologist, ACLU Speech").
-    if (ROLE.test(name) && !isOrganizationName(name)) break;
+    // A job title after a name ends the names: what follows is the desk or affiliation ("…, Senior Technologist,
+    // ACLU Speech"). A title alone ("Staff Reporter") is the signature.
+    if (authors.length > 0 && ROLE.test(name) && !isOrganizationName(name)) break;
     if (!plausible(name)) continue;
     const kind = options.kind ?? (isOrganizationName(name) ? 'organization' : 'person');
     authors.push({ name, kind });

@@ -6,7 +6,7 @@
 //   and never replaced or changed.
 // Pure DOM code: no extension APIs.
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { type ArticleFinding, findArticleWith } from './article';
+import { type ArticleFinding, findArticleWith, serialisePage } from './article';
 import { BLOCK_TAGS, collapse, NON_TEXT_PARENTS } from './article-live';
 
 /** What Readability found, as structured-clone-safe data (it crosses from an offscreen document to the page). */
@@ -112,25 +112,27 @@ export function readArticle(doc: Document): ReaderOutput | null {
 
 
 /**
- * Whether `doc` is an article and where its body is, with Readability run synchronously on a clone of it. For saved
- * pages, tests and evaluation; on a live page in the extension use findArticleAsync (the Readability pass can take
- * longer than the main thread's 50 ms budget). Never changes `doc`.
+ * Whether `doc` is an article and where its body is, with Readability run synchronously on a re-parsed copy of it:
+ * the same serialise-and-parse path the extension takes off the page's main thread (findArticleAsync), here in one
+ * call. For saved pages, tests and evaluation; on a live page use findArticleAsync, since the Readability pass can take
+ * longer than the main thread's 50 ms budget. Never changes `doc`.
  */
 export function findArticle(doc: Document): ArticleFinding {
-  const copy = doc.cloneNode(true) as Document;
-  return findArticleWith(doc, readArticle(copy));
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  const parser = view?.DOMParser ? new view.DOMParser() : new DOMParser();
+  return findArticleWith(doc, readHtml(serialisePage(doc), parser));
 }
 
 /** Pages larger than this are not parsed a second time (10 MB of markup; the largest saved news page is 1.2 MB). */
 export const MAX_READ_HTML_CHARS = 10_000_000;
 
 /**
- * Parses serialised page markup with the context's DOMParser (an offscreen document in Chromium, the background page
- * in Firefox) and runs readArticle on it. Scripts in the markup never run: DOMParser documents are inert.
+ * Parses serialised page markup with `parser` (by default the context's own: an offscreen document in Chromium, the
+ * background page in Firefox) and runs readArticle on it. Scripts in the markup never run: DOMParser documents are inert.
  * Returns null for markup over MAX_READ_HTML_CHARS or when Readability finds no body.
  */
-export function readHtml(html: string): ReaderOutput | null {
+export function readHtml(html: string, parser: DOMParser = new DOMParser()): ReaderOutput | null {
   if (html.length > MAX_READ_HTML_CHARS) return null;
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const doc = parser.parseFromString(html, 'text/html');
   return readArticle(doc);
 }

@@ -41,7 +41,7 @@ const MIN_MATCHED = 0.5;
  * that lists things (yahoo-1's "8 coolest games", with a paragraph or more under each linked heading) stays a story.
  */
 const LISTING_MIN_HEADINGS = 4;
-const LISTING_TEXT_PER_HEADING = 250;
+const LISTING_TEXT_PER_HEADING = 300;
 const LISTING_TYPES = new Set(['CollectionPage', 'SearchResultsPage', 'ProfilePage', 'ItemList']);
 
 /**
@@ -73,8 +73,9 @@ export function findArticleWith(doc: Document, reader: ReaderOutput | null): Art
   const unlinked = reader.chars - reader.linkChars;
   const linkedListing =
     reader.linkedHeadings >= LISTING_MIN_HEADINGS && unlinked < LISTING_TEXT_PER_HEADING * reader.linkedHeadings;
-  const listing = (listingTypes.length > 0 && !jsonLdType) || linkedListing;
-  if (listingTypes.length > 0) reasons.push(`json-ld ${listingTypes.join(', ')}`);
+  const typedListing = listingTypes.length > 0 && !jsonLdType;
+  const listing = typedListing || linkedListing;
+  if (listingTypes.length > 0) reasons.push(`${typedListing ? 'listing: ' : ''}json-ld ${listingTypes.join(', ')}`);
   if (linkedListing) reasons.push(`listing: ${reader.linkedHeadings} linked headings over ${unlinked} characters of unlinked text`);
 
   const found = live !== null && live.matched >= MIN_MATCHED;
