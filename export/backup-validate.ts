@@ -150,9 +150,7 @@ function syncedAt(fields: Fields, path: string) {
 function authorAt(value: unknown, path: string): Author {
   if (typeof value === 'string') return authorFromName(stringAt(value, path, LIMITS.author).trim());
   const fields = objectAt(value, path);
-  const kind = stringAt(fields.kind, `${path}.kind`, 20);
-  if (!(AUTHOR_KINDS as readonly string[]).includes(kind)) throw new BackupError(`${path}.kind must be one of ${AUTHOR_KINDS.join(', ')}`);
-  return { name: stringAt(fields.name, `${path}.name`, LIMITS.author), kind: kind as Author['kind'] };
+  return { name: nonEmptyStringAt(fields.name, `${path}.name`, LIMITS.author), kind: oneOfAt(fields.kind, `${path}.kind`, AUTHOR_KINDS) };
 }
 
 export function articleAt(value: unknown, path: string): Article {

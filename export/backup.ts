@@ -8,7 +8,8 @@ import { canonicalJson } from './canonical-json';
 import { BackupError, annotationAt, articleAt, integerAt, isoTimeAt, listAt } from './backup-validate';
 
 export const BACKUP_FORMAT = 'newslens-backup';
-export const BACKUP_VERSION = 1;
+/** 2: article authors are `{ name, kind }` records (version 1 files, with plain-string authors, still import). */
+export const BACKUP_VERSION = 2;
 
 /** Far above any real reading history; stops a huge file from freezing the popup while it is parsed. */
 export const MAX_BACKUP_CHARS = 200_000_000;

@@ -88,7 +88,7 @@ describe('parseBackup', () => {
 
   it('rejects a newer version and says so', () => {
     expect(errorOf({ ...validFile(), version: BACKUP_VERSION + 1 })).toBe(
-      'This backup was made by a newer NewsLens (backup version 2); this version reads backups up to version 1. Update the extension and try again.',
+      `This backup was made by a newer NewsLens (backup version ${BACKUP_VERSION + 1}); this version reads backups up to version ${BACKUP_VERSION}. Update the extension and try again.`,
     );
     expect(errorOf({ ...validFile(), version: '1' })).toBe('version must be a whole number from 1 to 9007199254740991 (found "1")');
   });
@@ -117,7 +117,8 @@ describe('parseBackup', () => {
     ['bad time', (f) => (f.articles[0].createdAt = 'yesterday'), 'articles[0].createdAt must be an ISO date-time like 2025-03-06T09:00:00.000Z (found "yesterday")'],
     ['missing deletedAt', (f) => delete f.articles[0].deletedAt, 'articles[0].deletedAt is missing'],
     ['string boolean', (f) => (f.articles[0].isArticle = 'true'), 'articles[0].isArticle must be true or false (found "true")'],
-    ['author not a string', (f) => (f.articles[0].authors[1] = null), 'articles[0].authors[1] must be a string (found null)'],
+    ['author neither a name nor a record', (f) => (f.articles[0].authors[1] = null), 'articles[0].authors[1] must be an object (found null)'],
+    ['author of an unknown kind', (f) => (f.articles[0].authors[1] = { name: 'X', kind: 'robot' }), 'articles[0].authors[1].kind must be one of person, organization'],
     ['tag not a string', (f) => (f.annotations[0].tags = [['x']]), 'annotations[0].tags[0] must be a string (found a list)'],
     ['unsafe evidence URL', (f) => (f.annotations[0].claim.evidence[0].url = 'javascript:alert(1)'), 'annotations[0].claim.evidence[0].url must be an http(s) URL (found "javascript:alert(1)")'],
     ['data URL as article', (f) => (f.articles[0].url = 'data:text/html,hi'), 'articles[0].url must be an http(s) URL (found "data:text/html,hi")'],
@@ -136,6 +137,19 @@ describe('parseBackup', () => {
     const file = validFile();
     breakIt(file);
     expect(errorOf(file)).toContain(message);
+  });
+
+  it('reads a version 1 backup, whose authors are plain names, as author records', () => {
+    const file = validFile();
+    file.version = 1;
+    file.articles[0].authors = ['Jane Doe', 'Associated Press', 'Our Foreign Staff'];
+    const result = parseBackup(JSON.stringify(file));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.articles[0]?.authors).toEqual([
+      { name: 'Jane Doe', kind: 'person' },
+      { name: 'Associated Press', kind: 'organization' },
+      { name: 'Our Foreign Staff', kind: 'organization' },
+    ]);
   });
 
   it('names the format constant in its files', () => {

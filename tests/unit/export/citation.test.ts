@@ -31,13 +31,13 @@ describe('formatCitation', () => {
   });
 
   it('writes two authors as "Surname, I., & Surname, I." in APA', () => {
-    const article = { ...budgetArticle, authors: ['Doe, Jane', 'By Ann Lee'] };
+    const article = { ...budgetArticle, authors: [{ name: 'Doe, Jane', kind: 'person' as const }, { name: 'By Ann Lee', kind: 'person' as const }] };
     expect(formatCitation(article, 'apa')).toMatch(/^Doe, J., & Lee, A. \(2025, March 5\)\./);
     expect(formatCitation(article, 'mla')).toMatch(/^Doe, Jane, and Ann Lee\. /);
   });
 
   it('keeps an organisation author whole', () => {
-    const article = { ...budgetArticle, authors: ['Associated Press'] };
+    const article = { ...budgetArticle, authors: [{ name: 'Associated Press', kind: 'organization' as const }] };
     expect(formatCitation(article, 'apa')).toMatch(/^Associated Press\. \(2025, March 5\)\./);
     expect(formatCitation(article, 'mla')).toMatch(/^Associated Press\. “Council/);
   });

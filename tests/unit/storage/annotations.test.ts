@@ -28,7 +28,7 @@ describe('articles', () => {
     const deps = fixedDeps();
     await recordVisit(db, visit(), deps);
     const again = await recordVisit(db, visit({ authors: [], publishedAt: undefined, title: '' }), deps);
-    expect(again.article.authors).toEqual(['Helen Marsh']);
+    expect(again.article.authors).toEqual([{ name: 'Helen Marsh', kind: 'person' }]);
     expect(again.article.publishedAt).toBe('2026-01-29T07:04:12.000Z');
     expect(again.article.title).toBe('Starmer meets Xi');
   });

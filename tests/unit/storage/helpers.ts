@@ -27,7 +27,7 @@ export function visit(overrides: Partial<PageVisit> = {}): PageVisit {
     url: 'https://news.example.com/2026/01/29/starmer-xi',
     title: 'Starmer meets Xi',
     siteName: 'The Daily Ledger',
-    authors: ['Helen Marsh'],
+    authors: [{ name: 'Helen Marsh', kind: 'person' }],
     publishedAt: '2026-01-29T07:04:12.000Z',
     isArticle: true,
     textHash: 'hash-1',
