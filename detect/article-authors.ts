@@ -100,7 +100,7 @@ function tidy(part: string): string {
 
 function plausible(name: string): boolean {
   if (!name || name.length > MAX_NAME_CHARS || name.split(' ').length > MAX_NAME_WORDS) return false;
-  if (/^https?:|www\.|\.com\b/i.test(name)) return false;
+  if (/^https?:|www\.|\.com\b/i.test(name) || /^by:?$/i.test(name)) return false;
   // A name has letters and starts with one (a stray "·" or "–" is not a name).
   return /^\p{L}/u.test(name);
 }
