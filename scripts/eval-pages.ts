@@ -3,7 +3,9 @@
 // recognised as an article, recall (share of expected.html's words in the text we annotate), precision (share of our
 // words that are expected's), byline right (our authors against expected-metadata.json's byline, normalised).
 // Pages are parsed with jsdom, the DOM Readability's own test suite uses (happy-dom's parser loses cnet's body).
-// Usage: npm run eval:pages [-- --verbose]
+// With --chromium, each page is also opened in real Chromium with the built extension (`npx wxt build --mode e2e`
+// first): painted or not, page text unchanged, longest main-thread task after the scan started.
+// Usage: npm run eval:pages [-- --verbose] [-- --chromium]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -58,13 +60,73 @@ function dom(html: string): JSDOM {
   return new JSDOM(html, { url: PAGE_URL, virtualConsole: new VirtualConsole() });
 }
 
-function main(): void {
+interface ChromiumResult {
+  phase: string;
+  painted: number;
+  textUnchanged: boolean;
+  longestTaskMs: number;
+}
+
+/** Opens every page in Chromium with the extension; requests to other hosts are refused (the pages are offline). */
+async function inChromium(names: string[]): Promise<Map<string, ChromiumResult>> {
+  const { launchWithExtension, startFixtureServer } = await import('../tests/e2e/harness');
+  const server = await startFixtureServer();
+  const browser = await launchWithExtension();
+  const results = new Map<string, ChromiumResult>();
+  const textOf = (page: import('playwright-core').Page) =>
+    page.evaluate(() => {
+      // Reading text only: script and style bodies differ between two loads of pages whose scripts stamp the time.
+      const clone = document.body.cloneNode(true) as HTMLElement;
+      for (const el of Array.from(clone.querySelectorAll('newslens-ui, script, style, noscript, template'))) el.remove();
+      return clone.textContent ?? '';
+    });
+  try {
+    for (const name of names) {
+      const html = readFileSync(join(PAGES, name, 'source.html'), 'utf8');
+      server.override(`/pages/${name}.html`, html);
+      const page = await browser.context.newPage();
+      await page.route('**/*', (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
+      await page.addInitScript(`window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });`);
+      await page.goto(server.url(`/pages/${name}.html`), { waitUntil: 'load', timeout: 60_000 }).catch(() => undefined);
+      await page
+        .waitForFunction(() => ['ready', 'not-article', 'error'].includes(document.querySelector('newslens-ui')?.getAttribute('data-state') ?? ''), null, { timeout: 60_000 })
+        .catch(() => undefined);
+      await page.waitForTimeout(300);
+      const report = await page.evaluate(() => {
+        const start = performance.getEntriesByName('newslens:scan-start')[0]?.startTime ?? 0;
+        const tasks = (window as unknown as { __longTasks: [number, number][] }).__longTasks;
+        let painted = 0;
+        for (const highlight of (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.values()) painted += highlight.size;
+        return {
+          phase: document.querySelector('newslens-ui')?.getAttribute('data-state') ?? 'none',
+          painted,
+          longestTaskMs: Math.round(Math.max(0, ...tasks.filter(([s, d]) => s + d > start).map(([, d]) => d))),
+        };
+      });
+      // The same markup where the extension does not run (about:blank), scripts and other hosts refused alike.
+      const reference = await browser.context.newPage();
+      await reference.route('**/*', (route) => route.abort());
+      await reference.setContent(html, { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+      const unchanged = (await textOf(page)) === (await textOf(reference));
+      results.set(name, { ...report, textUnchanged: unchanged });
+      await reference.close();
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
   if (!existsSync(PAGES)) {
     console.error(`eval:pages needs the saved pages in ${PAGES} (source.html, expected.html, expected-metadata.json per page).`);
     process.exit(1);
   }
   const verbose = process.argv.includes('--verbose');
   const names = readdirSync(PAGES).filter((name) => existsSync(join(PAGES, name, 'source.html'))).sort();
+  const chromium = process.argv.includes('--chromium') ? await inChromium(names) : null;
   let recognised = 0;
   let recallSum = 0;
   let precisionSum = 0;
@@ -105,12 +167,24 @@ function main(): void {
       `${name.padEnd(20)} ${(finding.isArticle ? 'yes' : 'NO').padEnd(8)} ${recall.toFixed(3).padStart(6)}  ${precision.toFixed(3).padStart(9)}  ${bylineCell}`,
     );
     if (verbose || !finding.isArticle) console.log(`    ${Math.round(ms)} ms; ${finding.reasons.join('; ')}`);
+    const live = chromium?.get(name);
+    if (live) {
+      console.log(
+        `    chromium: ${live.phase}, ${live.painted} painted ranges, text ${live.textUnchanged ? 'unchanged' : 'CHANGED'}, longest task after scan ${live.longestTaskMs} ms`,
+      );
+    }
     page.window.close();
   }
   const n = names.length;
   console.log(
     `\noverall: recognised ${recognised}/${n}, mean recall ${(recallSum / n).toFixed(3)}, mean precision ${(precisionSum / n).toFixed(3)}, bylines right ${bylinesRight}/${bylines}`,
   );
+  if (chromium) {
+    const all = [...chromium.values()];
+    console.log(
+      `chromium: painted ${all.filter((r) => r.phase === 'ready' && r.painted > 0).length}/${n}, text unchanged ${all.filter((r) => r.textUnchanged).length}/${n}, longest task after scan start ${Math.max(0, ...all.map((r) => r.longestTaskMs))} ms (median ${[...all.map((r) => r.longestTaskMs)].sort((a, b) => a - b)[Math.floor(n / 2)] ?? 0} ms)`,
+    );
+  }
 }
 
-main();
+await main();
