@@ -51,10 +51,12 @@ async function measurePage(context: import('playwright-core').BrowserContext, ur
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => (metrics.find((m: { name: string }) => m.name === name)?.value ?? 0) * 1000;
   const tasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
-  const marks = await page.evaluate(() => {
-    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime;
-    return { start: at('newslens:scan-start'), found: at('newslens:found'), painted: at('newslens:painted') };
-  });
+  // No helper functions inside: tsx would wrap them in a __name() call the page does not have.
+  const marks = await page.evaluate(() => ({
+    start: performance.getEntriesByName('newslens:scan-start')[0]?.startTime,
+    found: performance.getEntriesByName('newslens:found')[0]?.startTime,
+    painted: performance.getEntriesByName('newslens:painted')[0]?.startTime,
+  }));
   const durations = tasks.map((t) => t.duration);
   const afterScan = marks.start === undefined ? [] : tasks.filter((t) => t.start + t.duration > (marks.start ?? 0)).map((t) => t.duration);
   await page.close();
