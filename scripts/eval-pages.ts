@@ -75,9 +75,10 @@ async function inChromium(names: string[]): Promise<Map<string, ChromiumResult>>
   const results = new Map<string, ChromiumResult>();
   const textOf = (page: import('playwright-core').Page) =>
     page.evaluate(() => {
-      // Reading text only: script and style bodies differ between two loads of pages whose scripts stamp the time.
+      // Reading text only: script, style and raw-text bodies (iframe fallbacks) differ between two loads of pages whose
+      // scripts write time stamps into them.
       const clone = document.body.cloneNode(true) as HTMLElement;
-      for (const el of Array.from(clone.querySelectorAll('newslens-ui, script, style, noscript, template'))) el.remove();
+      for (const el of Array.from(clone.querySelectorAll('newslens-ui, script, style, noscript, template, iframe, textarea'))) el.remove();
       return clone.textContent ?? '';
     });
   try {
