@@ -16,11 +16,13 @@ export default defineConfig({
     // when a citation is exported, so it never weighs on page loads; the limit is raised to say that is expected.
     build: { chunkSizeWarningLimit: 700 },
   }),
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, browser }) => ({
     name: 'NewsLens',
     description:
       'Read the news closely: see people, organisations, places and check-worthy claims; keep highlights, notes and fact-check verdicts on your own machine.',
-    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage'],
+    // offscreen: Chromium's MV3 service worker has no DOM parser; the article finder parses a copy of the page in an
+    // offscreen document instead of on the page's main thread. Firefox's background page has a DOM and needs none.
+    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     action: { default_title: 'NewsLens' },

@@ -1,7 +1,9 @@
-// Article metadata from the page head, most trustworthy source first:
-// JSON-LD > Highwire citation_* > OpenGraph og:* / article:* > <meta name=author> > <title> / <h1>.
+// Article metadata from the page, most trustworthy source first:
+// JSON-LD > Highwire citation_* > OpenGraph og:* / article:* > <meta name=author> > visible byline markup > a "By …"
+// line > <title> / <h1>; dates from visible <time> last.
 // Every value is page-controlled text: it is cleaned to plain text and URLs are kept only when http(s).
-import type { ArticleMetadata } from './types';
+import { cleanAuthorCandidate, ORGANIZATION_TYPES, uniqueAuthors } from './article-authors';
+import type { ArticleMetadata, Author } from './types';
 
 const ARTICLE_TYPES = new Set([
   'Article', 'NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle', 'ReviewNewsArticle',
@@ -78,7 +80,8 @@ function jsonLdNodes(doc: Document): JsonObject[] {
   const pending: unknown[] = [];
   let next = 0;
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    const source = script.textContent ?? '';
+    // Some sites wrap the JSON in a CDATA section (an XHTML habit); JSON.parse needs it unwrapped.
+    const source = (script.textContent ?? '').replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[/, '').replace(/(?:\/\/\s*)?\]\]>\s*$/, '');
     if (source.length > MAX_JSON_LD_CHARS) continue;
     try {
       pending.push(JSON.parse(source));
@@ -105,12 +108,31 @@ function resolveRef(value: unknown, byId: Map<string, JsonObject>): unknown {
   return value;
 }
 
-function namesOf(value: unknown, byId: Map<string, JsonObject>): string[] {
+/** The text of a JSON-LD name, which some sites nest: {"name": {"@value": "Jane Doe"}} or a list of names. */
+function nameText(value: unknown, depth = 0): string {
+  if (typeof value === 'string') return cleanText(value);
+  if (depth > 3) return '';
+  if (Array.isArray(value)) return nameText(value[0], depth + 1);
+  if (isObject(value)) return nameText(value['@value'] ?? value['name'] ?? value['text'], depth + 1);
+  return '';
+}
+
+/** Authors from a JSON-LD author value: a string, a Person/Organization object, an @id reference, or a list of them. */
+function authorsOf(value: unknown, byId: Map<string, JsonObject>): Author[] {
   const list = Array.isArray(value) ? value : [value];
-  return list
-    .map((item) => resolveRef(item, byId))
-    .map((item) => (isObject(item) ? cleanText(item['name']) : cleanText(item)))
-    .filter((name) => name !== '' && !/^https?:\/\//i.test(name));
+  const authors: Author[] = [];
+  for (const raw of list.slice(0, MAX_AUTHORS)) {
+    const item = resolveRef(raw, byId);
+    if (isObject(item)) {
+      const types = typesOf(item);
+      const kind = types.some((type) => ORGANIZATION_TYPES.has(type)) ? 'organization' : types.includes('Person') ? 'person' : undefined;
+      authors.push(...cleanAuthorCandidate(nameText(item['name']), { kind }));
+    } else {
+      const name = cleanText(item);
+      if (!/^https?:\/\//i.test(name)) authors.push(...cleanAuthorCandidate(name));
+    }
+  }
+  return authors;
 }
 
 function urlOf(value: unknown, base: string): string | undefined {
@@ -132,7 +154,7 @@ function fromJsonLd(nodes: JsonObject[], base: string): Found & { articleType?: 
   return {
     articleType: typesOf(article).find((type) => ARTICLE_TYPES.has(type)),
     headline: cleanText(article['headline']) || cleanText(article['name']),
-    authors: namesOf(article['author'], byId),
+    authors: authorsOf(article['author'], byId),
     siteName: websiteName || (isObject(publisher) ? cleanText(publisher['name']) : undefined),
     publishedAt: cleanDate(article['datePublished']),
     modifiedAt: cleanDate(article['dateModified']),
@@ -159,7 +181,8 @@ const meta = (doc: Document, attribute: 'name' | 'property', key: string): strin
 function fromCitation(doc: Document, base: string): Found {
   return {
     headline: meta(doc, 'name', 'citation_title'),
-    authors: metaValues(doc, 'name', 'citation_author'),
+    // One person per tag, often written "Family, Given": never split on the comma.
+    authors: metaValues(doc, 'name', 'citation_author').flatMap((name) => cleanAuthorCandidate(name, { split: false })),
     siteName: meta(doc, 'name', 'citation_publisher') ?? meta(doc, 'name', 'citation_journal_title'),
     // citation_online_date is the first online appearance, not an update.
     publishedAt: cleanDate(
@@ -175,8 +198,10 @@ function fromOpenGraph(doc: Document, base: string): Found {
   const locale = meta(doc, 'property', 'og:locale');
   return {
     headline: meta(doc, 'property', 'og:title'),
-    // article:author is usually a profile URL, which namesOf-style filtering drops.
-    authors: metaValues(doc, 'property', 'article:author').filter((name) => !/^https?:\/\//i.test(name)),
+    // article:author is usually a profile URL, which is not a name.
+    authors: metaValues(doc, 'property', 'article:author')
+      .filter((name) => !/^https?:\/\//i.test(name))
+      .flatMap((name) => cleanAuthorCandidate(name)),
     siteName: meta(doc, 'property', 'og:site_name'),
     publishedAt: cleanDate(meta(doc, 'property', 'article:published_time')),
     modifiedAt: cleanDate(meta(doc, 'property', 'article:modified_time') ?? meta(doc, 'property', 'og:updated_time')),
@@ -186,25 +211,90 @@ function fromOpenGraph(doc: Document, base: string): Found {
   };
 }
 
-function splitAuthorList(value: string): string[] {
-  return value
-    .replace(/^by\s+/i, '')
-    .split(/\s*(?:,|;|\band\b|&)\s*/i)
-    .map((name) => name.trim())
-    .filter((name) => name !== '');
+/** Byline widgets in page markup, in the order sites use them: microformats and microdata first, then class names. */
+const BYLINE_SELECTORS = [
+  '[itemprop~="author"] [itemprop~="name"]',
+  '[itemprop~="author"]',
+  '[rel~="author"]',
+  '.vcard .fn',
+  '.byline__name, .byline-name, .author-name, .author__name, .authorName',
+  '.byline, [class*="byline"], [id*="byline"]',
+  '.author, [class*="author"], [data-testid*="byline"]',
+];
+/** Byline text longer than this is a bio box or an author page, not a signature. */
+const MAX_BYLINE_CHARS = 300;
+/** Text nodes to look through for a "By …" line; it sits near the headline, early in the page. */
+const MAX_BY_LINE_NODES = 5_000;
+
+function inFurniture(el: Element): boolean {
+  return el.closest('nav, footer, aside, [role="navigation"], [role="contentinfo"], [class*="comment"], [class*="related"]') !== null;
 }
 
-function fromPlainHtml(doc: Document): Found {
+/**
+ * Authors named by byline markup: the first selector that yields a plausible name wins, and only its first byline
+ * (with the sibling names in the same parent, as in "<span>A</span>, <span>B</span> and <span>C</span>"): the same
+ * markup further down is other stories' bylines.
+ */
+function fromBylineMarkup(doc: Document): Author[] {
+  for (const selector of BYLINE_SELECTORS) {
+    const found: Author[] = [];
+    let parent: Element | null | undefined;
+    for (const el of Array.from(doc.querySelectorAll(selector)).slice(0, 40)) {
+      if (el.tagName === 'META' || el.tagName === 'LINK' || inFurniture(el)) continue;
+      if (parent !== undefined && el.parentElement !== parent) break;
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (!text || text.length > MAX_BYLINE_CHARS) continue;
+      const authors = cleanAuthorCandidate(cleanText(text));
+      if (authors.length === 0) continue;
+      found.push(...authors);
+      parent = el.parentElement;
+    }
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** A short "By Jane Doe and John Roe" line anywhere in the page text. */
+function fromByLine(doc: Document): Author[] {
+  if (!doc.body) return [];
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  let seen = 0;
+  for (let node = walker.nextNode(); node && seen < MAX_BY_LINE_NODES; node = walker.nextNode(), seen += 1) {
+    if (!/^\s*by\b/i.test(node.nodeValue ?? '')) continue;
+    const holder = node.parentElement;
+    if (!holder || holder.closest('script, style, nav, footer') || inFurniture(holder)) continue;
+    // "By" may be its own text node with the name in a link next to it: read the enclosing line.
+    const line = holder.textContent && holder.textContent.trim().length > 3 ? holder : holder.parentElement;
+    const text = (line?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!/^by\s+\p{Lu}/iu.test(text) || text.length > 120) continue;
+    const authors = cleanAuthorCandidate(cleanText(text));
+    if (authors.length > 0) return authors;
+  }
+  return [];
+}
+
+function fromPlainHtml(doc: Document, readerByline: string | undefined): Found {
   const metaAuthor = meta(doc, 'name', 'author');
-  const bylineAuthors = Array.from(doc.querySelectorAll('[rel~="author"], [itemprop="author"]'))
-    .map((el) => cleanText(el.textContent))
-    .filter((name) => name !== '' && name.length < 80);
   const h1 = doc.querySelector('h1');
+  const fromMeta = metaAuthor && !/^https?:\/\//i.test(metaAuthor) ? cleanAuthorCandidate(metaAuthor) : [];
+  const reader = readerByline ? cleanAuthorCandidate(cleanText(readerByline)) : [];
   return {
-    authors: metaAuthor ? splitAuthorList(metaAuthor) : bylineAuthors,
+    // Readability's byline first: it only takes bylines outside the furniture it discards (a related-stories rail
+    // with its own rel=author links comes before the story on some pages).
+    authors: first(fromMeta, reader, fromBylineMarkup(doc), fromByLine(doc)) ?? [],
     headline: cleanText(h1?.textContent) || cleanText(doc.title),
     description: meta(doc, 'name', 'description'),
+    publishedAt: visibleDate(doc),
   };
+}
+
+/** The first machine-readable date the page shows (<time datetime>), for pages without metadata dates. */
+function visibleDate(doc: Document): string | undefined {
+  for (const time of Array.from(doc.querySelectorAll('time[datetime]')).slice(0, 10)) {
+    const date = cleanDate(time.getAttribute('datetime'));
+    if (date) return date;
+  }
+  return undefined;
 }
 
 function canonicalLink(doc: Document, base: string): string | undefined {
@@ -222,16 +312,6 @@ function first<T>(...values: (T | undefined)[]): T | undefined {
   return values.find((value) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0));
 }
 
-function dedupe(names: string[]): string[] {
-  const seen = new Set<string>();
-  return names.filter((name) => {
-    const key = name.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).slice(0, MAX_AUTHORS);
-}
-
 export interface MetadataWithEvidence {
   metadata: ArticleMetadata;
   /** schema.org article type found in JSON-LD, e.g. "NewsArticle". */
@@ -240,19 +320,23 @@ export interface MetadataWithEvidence {
   jsonLdTypes: string[];
 }
 
-export function extractMetadataWithEvidence(doc: Document): MetadataWithEvidence {
+/**
+ * Metadata with the evidence the article finder needs. `readerByline` is Readability's byline for the page, when it
+ * ran: a visible-markup candidate read the way Firefox Reader View reads it.
+ */
+export function extractMetadataWithEvidence(doc: Document, readerByline?: string): MetadataWithEvidence {
   const base = doc.baseURI || doc.URL || 'about:blank';
   const nodes = jsonLdNodes(doc);
   const { articleType, ...jsonLd } = fromJsonLd(nodes, base);
   const citation = fromCitation(doc, base);
   const og = fromOpenGraph(doc, base);
-  const plain = fromPlainHtml(doc);
+  const plain = fromPlainHtml(doc, readerByline);
   const sources = [jsonLd, citation, og, plain];
   const pick = <K extends keyof ArticleMetadata>(key: K): ArticleMetadata[K] | undefined =>
     first(...sources.map((source) => source[key]));
   const metadata: ArticleMetadata = {
     headline: pick('headline') ?? '',
-    authors: dedupe(pick('authors') ?? []),
+    authors: uniqueAuthors(pick('authors') ?? [], MAX_AUTHORS),
   };
   const optional = {
     siteName: pick('siteName'),

@@ -56,7 +56,7 @@ export interface Claim {
 /** What the article finder learns about a page from its metadata. */
 export interface ArticleMetadata {
   headline: string;
-  authors: string[];
+  authors: Author[];
   siteName?: string;
   publishedAt?: string;
   modifiedAt?: string;

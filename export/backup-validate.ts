@@ -2,10 +2,10 @@
 // from the known fields only, so a crafted file cannot smuggle extra properties into storage.
 // Limits mirror the ones storage/api.ts applies to the same fields when they arrive from a content script.
 import type { DocumentSelector } from '../anchoring/types';
+import { authorFromName } from '../detect/article-authors';
 import { AUTHOR_KINDS, type Author } from '../detect/types';
 import { CLAIM_STATUSES, HIGHLIGHT_COLORS } from '../storage/types';
 import { documentSelector, ValidationError } from '../storage/validate';
-import { guessAuthorKind } from './names';
 import type { AnchorState, Annotation, AnnotationKind, Article, ClaimReview, Evidence } from '../storage/types';
 
 export class BackupError extends Error {
@@ -148,6 +148,7 @@ function syncedAt(fields: Fields, path: string) {
   };
 }
 
+/** An author record, or a plain name from a backup written before authors were records (converted as the v3 upgrade does). */
 export function articleAt(value: unknown, path: string): Article {
   const fields = objectAt(value, path);
   const siteName = stringAt(fields.siteName, `${path}.siteName`, LIMITS.siteName);
@@ -191,12 +192,12 @@ export function annotationAt(value: unknown, path: string): Annotation {
 
 /**
  * An `Author { name, kind }` record. Version 1 backups wrote bare name strings; those are read as records whose kind
- * comes from the name's wording (guessAuthorKind), so old backups still import.
+ * comes from the name's wording (detect/article-authors.ts authorFromName), so old backups still import.
  */
 function authorAt(value: unknown, path: string, siteName: string): Author {
   if (typeof value === 'string') {
     const name = nonEmptyStringAt(value, path, LIMITS.author);
-    return { name, kind: guessAuthorKind(name, siteName) };
+    return authorFromName(name.trim(), siteName);
   }
   const fields = objectAt(value, path);
   return { name: nonEmptyStringAt(fields.name, `${path}.name`, LIMITS.author), kind: oneOfAt(fields.kind, `${path}.kind`, AUTHOR_KINDS) };

@@ -10,7 +10,7 @@ import { liveArticlesWithAnnotations, type ExportBundle } from './bundle';
 import { isoDateOf } from './dates';
 import { toJsonLd } from './json-ld';
 import { mapInSlices, type SliceOptions } from './slices';
-import { namesAnOrganization } from './names';
+import { authorFromName } from '../detect/article-authors';
 import { textFragmentUrl } from './text-fragment';
 
 export interface ClaimReviewOptions {
@@ -94,7 +94,7 @@ function toClaimReview(article: Article, annotation: Annotation, claim: StoredCl
   const claimant = claim.claimant?.replace(/\s+/g, ' ').trim();
   if (claimant) {
     // A claimant is usually a speaker ("Smith said"), so a bare name is a person unless it reads like an organisation.
-    review.itemReviewed.author = { '@type': namesAnOrganization(claimant) ? 'Organization' : 'Person', name: claimant };
+    review.itemReviewed.author = { '@type': authorFromName(claimant).kind === 'organization' ? 'Organization' : 'Person', name: claimant };
   }
   const published = isoDateOf(article.publishedAt);
   if (published) review.itemReviewed.datePublished = published;

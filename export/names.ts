@@ -93,23 +93,3 @@ function cjkParts(name: string): NameParts {
   return { literal: name };
 }
 
-const ORGANIZATION_WORDS =
-  /\b(news|press|presse|agence|agency|agencies|staff|desk|board|team|newsroom|editors|editorial|reporters|correspondents|service|bureau|media|inc|ltd|llc|corp|corporation|company|group|association|institute|university|council|ministry|department|office|foundation|network|radio|television|tv|survey|times|journal|herald|tribune)\b/i;
-
-/**
- * Kind for an author known only by name: backups from before author records (version 1 files) and claimants typed by
- * the reader. A one-word Latin-script name, the site's own name, or a name with an organisation word
- * ("Associated Press", "Geological Survey of the Netherlands") is an organisation; a CJK name never is.
- */
-export function guessAuthorKind(name: string, siteName = ''): Author['kind'] {
-  const cleaned = cleanAuthorName(name);
-  if (CJK.test(cleaned)) return 'person';
-  if (siteName && cleaned.toLowerCase() === siteName.trim().toLowerCase()) return 'organization';
-  if (!cleaned.includes(' ') && !cleaned.includes(',')) return 'organization';
-  return namesAnOrganization(cleaned) ? 'organization' : 'person';
-}
-
-/** True when a name holds a word that only organisations use ("Press", "Ministry", "Survey", "Inc"...). */
-export function namesAnOrganization(name: string): boolean {
-  return ORGANIZATION_WORDS.test(name);
-}

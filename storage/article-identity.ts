@@ -8,6 +8,8 @@
 // - A trailing slash is dropped (except for the root path): sites serve both spellings of the same article.
 // - Remaining query parameters are sorted so that two shares of one link with reordered parameters agree.
 // - The scheme is kept: upgrading http to https could point at a site that has no https at all.
+// - A canonical link or og:url counts only on the page's own site (same registrable domain): a page cannot claim
+//   another site's article as its identity and so collect, or show, the notes a reader made there.
 
 const TRACKING_PARAMS = new Set([
   'fbclid', 'gclid', 'gclsrc', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'ttclid', 'li_fat_id',
@@ -93,18 +95,56 @@ function isHomePageFallback(canonical: URL, page: URL | null): boolean {
   return canonical.pathname === '/' && canonical.search === '' && page !== null && page.pathname !== '/';
 }
 
+/**
+ * Public suffixes of more than one label that news sites sit under (the Public Suffix List's common second-level
+ * country domains). A built-in subset, not the whole list: for other suffixes the last two labels are taken, which can
+ * only make two sites under an unknown multi-part suffix look like one site to each other.
+ */
+const MULTI_PART_SUFFIXES = new Set([
+  'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'me.uk', 'ltd.uk', 'plc.uk', 'net.uk', 'sch.uk',
+  'com.au', 'net.au', 'org.au', 'edu.au', 'gov.au', 'asn.au', 'id.au',
+  'co.nz', 'org.nz', 'net.nz', 'govt.nz', 'ac.nz',
+  'co.za', 'org.za', 'gov.za', 'co.in', 'net.in', 'org.in', 'gov.in', 'ac.in',
+  'co.jp', 'ne.jp', 'or.jp', 'ac.jp', 'go.jp', 'co.kr', 'or.kr', 'go.kr',
+  'com.br', 'org.br', 'gov.br', 'com.ar', 'com.mx', 'gob.mx', 'com.co', 'com.pe', 'com.ve', 'com.uy', 'cl.cl',
+  'com.cn', 'net.cn', 'org.cn', 'gov.cn', 'com.hk', 'org.hk', 'com.tw', 'org.tw', 'com.sg', 'org.sg', 'gov.sg',
+  'com.my', 'com.ph', 'com.pk', 'com.bd', 'com.ng', 'com.gh', 'co.ke', 'co.ug', 'co.tz', 'com.eg', 'co.il', 'org.il',
+  'com.tr', 'org.tr', 'gov.tr', 'com.sa', 'com.qa', 'com.kw', 'co.id', 'or.id', 'go.id', 'co.th', 'in.th', 'go.th',
+  'com.ua', 'com.pl', 'co.at', 'or.at', 'com.es', 'com.pt', 'com.gr', 'com.cy', 'com.mt',
+]);
+
+/** The registrable domain (eTLD+1) of a host: "www.bbc.co.uk" -> "bbc.co.uk", "edition.cnn.com" -> "cnn.com". */
+export function registrableDomain(hostname: string): string {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  // IP addresses (v4 dotted, v6 in brackets) are their own site.
+  if (/^\d+(?:\.\d+){3}$/.test(host) || host.startsWith('[')) return host;
+  const labels = host.split('.');
+  if (labels.length <= 2) return host;
+  const lastTwo = labels.slice(-2).join('.');
+  return labels.slice(MULTI_PART_SUFFIXES.has(lastTwo) ? -3 : -2).join('.');
+}
+
+function sameSite(a: URL, b: URL): boolean {
+  return registrableDomain(a.hostname) === registrableDomain(b.hostname);
+}
+
 function chooseUrl(pageUrl: string, hints: { canonical?: string; ogUrl?: string }): URL {
   const page = parseHttpUrl(pageUrl);
+  // An AMP cache serves the publisher's page from Google's host: the publisher's site is the page's site.
+  const site = page ? unwrapAmpCache(page) : null;
+  const usable = (hint: URL | null): hint is URL =>
+    hint !== null && !isHomePageFallback(hint, page) && site !== null && sameSite(unwrapAmpCache(hint), site);
   const canonical = parseHttpUrl(hints.canonical, page?.href);
-  if (canonical && !isHomePageFallback(canonical, page)) return canonical;
+  if (usable(canonical)) return canonical;
   const og = parseHttpUrl(hints.ogUrl, page?.href);
-  if (og && !isHomePageFallback(og, page)) return og;
+  if (usable(og)) return og;
   if (page) return page;
   throw new TypeError(`Not an http(s) URL: ${pageUrl.slice(0, 200)}`);
 }
 
 /**
- * One URL per article: canonical link (if http(s)) > og:url > page URL, then tracking parameters, fragments,
+ * One URL per article: canonical link (if http(s) and on the page's own site, see registrableDomain) > og:url (same
+ * condition) > page URL, then tracking parameters, fragments,
  * credentials, default ports, host variants, AMP markers and trailing slashes removed.
  * Throws TypeError when none of the candidates is an http(s) URL.
  */

@@ -1,4 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { authorFromName } from '../detect/article-authors';
+import type { Author } from '../detect/types';
 import type { Annotation, Article, Settings } from './types';
 
 export const DB_NAME = 'newslens';
@@ -35,6 +37,37 @@ export function upgradeToV2(tx: Transaction): Promise<unknown> {
     });
 }
 
+/** v3: the same tables and indexes as v2; article rows change shape (authors become records). */
+export const SCHEMA_V3 = SCHEMA_V2;
+
+/**
+ * Authors stored before v3 were plain strings. Each becomes an author record, a person unless the name is a known
+ * organisation or shaped like one ("Associated Press", "Our Foreign Staff"); records already in the new shape stay.
+ */
+export function upgradeAuthors(authors: readonly unknown[] | undefined): Author[] {
+  const records: Author[] = [];
+  for (const author of authors ?? []) {
+    if (typeof author === 'string') {
+      const name = author.trim();
+      if (name) records.push(authorFromName(name));
+    } else if (typeof author === 'object' && author !== null && typeof (author as Author).name === 'string') {
+      const { name, kind } = author as Author;
+      records.push({ name, kind: kind === 'organization' ? 'organization' : 'person' });
+    }
+  }
+  return records;
+}
+
+/** v3: Article.authors from string[] to Author[] (see upgradeAuthors). */
+export function upgradeToV3(tx: Transaction): Promise<unknown> {
+  return tx
+    .table('articles')
+    .toCollection()
+    .modify((article: { authors?: unknown[] }) => {
+      article.authors = upgradeAuthors(article.authors);
+    });
+}
+
 export function normalizeTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
   for (const raw of tags) {
@@ -53,6 +86,7 @@ export class NewsLensDb extends Dexie {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   }
 }
 

@@ -11,8 +11,19 @@ import { ValidationError } from './validate';
 
 /** The detectors are injected so storage/ does not import the engine (and tests can run without it). */
 export type Analyzer = (text: string, options: { entities: boolean; claims: boolean }) => unknown;
+/**
+ * Reads the article out of serialised page markup sent in parts (see api.ts PAGE_HTML_PART): each call adds a part,
+ * the call with the last part answers with detect/article-reader ReaderOutput, earlier ones with null.
+ */
+export type PageReader = (part: { id: string; index: number; count: number; html: string }) => unknown;
 
-async function dispatch(db: NewsLensDb, message: ContentMessage, deps: StorageDeps, analyze: Analyzer): Promise<unknown> {
+async function dispatch(
+  db: NewsLensDb,
+  message: ContentMessage,
+  deps: StorageDeps,
+  analyze: Analyzer,
+  read: PageReader | undefined,
+): Promise<unknown> {
   switch (message.type) {
     case 'page/visit': {
       const { pageUrl, canonical, ogUrl, ...rest } = message.page;
@@ -48,6 +59,9 @@ async function dispatch(db: NewsLensDb, message: ContentMessage, deps: StorageDe
       return getSettings(db);
     case 'detect/run':
       return analyze(message.text, { entities: message.entities, claims: message.claims });
+    case 'article/read':
+      if (!read) throw new Error('This build cannot read pages in the background.');
+      return read(message);
   }
 }
 
@@ -60,6 +74,7 @@ export async function handleContentMessage(
   raw: unknown,
   deps: StorageDeps,
   analyze: Analyzer,
+  read?: PageReader,
 ): Promise<Reply<unknown>> {
   let message: ContentMessage;
   try {
@@ -69,7 +84,7 @@ export async function handleContentMessage(
     return { ok: false, code: 'invalid', error: `Rejected message: ${text}` };
   }
   try {
-    return { ok: true, value: await dispatch(db, message, deps, analyze) };
+    return { ok: true, value: await dispatch(db, message, deps, analyze, read) };
   } catch (error) {
     const storageError = toStorageError(error);
     return { ok: false, code: storageError.code, error: storageError.message };

@@ -25,7 +25,7 @@ export interface Article extends Synced {
   url: string;
   title: string;
   siteName: string;
-  /** Who wrote it, as the page said: each a person or an organisation (issue 12 fills these from the page's evidence). */
+  /** Who wrote it, as the page says: people and organisations ("Associated Press") as separate kinds. */
   authors: Author[];
   publishedAt?: string;
   modifiedAt?: string;

@@ -5,6 +5,7 @@ import { getDb } from '../../storage/db';
 import { realDeps } from '../../storage/deps';
 import { handleContentMessage } from '../../storage/message-handler';
 import { syncContentScriptRegistration } from './content-script-registration';
+import { receivePagePart } from './reader';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -12,7 +13,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only our own content scripts talk to us this way; extension pages (popup, options) use storage/ directly.
     if (sender.id !== browser.runtime.id || !sender.tab) return false;
-    void handleContentMessage(db, message, realDeps, analyzeText).then(sendResponse);
+    void handleContentMessage(db, message, realDeps, analyzeText, receivePagePart).then(sendResponse);
     return true;
   });
 

@@ -6,11 +6,10 @@ import { createPainter, type Painter } from '../../anchoring/paint';
 import { describeDocumentRange } from '../../anchoring/document-text';
 import { describeRange } from '../../anchoring/selectors';
 import { buildTextMap, offsetsFromRange, rangeFromOffsets, type TextMap } from '../../anchoring/text-map';
-import { findArticle, isBoilerplate, type ArticleFinding } from '../../detect/article';
+import { findArticleAsync, type ArticleFinding } from '../../detect/article';
 import type { Analysis } from '../../detect/analyze';
 import type { EntityMention } from '../../detect/types';
 import type { PageReport, VisitResponse } from '../../storage/api';
-import { guessAuthorKind } from '../../export/names';
 import { hashArticleText, pageAddress } from '../../storage/article-identity';
 import { isSiteEnabled } from '../../storage/settings';
 import type { Annotation, AnnotationKind, Article, HighlightColor, Settings } from '../../storage/types';
@@ -19,6 +18,7 @@ import { trackingAnnotation } from '../../components/page/page-state';
 import { ALL_LAYERS, CLAIM_LAYERS, claimLayer, ENTITY_LAYERS } from './layer-styles';
 import { HoverPreview } from './hover-preview';
 import { ask, BackgroundError } from './messaging';
+import { readPage } from './read-page';
 
 const FLASH_MS = 1600;
 /** Pages change under us (live blogs, single-page apps); wait for them to settle before re-reading. */
@@ -93,13 +93,16 @@ export class PageSession {
     this.setPhase('scanning');
     // Start in a task of our own, apart from the script's start-up work.
     await yieldToPage();
-    this.finding = findArticle(this.doc);
+    this.finding = await findArticleAsync(this.doc, readPage);
+    performance.mark('newslens:found');
+    await yieldToPage();
     const { isArticle, metadata } = this.finding;
     const treatAsArticle = isArticle || this.forced;
     this.root = (isArticle && this.finding.root) || this.doc.body || this.doc.documentElement;
     await yieldToPage();
-    this.map = buildTextMap(this.root, { skip: skipFor(isArticle), maxChars: MAX_TEXT_CHARS });
+    this.map = buildTextMap(this.root, { skip: skipFor(this.finding), maxChars: MAX_TEXT_CHARS });
     this.resolveMapped();
+    performance.mark('newslens:mapped');
     await yieldToPage();
     const visit = await ask<VisitResponse>({ type: 'page/visit', record: treatAsArticle, page: await this.pageReport() });
     this.article = visit.article;
@@ -182,7 +185,7 @@ export class PageSession {
     if (this.painter.native) return;
     this.observer?.takeRecords();
     // Wrapping split the text nodes the map points into; the text is unchanged, so re-reading it keeps every offset.
-    if (this.root) this.map = buildTextMap(this.root, { skip: skipFor(this.finding?.isArticle ?? false), maxChars: MAX_TEXT_CHARS });
+    if (this.root) this.map = buildTextMap(this.root, { skip: skipFor(this.finding), maxChars: MAX_TEXT_CHARS });
   }
 
   private rangesOf(spans: readonly { start: number; end: number }[]): Range[] {
@@ -254,8 +257,7 @@ export class PageSession {
       canonical: metadata?.canonicalUrl,
       title: metadata?.headline || this.doc.title,
       siteName: metadata?.siteName ?? this.doc.location.hostname.replace(/^www\./, ''),
-      // Until the article finder reports author kinds itself (issue 12), a byline's kind is read from its wording.
-      authors: (metadata?.authors ?? []).map((name) => ({ name, kind: guessAuthorKind(name, metadata?.siteName) })),
+      authors: metadata?.authors ?? [],
       publishedAt: metadata?.publishedAt,
       modifiedAt: metadata?.modifiedAt,
       lang: metadata?.lang,
@@ -580,15 +582,17 @@ export class PageSession {
 
   private async rescanIfChanged(): Promise<void> {
     if (!this.map || !this.root) return;
-    const finding = findArticle(this.doc);
+    const finding = await findArticleAsync(this.doc, readPage);
+    await yieldToPage();
     const root = (finding.isArticle && finding.root) || this.doc.body || this.doc.documentElement;
-    const map = buildTextMap(root, { skip: skipFor(finding.isArticle), maxChars: MAX_TEXT_CHARS });
+    const map = buildTextMap(root, { skip: skipFor(finding), maxChars: MAX_TEXT_CHARS });
     const sameNodes = map.nodes.length === this.map.nodes.length && map.nodes.every((n, i) => n === this.map?.nodes[i]);
     if (map.text === this.map.text && sameNodes) return;
     if (map.text === this.map.text) {
       // Same words re-rendered into new nodes: re-point the paint, no need to detect again.
       this.map = map;
       this.root = root;
+      this.finding = finding;
       this.paintDetections();
       this.paintAnnotations();
       return;
@@ -606,12 +610,13 @@ export class PageSession {
 }
 
 /**
- * Boilerplate is only meaningful inside a detected article; on any other page the reader decides what matters.
- * The text map already reads computed styles (hidden elements, blocks), so the boilerplate test need not read them again.
+ * Inside a detected article only the blocks Readability kept are read; on any other page (annotated because the
+ * reader asked) the reader decides what matters, so nothing is left out.
  */
-function skipFor(isArticle: boolean): ((el: Element) => boolean) | undefined {
-  return isArticle ? (el) => isBoilerplate(el, { computedStyle: false }) : undefined;
+function skipFor(finding: ArticleFinding | null): ((el: Element) => boolean) | undefined {
+  return finding?.isArticle ? finding.skip : undefined;
 }
+
 
 /** Gives the page's own work (input, rendering) a turn between our steps, so no single task of ours runs long. */
 export function yieldToPage(): Promise<void> {

@@ -89,7 +89,7 @@ describe('pages that are not articles', () => {
     await page.getByTestId('nl-color-blue').click();
     await expect.poll(() => paintedTexts(page, 'hl-blue')).toEqual(['Brussels officials say safeguard quotas could be tightened']);
     const db = await readDatabase(suite.browser);
-    const article = db.articles.find((a) => a.url === 'https://news.example.com/world');
+    const article = db.articles.find((a) => a.url === suite.server.url('/section-front.html'));
     expect(article?.isArticle).toBe(false);
     expect(db.annotations.filter((a) => a.articleId === article?.id)).toHaveLength(1);
     await page.close();

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createStore, INITIAL_PAGE_STATE, type PageState } from '../../../components/page/page-state';
 import { analyzeText } from '../../../detect/analyze';
+import { receivePagePart } from '../../../entrypoints/background/reader';
 import { PageSession } from '../../../entrypoints/content/session';
 import { NewsLensDb } from '../../../storage/db';
 import { handleContentMessage } from '../../../storage/message-handler';
@@ -28,7 +29,7 @@ function page(html = SEED): Document {
 function backgroundWith(db: NewsLensDb) {
   const deps = fixedDeps();
   fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    void handleContentMessage(db, message, deps, analyzeText).then(sendResponse);
+    void handleContentMessage(db, message, deps, analyzeText, receivePagePart).then(sendResponse);
     return true;
   });
 }

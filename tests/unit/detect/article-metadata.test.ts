@@ -2,6 +2,9 @@ import { afterEach, describe, it, expect } from 'vitest';
 import { extractMetadata } from '../../../detect/article';
 import { type LoadedPage, loadHtml } from './article-pages';
 
+/** Author records for people, as the finder returns them. */
+const people = (...names: string[]) => names.map((name) => ({ name, kind: 'person' as const }));
+
 let open: LoadedPage[] = [];
 afterEach(async () => {
   await Promise.all(open.map((page) => page.close()));
@@ -31,7 +34,7 @@ describe('extractMetadata: JSON-LD', () => {
     });
     expect(metadataOf(head)).toEqual({
       headline: 'Council approves budget',
-      authors: ['Jane Roe', 'John Doe'],
+      authors: people('Jane Roe', 'John Doe'),
       siteName: 'Example Times',
       publishedAt: '2025-03-05T08:00:00.000Z',
       modifiedAt: '2025-03-05T11:30:00.000Z',
@@ -49,7 +52,7 @@ describe('extractMetadata: JSON-LD', () => {
         { '@type': ['ReportageNewsArticle'], headline: 'Graph story', author: { '@id': '#jane' }, publisher: { '@id': '#org' } },
       ],
     });
-    expect(metadataOf(head)).toMatchObject({ headline: 'Graph story', authors: ['Jane Roe'], siteName: 'Example Media Group' });
+    expect(metadataOf(head)).toMatchObject({ headline: 'Graph story', authors: people('Jane Roe'), siteName: 'Example Media Group' });
   });
 
   it('takes the article out of a top-level array and skips broken blocks', () => {
@@ -57,7 +60,7 @@ describe('extractMetadata: JSON-LD', () => {
       { '@type': 'BreadcrumbList', itemListElement: [] },
       { '@type': 'Article', headline: 'Array story', author: 'Staff Reporter' },
     ])}`;
-    expect(metadataOf(head)).toMatchObject({ headline: 'Array story', authors: ['Staff Reporter'] });
+    expect(metadataOf(head)).toMatchObject({ headline: 'Array story', authors: [{ name: 'Staff Reporter', kind: 'organization' }] });
   });
 
   it('accepts an Organization as author and drops empty, URL and non-string names', () => {
@@ -66,12 +69,12 @@ describe('extractMetadata: JSON-LD', () => {
       headline: 'x',
       author: [{ '@type': 'Organization', name: 'Wire Desk' }, '  ', null, 42, 'https://example.com/staff', { name: 'Wire Desk' }],
     });
-    expect(metadataOf(head).authors).toEqual(['Wire Desk']);
+    expect(metadataOf(head).authors).toEqual([{ name: 'Wire Desk', kind: 'organization' }]);
   });
 
   it('turns HTML in values into plain text', () => {
     const head = jsonLd({ '@type': 'NewsArticle', headline: 'Tax &amp; spend: <em>the</em> &#8220;plan&#8221;', author: '<b onclick="x()">Ann Lee</b>' });
-    expect(metadataOf(head)).toMatchObject({ headline: 'Tax & spend: the “plan”', authors: ['Ann Lee'] });
+    expect(metadataOf(head)).toMatchObject({ headline: 'Tax & spend: the “plan”', authors: people('Ann Lee') });
   });
 
   it('ignores dates it cannot read and URLs that are not http(s)', () => {
@@ -99,7 +102,7 @@ describe('extractMetadata: fallbacks in order', () => {
   it('JSON-LD beats citation_*', () => {
     expect(metadataOf(jsonLd({ '@type': 'NewsArticle', headline: 'LD title' }) + citation)).toMatchObject({
       headline: 'LD title',
-      authors: ['A. Author', 'B. Author'],
+      authors: people('A. Author', 'B. Author'),
       siteName: 'Citation Press',
     });
   });
@@ -107,7 +110,7 @@ describe('extractMetadata: fallbacks in order', () => {
   it('citation_* beats OpenGraph and keeps a bare date as a date', () => {
     expect(metadataOf(citation + og)).toMatchObject({
       headline: 'Citation title',
-      authors: ['A. Author', 'B. Author'],
+      authors: people('A. Author', 'B. Author'),
       siteName: 'Citation Press',
       publishedAt: '2024-03-07',
     });
@@ -116,20 +119,20 @@ describe('extractMetadata: fallbacks in order', () => {
   it('OpenGraph beats meta name=author and <title>', () => {
     expect(metadataOf(`${og}<title>Page title</title>`)).toMatchObject({
       headline: 'OG title',
-      authors: ['Meta Author'],
+      authors: people('Meta Author'),
       siteName: 'OG Site',
       publishedAt: '2024-03-08T10:00:00.000Z',
     });
   });
 
   it('splits a meta author list and drops a "By" prefix', () => {
-    expect(metadataOf('<meta name="author" content="By Ann Lee, Bo Chan and Cy Diaz">').authors).toEqual(['Ann Lee', 'Bo Chan', 'Cy Diaz']);
+    expect(metadataOf('<meta name="author" content="By Ann Lee, Bo Chan and Cy Diaz">').authors).toEqual(people('Ann Lee', 'Bo Chan', 'Cy Diaz'));
   });
 
   it('falls back to byline links, the <h1>, then the <title>', () => {
     expect(metadataOf('<title>Title | Site</title>', '<h1>  Headline\n here </h1><a rel="author" href="/p/ann">Ann Lee</a>')).toMatchObject({
       headline: 'Headline here',
-      authors: ['Ann Lee'],
+      authors: people('Ann Lee'),
     });
     expect(metadataOf('<title>Only a title</title>').headline).toBe('Only a title');
   });

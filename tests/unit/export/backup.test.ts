@@ -88,7 +88,7 @@ describe('parseBackup', () => {
 
   it('rejects a newer version and says so', () => {
     expect(errorOf({ ...validFile(), version: BACKUP_VERSION + 1 })).toBe(
-      'This backup was made by a newer NewsLens (backup version 3); this version reads backups up to version 2. Update the extension and try again.',
+      `This backup was made by a newer NewsLens (backup version ${BACKUP_VERSION + 1}); this version reads backups up to version ${BACKUP_VERSION}. Update the extension and try again.`,
     );
     expect(errorOf({ ...validFile(), version: '1' })).toBe('version must be a whole number from 1 to 9007199254740991 (found "1")');
   });
@@ -161,6 +161,19 @@ describe('parseBackup', () => {
     const file = validFile();
     breakIt(file);
     expect(errorOf(file)).toContain(message);
+  });
+
+  it('reads a version 1 backup, whose authors are plain names, as author records', () => {
+    const file = validFile();
+    file.version = 1;
+    file.articles[0].authors = ['Jane Doe', 'Associated Press', 'Our Foreign Staff'];
+    const result = parseBackup(JSON.stringify(file));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.articles[0]?.authors).toEqual([
+      { name: 'Jane Doe', kind: 'person' },
+      { name: 'Associated Press', kind: 'organization' },
+      { name: 'Our Foreign Staff', kind: 'organization' },
+    ]);
   });
 
   it('names the format constant in its files', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Author } from '../../../detect/types';
-import { citedName, guessAuthorKind } from '../../../export/names';
+import { authorFromName } from '../../../detect/article-authors';
+import { citedName } from '../../../export/names';
 
 const person = (name: string): Author => ({ name, kind: 'person' });
 const organization = (name: string): Author => ({ name, kind: 'organization' });
@@ -32,7 +33,7 @@ describe('citedName', () => {
   });
 });
 
-describe('guessAuthorKind (names known only as text: version 1 backups, bylines before author records)', () => {
+describe('authorFromName (names known only as text: version 1 backups, bylines before author records)', () => {
   it.each([
     ['Reuters', 'organization'],
     ['Associated Press', 'organization'],
@@ -43,11 +44,11 @@ describe('guessAuthorKind (names known only as text: version 1 backups, bylines 
     ['李娜', 'person'],
     ['山田 太郎', 'person'],
   ] as const)('%j is a %s', (name, kind) => {
-    expect(guessAuthorKind(name)).toBe(kind);
+    expect(authorFromName(name).kind).toBe(kind);
   });
 
   it('treats an author named like the site as the organisation', () => {
-    expect(guessAuthorKind('Daily Example', 'daily example')).toBe('organization');
-    expect(guessAuthorKind('Emily Post')).toBe('person');
+    expect(authorFromName('Daily Example', 'daily example').kind).toBe('organization');
+    expect(authorFromName('Emily Post').kind).toBe('person');
   });
 });

@@ -33,6 +33,10 @@ describe('message validation', () => {
       },
       'patch.claim.evidence[0].url must be an http(s) URL',
     ],
+    [{ type: 'page/visit', page: { ...page, authors: ['Helen Marsh'] }, record: true }, 'page.authors[0] must be an object'],
+    [{ type: 'page/visit', page: { ...page, authors: [{ name: 'A', kind: 'robot' }] }, record: true }, 'page.authors[0].kind must be one of person, organization'],
+    [{ type: 'article/read', id: '00000000-0000-4000-8000-000000000001', index: 0, count: 1, html: 'x'.repeat(200_001) }, 'html is too long'],
+    [{ type: 'article/read', id: 'page-1', index: 0, count: 1, html: '<p>x</p>' }, 'id must be a UUID'],
     [null, 'message must be an object'],
     ['page/visit', 'message must be an object'],
   ])('rejects %j', (message, expected) => {
@@ -95,6 +99,16 @@ describe('message handler', () => {
   it('runs detection through the injected analyzer', async () => {
     const reply = await handleContentMessage(freshDb(), { type: 'detect/run', text: 'Hello', entities: true, claims: false }, fixedDeps(), (text, o) => ({ text, o }));
     expect(reply).toEqual({ ok: true, value: { text: 'Hello', o: { entities: true, claims: false } } });
+  });
+
+  it('hands each part of a serialised page to the injected reader, and says so when there is none', async () => {
+    const part = { type: 'article/read', id: '00000000-0000-4000-8000-000000000001', index: 1, count: 2, html: '<p>b</p>' };
+    const seen: unknown[] = [];
+    const reply = await handleContentMessage(freshDb(), part, fixedDeps(), noAnalyzer, (p) => (seen.push(p), 'read'));
+    expect(reply).toEqual({ ok: true, value: 'read' });
+    expect(seen).toEqual([{ id: part.id, index: 1, count: 2, html: '<p>b</p>', type: 'article/read' }]);
+    const without = await handleContentMessage(freshDb(), part, fixedDeps(), noAnalyzer);
+    expect(without).toMatchObject({ ok: false });
   });
 });
 

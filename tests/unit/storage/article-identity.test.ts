@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { hashArticleText, normalizeArticleUrl } from '../../../storage/article-identity';
+import { hashArticleText, normalizeArticleUrl, registrableDomain } from '../../../storage/article-identity';
 
 const ARTICLE = 'https://example.com/news/2026/02/18/budget';
 
@@ -10,10 +10,34 @@ describe('normalizeArticleUrl: which URL wins', () => {
     ).toBe(ARTICLE);
   });
 
-  it('accepts a canonical link on another site (syndicated copies point at the original)', () => {
+  it('ignores a canonical link or og:url on another site: a page cannot take over another site\'s article', () => {
     expect(normalizeArticleUrl('https://aggregator.example.net/s/123', { canonical: 'https://paper.example.org/story' })).toBe(
-      'https://paper.example.org/story',
+      'https://aggregator.example.net/s/123',
     );
+    expect(
+      normalizeArticleUrl('https://evil.example.net/copy', { canonical: 'https://www.bbc.co.uk/news/world-1', ogUrl: 'https://bbc.co.uk/news/world-1' }),
+    ).toBe('https://evil.example.net/copy');
+    // The same check after a rejected canonical link: a same-site og:url still counts.
+    expect(
+      normalizeArticleUrl('https://news.example.net/s/1?utm_source=x', { canonical: 'https://other.example.org/s/1', ogUrl: 'https://www.example.net/story/1' }),
+    ).toBe('https://example.net/story/1');
+  });
+
+  it('accepts a canonical link elsewhere on the same site (another subdomain of one registrable domain)', () => {
+    expect(normalizeArticleUrl('https://edition.cnn.com/2026/01/01/world/x', { canonical: 'https://www.cnn.com/2026/01/01/world/x' })).toBe(
+      'https://cnn.com/2026/01/01/world/x',
+    );
+    expect(normalizeArticleUrl('https://m.heraldsun.com.au/news/a', { canonical: 'https://www.heraldsun.com.au/news/story/a' })).toBe(
+      'https://heraldsun.com.au/news/story/a',
+    );
+  });
+
+  it('accepts the publisher\'s canonical link on a page served from the Google AMP cache', () => {
+    expect(
+      normalizeArticleUrl('https://www-theguardian-com.cdn.ampproject.org/c/s/www.theguardian.com/world/2026/x', {
+        canonical: 'https://www.theguardian.com/world/2026/x-full',
+      }),
+    ).toBe('https://theguardian.com/world/2026/x-full');
   });
 
   it('falls back to og:url when the canonical link is not http(s)', () => {
@@ -42,6 +66,26 @@ describe('normalizeArticleUrl: which URL wins', () => {
   it('throws when nothing is an http(s) URL', () => {
     expect(() => normalizeArticleUrl('chrome://settings')).toThrow(TypeError);
     expect(() => normalizeArticleUrl('not a url')).toThrow(TypeError);
+  });
+});
+
+describe('registrableDomain', () => {
+  it.each([
+    ['www.bbc.co.uk', 'bbc.co.uk'],
+    ['news.bbc.co.uk', 'bbc.co.uk'],
+    ['bbc.co.uk', 'bbc.co.uk'],
+    ['www.heraldsun.com.au', 'heraldsun.com.au'],
+    ['edition.cnn.com', 'cnn.com'],
+    ['cnn.com', 'cnn.com'],
+    ['WWW.Example.COM.', 'example.com'],
+    ['127.0.0.1', '127.0.0.1'],
+    ['localhost', 'localhost'],
+  ])('%s -> %s', (host, domain) => {
+    expect(registrableDomain(host)).toBe(domain);
+  });
+
+  it('never makes two sites under a multi-part suffix one site', () => {
+    expect(registrableDomain('thetimes.co.uk')).not.toBe(registrableDomain('dailymail.co.uk'));
   });
 });
 
