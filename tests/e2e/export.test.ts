@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { E2EPage as Page } from './driver';
 import { describe, expect, it } from 'vitest';
 import { launchWithExtension, openPopup, readDatabase, type ExtensionBrowser } from './harness';
 import { annotateTwoArticles, SEED_CLAIM, SEED_NOTE_QUOTE, WIRE_NOTE_QUOTE } from './popup-flows';
@@ -10,9 +9,7 @@ const suite = useExtensionSuite();
 async function exportEverything(popup: Page, format: string): Promise<{ name: string; path: string; text: string }> {
   await popup.getByLabel('What').selectOption('all');
   await popup.getByLabel('Format').selectOption(format);
-  const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export' }).click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), path, text: readFileSync(path, 'utf8') };
+  return suite.browser.captureDownload(popup, () => popup.getByRole('button', { name: 'Export' }).click());
 }
 
 async function openAllNotes(target: ExtensionBrowser): Promise<Page> {

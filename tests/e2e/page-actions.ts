@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { E2EPage as Page } from './driver';
 
 interface Box {
   left: number;
