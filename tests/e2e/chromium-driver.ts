@@ -30,7 +30,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionOrigin = new URL(worker.url()).origin;
+  // Node gives non-special schemes an opaque ("null") origin, so the origin is spelled out.
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
   // The background registers the content script for granted sites when it starts; pages opened before that
   // would not be annotated, so wait for it as a reader's browser would have long finished it.
   await waitUntil(

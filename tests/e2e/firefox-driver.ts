@@ -1,7 +1,7 @@
 // Debian's firefox-esr with the unpacked Firefox e2e build, driven by puppeteer-core over WebDriver BiDi
 // (no browser download). Implements the E2EPage vocabulary of driver.ts on puppeteer's pages.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
@@ -309,16 +309,24 @@ class FirefoxBrowser implements ExtensionBrowser {
     return (await this.evaluator.raw.evaluate(source)) as T;
   }
 
-  /** Firefox saves into the profile's download folder (prefs below); the new finished file is moved out of it. */
+  /**
+   * Firefox saves into the profile's download folder (prefs below), writing `<name>.part` beside an empty `<name>`
+   * until it is done; the finished file (no .part left, same size on two looks) is moved out of that folder.
+   */
   async captureDownload(_page: E2EPage, action: () => Promise<unknown>): Promise<SavedDownload> {
     const before = new Set(readdirSync(this.downloadDir));
     await action();
     let name = '';
+    let lastSize = -1;
     await waitUntil(async () => {
-      const files = readdirSync(this.downloadDir).filter((file) => !before.has(file) && !file.endsWith('.part'));
-      const done = files.find((file) => statSync(join(this.downloadDir, file)).isFile() && !existsSync(join(this.downloadDir, `${file}.part`)));
-      name = done ?? '';
-      return Boolean(done);
+      const files = readdirSync(this.downloadDir).filter((file) => !before.has(file));
+      const done = files.find((file) => !file.endsWith('.part') && statSync(join(this.downloadDir, file)).isFile());
+      if (!done || files.some((file) => file.endsWith('.part'))) return false;
+      const size = statSync(join(this.downloadDir, done)).size;
+      const settled = done === name && size === lastSize;
+      name = done;
+      lastSize = size;
+      return settled;
     }, 'a download');
     const keep = join(this.downloadDir, `.saved-${++this.downloads}`);
     mkdirSync(keep);
