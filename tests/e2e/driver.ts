@@ -46,7 +46,8 @@ export interface E2EDialog {
 /** One tab. Queries pierce open shadow roots (the e2e build opens the in-page UI's root). */
 export interface E2EPage {
   url(): string;
-  goto(url: string): Promise<unknown>;
+  /** Waits for the load event, or only for DOMContentLoaded with `waitUntil: 'domcontentloaded'`. */
+  goto(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded' }): Promise<unknown>;
   reload(): Promise<unknown>;
   close(): Promise<void>;
   setContent(html: string): Promise<void>;

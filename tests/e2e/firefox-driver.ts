@@ -168,10 +168,10 @@ class FirefoxPage implements E2EPage {
   url(): string {
     return this.knownUrl ?? this.raw.url();
   }
-  async goto(url: string): Promise<void> {
+  async goto(url: string, options: { waitUntil?: 'load' | 'domcontentloaded' } = {}): Promise<void> {
     await this.activate();
     this.knownUrl = null;
-    await this.raw.goto(url);
+    await this.raw.goto(url, { waitUntil: options.waitUntil ?? 'load' });
   }
   reload(): Promise<unknown> {
     return this.raw.reload();

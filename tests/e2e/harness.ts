@@ -19,10 +19,20 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
+/**
+ * Requests under this path are answered with headers and then nothing until the server closes: a sub-resource
+ * (an advert, a tracker) that keeps a page from finishing its load, as real news pages often do.
+ */
+export const STALLED_PATH = '/stalled/';
+
 export async function startFixtureServer(): Promise<FixtureServer> {
   const overrides = new Map<string, string>();
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (path.startsWith(STALLED_PATH)) {
+      res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' }).flushHeaders();
+      return;
+    }
     const body = overrides.get(path) ?? readFixture(path);
     if (body === null) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -38,7 +48,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     origin,
     url: (path) => origin + path,
     override: (path, html) => (html === null ? overrides.delete(path) : overrides.set(path, html)),
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
 
