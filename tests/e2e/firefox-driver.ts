@@ -82,9 +82,18 @@ class FirefoxLocator implements E2ELocator {
     }
   }
 
+  /** Clicks the element's centre once it has stopped moving (same place on two looks a frame apart), as Playwright does. */
   async click(): Promise<void> {
-    const { x, y } = await this.act<{ x: number; y: number }>('point');
-    await this.page.raw.mouse.click(x, y);
+    const until = Date.now() + ACTION_TIMEOUT_MS;
+    let point = await this.act<{ x: number; y: number }>('point');
+    for (;;) {
+      await sleep(32);
+      const next = await this.act<{ x: number; y: number }>('point');
+      if (next.x === point.x && next.y === point.y) break;
+      if (Date.now() > until) throw new Error(`click on ${JSON.stringify(this.spec)}: the element kept moving`);
+      point = next;
+    }
+    await this.page.raw.mouse.click(point.x, point.y);
   }
   async fill(value: string): Promise<void> {
     await this.act('fill', value);
