@@ -34,9 +34,24 @@ const OPERATE_SOURCE = String.raw`(resolve, spec, op, arg) => {
   if (el.disabled) return { retry: 'the element is disabled' };
   if (op === 'focus') { el.focus(); return true; }
   if (op === 'point') {
-    el.scrollIntoView({ block: 'center', inline: 'center' });
+    // 'nearest' scrolls (every scroll container) only when the element is not in view yet, like Playwright;
+    // centring it again on every look would move it between the looks that check it has stopped moving.
+    el.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
     const box = el.getBoundingClientRect();
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    // The click must land on the element, not on something over it (a sticky header, a card).
+    let hit = document.elementFromPoint(x, y);
+    while (hit && hit.shadowRoot) {
+      const inner = hit.shadowRoot.elementFromPoint(x, y);
+      if (!inner || inner === hit) break;
+      hit = inner;
+    }
+    if (!hit || !el.contains(hit)) {
+      el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+      return { retry: 'another element would receive the click' };
+    }
+    return { x, y };
   }
   if (op === 'fill') {
     el.focus();
@@ -89,7 +104,7 @@ class FirefoxLocator implements E2ELocator {
     for (;;) {
       await sleep(32);
       const next = await this.act<{ x: number; y: number }>('point');
-      if (next.x === point.x && next.y === point.y) break;
+      if (Math.abs(next.x - point.x) < 1 && Math.abs(next.y - point.y) < 1) break;
       if (Date.now() > until) throw new Error(`click on ${JSON.stringify(this.spec)}: the element kept moving`);
       point = next;
     }
