@@ -86,13 +86,13 @@ class FirefoxLocator implements E2ELocator {
   }
 
   /** Repeats `op` until the page has an element it applies to (Playwright's auto-waiting). */
-  private async act<T>(op: string, arg?: unknown, timeoutMs = ACTION_TIMEOUT_MS): Promise<T> {
+  private async act<T>(op: string, arg?: unknown): Promise<T> {
     await this.page.activate();
-    const until = Date.now() + timeoutMs;
+    const until = Date.now() + ACTION_TIMEOUT_MS;
     for (;;) {
       const result = await this.run<T>(op, arg);
       if (!isRetry(result)) return result;
-      if (Date.now() > until) throw new Error(`${op} on ${JSON.stringify(this.spec)}: ${result.retry} after ${timeoutMs} ms`);
+      if (Date.now() > until) throw new Error(`${op} on ${JSON.stringify(this.spec)}: ${result.retry} after ${ACTION_TIMEOUT_MS} ms`);
       await sleep(100);
     }
   }
