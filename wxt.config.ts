@@ -35,6 +35,8 @@ export default defineConfig({
     browser_specific_settings: {
       // Firefox asks extensions to declare what they collect: nothing leaves the reader's machine.
       gecko: { id: 'newslens@newslens.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      // That declaration arrived in Firefox 140 on desktop (ESR 140 included) but only in 142 on Android.
+      gecko_android: { strict_min_version: '142.0' },
     },
   }),
 });

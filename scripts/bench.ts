@@ -4,7 +4,8 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, E2E_EXTENSION_DIR, fixtureHtml, launchWithExtension, startFixtureServer, waitForNewsLens } from '../tests/e2e/harness';
+import { launchChromium } from '../tests/e2e/chromium-driver';
+import { CHROMIUM_PATH, E2E_EXTENSION_DIR, fixtureHtml, startFixtureServer, waitForNewsLens } from '../tests/e2e/harness';
 import { heavyPage } from '../tests/e2e/heavy-page';
 
 type Results = Record<string, Record<string, number | string>>;
@@ -77,7 +78,7 @@ async function browserBenchmarks(results: Results): Promise<void> {
   const runs = 5;
   const withExt: PageCost[] = [];
   const without: PageCost[] = [];
-  const ext = await launchWithExtension();
+  const ext = await launchChromium();
   for (let i = 0; i < runs; i++) withExt.push(await measurePage(ext.context, url, true));
   // A page the size of the heaviest saved news page (yahoo-2, over 1 MB of HTML) around the same article.
   const heavyHtml = heavyPage(fixtureHtml('long-article.html'));

@@ -69,9 +69,10 @@ interface ChromiumResult {
 
 /** Opens every page in Chromium with the extension; requests to other hosts are refused (the pages are offline). */
 async function inChromium(names: string[]): Promise<Map<string, ChromiumResult>> {
-  const { launchWithExtension, startFixtureServer } = await import('../tests/e2e/harness');
+  const { startFixtureServer } = await import('../tests/e2e/harness');
+  const { launchChromium } = await import('../tests/e2e/chromium-driver');
   const server = await startFixtureServer();
-  const browser = await launchWithExtension();
+  const browser = await launchChromium();
   const results = new Map<string, ChromiumResult>();
   const textOf = (page: import('playwright-core').Page) =>
     page.evaluate(() => {

@@ -10,7 +10,7 @@ const gold = JSON.parse(readFileSync(new URL('../fixtures/seed-article.gold.json
 
 const suite = useExtensionSuite();
 
-const claimLayers = async (page: import('playwright-core').Page) =>
+const claimLayers = async (page: import('./driver').E2EPage) =>
   [...(await paintedTexts(page, 'claim-high')), ...(await paintedTexts(page, 'claim-medium')), ...(await paintedTexts(page, 'claim-low'))];
 
 describe('claims on the seed article', () => {

@@ -11,8 +11,8 @@ import matter from 'gray-matter';
 // @ts-expect-error jsonld ships no type declarations
 import jsonld from 'jsonld';
 import MarkdownIt from 'markdown-it';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { E2EPage as Page } from './driver';
 import { launchWithExtension, openPopup, readDatabase, type ExtensionBrowser } from './harness';
 import { annotateTwoArticles, SEED_CLAIM, SEED_NOTE_QUOTE, WIRE_NOTE_QUOTE } from './popup-flows';
 import { useExtensionSuite } from './suite';
@@ -28,9 +28,7 @@ interface Downloaded {
 async function exportEverything(popup: Page, format: string): Promise<Downloaded> {
   await popup.getByLabel('What').selectOption('all');
   await popup.getByLabel('Format').selectOption(format);
-  const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export' }).click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), path, text: readFileSync(path, 'utf8') };
+  return suite.browser.captureDownload(popup, () => popup.getByRole('button', { name: 'Export' }).click());
 }
 
 async function openAllNotes(target: ExtensionBrowser): Promise<Page> {
@@ -145,7 +143,11 @@ describe('export and import from the popup', () => {
     for (const item of items) {
       const page = await suite.browser.context.newPage();
       await page.goto(item.target.source);
-      await page.addScriptTag({ content: annotator });
+      await page.evaluate((source) => {
+        const script = document.createElement('script');
+        script.textContent = source;
+        document.head.append(script);
+      }, annotator);
       const results = await matchInPage(page, item.target.selector);
       const exact = item.target.selector[0]?.exact;
       for (const result of results) {

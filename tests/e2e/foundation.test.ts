@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { openArticle, openPopup, readDatabase, waitForNewsLens } from './harness';
+import { fixtureHtml, openArticle, openPopup, readDatabase, STALLED_PATH, waitForNewsLens } from './harness';
 import { useExtensionSuite } from './suite';
 
 const suite = useExtensionSuite();
 
-describe('the extension in real Chromium', () => {
+describe('the extension in a real browser', () => {
   it('reads the article, stores it in the extension origin and never in the page origin', async () => {
     const page = await openArticle(suite.browser, suite.server.url('/seed-article.html'));
     const db = await readDatabase(suite.browser);
@@ -47,6 +47,20 @@ describe('the extension in real Chromium', () => {
     expect(sizes['newslens-place']).toBeGreaterThan(3);
     await plain.close();
     await reference.close();
+  });
+
+  it('annotates an article while a slow advert still keeps the page from finishing its load', async () => {
+    // Real news pages keep loading adverts and trackers long after their text is there; readers should not wait
+    // for them. (Both browsers run our document_idle script after DOMContentLoaded, before the load event.)
+    const path = '/slow-advert-article.html';
+    suite.server.override(path, fixtureHtml('seed-article.html').replace('</body>', `<img src="${STALLED_PATH}advert.png" alt=""></body>`));
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url(path), { waitUntil: 'domcontentloaded' });
+    await waitForNewsLens(page);
+    expect(await page.evaluate(() => document.readyState)).toBe('interactive');
+    const painted = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('newslens-person')?.size ?? 0);
+    expect(painted).toBeGreaterThan(5);
+    await page.close();
   });
 
   it('does not annotate a section front automatically', async () => {

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { E2EPage as Page } from './driver';
 
 interface Box {
   left: number;
@@ -45,10 +45,15 @@ export async function clickText(page: Page, text: string): Promise<void> {
   await page.mouse.click(first.left + Math.min(first.width / 2, 20), first.top + first.height / 2);
 }
 
-/** Rests the pointer on the first occurrence of `text`. */
+/**
+ * Rests the pointer on the first occurrence of `text`: it jumps onto the text's start, then moves a little within it.
+ * Gliding there from afar would cross other names, and on a slow machine rest on one long enough to preview it.
+ */
 export async function hoverText(page: Page, text: string): Promise<void> {
   const first = (await textBoxes(page, text))[0] as Box;
-  await page.mouse.move(first.left + Math.min(first.width / 2, 20), first.top + first.height / 2, { steps: 4 });
+  const y = first.top + first.height / 2;
+  await page.mouse.move(first.left + 1, y);
+  await page.mouse.move(first.left + Math.min(first.width / 2, 20), y, { steps: 4 });
 }
 
 /** The texts currently painted in one of our highlight layers (read from the page's CSS.highlights registry). */

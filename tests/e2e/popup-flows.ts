@@ -1,6 +1,6 @@
 // Reader actions shared by the popup and export e2e suites: annotate two fixture articles through the page UI.
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { E2EPage as Page } from './driver';
 import { openArticle, readDatabase, type ExtensionBrowser, type FixtureServer } from './harness';
 import { clickText, selectText } from './page-actions';
 

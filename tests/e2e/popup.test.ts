@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { E2EPage as Page } from './driver';
 import { describe, expect, it } from 'vitest';
 import { openPopup, readDatabase } from './harness';
 import { annotateTwoArticles, SEED_CLAIM, SEED_HIGHLIGHT, SEED_NOTE_QUOTE, WIRE_NOTE_QUOTE, WIRE_PATH } from './popup-flows';

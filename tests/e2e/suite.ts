@@ -6,7 +6,7 @@ export interface ExtensionSuite {
   browser: ExtensionBrowser;
 }
 
-/** One fixture server and one Chromium with the extension for a test file, started before and closed after it. */
+/** One fixture server and one browser (this project's: Chromium or Firefox) with the extension for a test file, started before and closed after it. */
 export function useExtensionSuite(): ExtensionSuite {
   const suite = {} as ExtensionSuite;
   beforeAll(async () => {
