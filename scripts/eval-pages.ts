@@ -86,7 +86,7 @@ async function inChromium(names: string[]): Promise<Map<string, ChromiumResult>>
     for (const name of names) {
       const html = readFileSync(join(PAGES, name, 'source.html'), 'utf8');
       server.override(`/pages/${name}.html`, html);
-      const page = await browser.context.newPage();
+      const page = await (browser.context as import('playwright-core').BrowserContext).newPage();
       await page.route('**/*', (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
       await page.addInitScript(`window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });`);
       await page.goto(server.url(`/pages/${name}.html`), { waitUntil: 'load', timeout: 60_000 }).catch(() => undefined);
@@ -106,7 +106,7 @@ async function inChromium(names: string[]): Promise<Map<string, ChromiumResult>>
         };
       });
       // The same markup where the extension does not run (about:blank), scripts and other hosts refused alike.
-      const reference = await browser.context.newPage();
+      const reference = await (browser.context as import('playwright-core').BrowserContext).newPage();
       await reference.route('**/*', (route) => route.abort());
       await reference.setContent(html, { waitUntil: 'domcontentloaded' }).catch(() => undefined);
       const unchanged = (await textOf(page)) === (await textOf(reference));
