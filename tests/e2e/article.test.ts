@@ -1,32 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { E2EPage as Page } from './driver';
 import { fixtureHtml, readDatabase, waitForNewsLens } from './harness';
 import { heavyPage } from './heavy-page';
 import { useExtensionSuite } from './suite';
 
 const suite = useExtensionSuite();
-
-/** Long tasks (> 50 ms, the browser's own definition) as they happen. */
-const OBSERVE_LONG_TASKS = `
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-`;
-
-/**
- * Durations (ms) of the long tasks that overlap finding the article: from the scan's start (serialising the page,
- * sending it in parts) to the finding on the live page (metadata, mapping Readability's blocks to live text nodes).
- */
-async function findingLongTasks(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
-    const start = mark('newslens:scan-start');
-    const found = mark('newslens:found');
-    const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
-    return tasks.filter((t) => t.start + t.duration > start && t.start < found).map((t) => Math.round(t.duration));
-  });
-}
 
 /** The page's text without our UI host (its content lives in a shadow root, but be exact). */
 function pageText(page: Page): Promise<string> {
@@ -58,25 +36,15 @@ function paintReport(page: Page, storySelector: string): Promise<PaintReport> {
   }, storySelector);
 }
 
-describe('finding the article in real Chromium (Readability in the offscreen document)', () => {
-  it('annotates a page over 1 MB with no task over 50 ms while finding the article, paints only the story, leaves the text unchanged', async () => {
+describe('finding the article in a real browser (Readability off the page: Chromium offscreen document, Firefox background page)', () => {
+  // How long our tasks take on this page is measured by `npm run bench` (speed is never asserted in a test).
+  it('annotates a page over 1 MB, paints only the story, leaves the text unchanged', async () => {
     const html = heavyPage(fixtureHtml('long-article.html'));
     expect(html.length).toBeGreaterThan(1_000_000);
     suite.server.override('/heavy-article.html', html);
-    // The machine is shared: other processes only ever lengthen a task, so the best of three visits is the measure.
-    let page: Page | null = null;
-    let best: number[] | null = null;
-    for (let visit = 0; visit < 3 && (best === null || best.length > 0); visit += 1) {
-      await page?.close();
-      page = await suite.browser.context.newPage();
-      await page.addInitScript(OBSERVE_LONG_TASKS);
-      await page.goto(suite.server.url('/heavy-article.html'));
-      await waitForNewsLens(page);
-      const tasks = await findingLongTasks(page);
-      if (best === null || tasks.length < best.length) best = tasks;
-    }
-    if (!page) throw new Error('no visit');
-    expect(best, `long tasks while finding the article: ${best?.join(', ')} ms`).toEqual([]);
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url('/heavy-article.html'));
+    await waitForNewsLens(page);
 
     const paint = await paintReport(page, 'article');
     expect(paint.total).toBeGreaterThan(50);
