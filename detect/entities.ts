@@ -1,101 +1,190 @@
 import type { EntityMention, EntityRecord, EntityType } from './types';
 import { fold } from './entity-fold';
 import { assignEntityIds, canonicalFor, type TypedMention } from './entity-aliases';
-import { isCommonWord, lookupPhrase } from './entity-lexicon';
-import { capitalRuns, segmentRun, type Segment } from './entity-segments';
-import { splitHyphenated, tokenize, type Token } from './entity-tokens';
+import { NAME_HONOURS, lookupPhrase } from './entity-lexicon';
+import { LABELS, docFeatures } from './ner-features';
+import { decodeWeights, tagDoc, type NerModel } from './ner-model';
+import { tokenizeForNer, type NerDoc, type NerToken } from './ner-tokens';
+import { NER_WEIGHTS } from './ner-weights';
+import { isEastAsianName } from './names-east-asian';
 
-function isKnownWord(folded: string): boolean {
-  return lookupPhrase(folded) !== undefined;
+let model: NerModel | undefined;
+
+/**
+ * The shipped tagger, decoded on first use (part of the background worker's cold start; measured by
+ * `npm run bench`). @throws NerWeightsError when detect/ner-weights.ts is corrupt or stale.
+ */
+export function entityModel(): NerModel {
+  model ??= decodeWeights(NER_WEIGHTS);
+  return model;
 }
 
-function segmentText(tokens: Token[], s: Segment): string {
-  return tokens
-    .slice(s.first, s.last + 1)
-    .map((t) => t.folded)
-    .join(' ');
+const TYPE_OF_LABEL: Record<string, EntityType | undefined> = { PER: 'person', ORG: 'organization', LOC: 'place' };
+
+/** A typed stretch of tokens, [first, last] inclusive. */
+interface Span {
+  first: number;
+  last: number;
+  type: EntityType;
+}
+
+/** Entity spans of the tagger's BIO labels; MISC (events, nationalities, works) is dropped here. */
+function spansOf(tags: Uint8Array, doc: NerDoc): Span[] {
+  const spans: Span[] = [];
+  let open: { first: number; label: string } | undefined;
+  const close = (last: number) => {
+    const type = open ? TYPE_OF_LABEL[open.label] : undefined;
+    if (open && type) spans.push({ first: open.first, last, type });
+    open = undefined;
+  };
+  for (let i = 0; i < tags.length; i += 1) {
+    const label = LABELS[tags[i] ?? 0] ?? 'O';
+    const type = label.slice(2);
+    if (open && (label === 'O' || label.startsWith('B-') || type !== open.label || doc.sentence[i] !== doc.sentence[i - 1])) close(i - 1);
+    if (label !== 'O' && !open) open = { first: i, label: type };
+  }
+  close(tags.length - 1);
+  return spans;
+}
+
+const CAPITAL = /^\p{Lu}/u;
+
+function surface(tokens: NerToken[], s: { first: number; last: number }): string {
+  let out = '';
+  for (let k = s.first; k <= s.last; k += 1) out += (k > s.first ? ' ' : '') + fold(tokens[k]?.text ?? '');
+  return out;
 }
 
 /**
- * Types the mentions that local evidence left open, using the rest of the article: a word the
- * article also uses as part of a full name ("Zhao" after "Zhao Leji") or types elsewhere.
+ * Seats of power used for the institution inside ("Downing Street said", "Number 10") are organisations in
+ * our labelling, whatever the tagger learned from CoNLL (which labels them places). From entity-lexicon.
  */
-function resolveWithArticle(tokens: Token[], segments: Segment[]): Segment[] {
-  const typeOfSurface = new Map<string, EntityType>();
-  const typeOfWord = new Map<string, EntityType>();
-  for (const s of segments) {
-    if (!s.type || !s.confident) continue;
-    const surface = segmentText(tokens, s);
-    typeOfSurface.set(surface, s.type);
-    if (s.last > s.first && s.type !== 'place') {
-      for (let k = s.first; k <= s.last; k += 1) {
-        const t = tokens[k];
-        if (t && t.capital && !typeOfWord.has(t.folded)) typeOfWord.set(t.folded, s.type);
+function seatsOfPower(tokens: NerToken[], spans: Span[]): Span[] {
+  const seats: Span[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (!CAPITAL.test(tokens[i]?.text ?? '')) continue;
+    for (let len = 3; len >= 1; len -= 1) {
+      if (i + len > tokens.length) continue;
+      const known = lookupPhrase(surface(tokens, { first: i, last: i + len - 1 }));
+      if (known?.type === 'organization' && known.canonical) {
+        seats.push({ first: i, last: i + len - 1, type: 'organization' });
+        i += len - 1;
+        break;
       }
     }
   }
-  const resolved: Segment[] = [];
-  for (const s of segments) {
-    if (s.type && (s.confident || !tokens[s.first]?.headline)) {
-      const surface = segmentText(tokens, s);
-      const word = s.first === s.last ? typeOfWord.get(surface) : undefined;
-      const known = s.confident ? undefined : typeOfSurface.get(surface) ?? (word === 'person' ? word : undefined);
-      resolved.push(known ? { ...s, type: known } : s);
-      continue;
-    }
-    const surface = segmentText(tokens, s);
-    const type = typeOfSurface.get(surface) ?? (s.first === s.last ? typeOfWord.get(surface) : undefined);
-    if (type) resolved.push({ ...s, type });
-  }
-  return resolved.filter((s) => {
-    if (s.first !== s.last || s.confident) return true;
-    const t = tokens[s.first];
-    if (!t) return false;
-    const surface = t.folded;
-    // A lone ordinary word with a capital ("Shares", "Officials") is only a name if the article says so elsewhere.
-    return !(isCommonWord(surface) && !typeOfWord.has(surface) && !typeOfSurface.has(surface));
-  });
+  if (seats.length === 0) return spans;
+  const kept = spans.filter((s) => !seats.some((t) => s.first <= t.last && t.first <= s.last));
+  return [...kept, ...seats].sort((a, b) => a.first - b.first);
 }
 
-function toTypedMentions(text: string, tokens: Token[], segments: Segment[]): TypedMention[] {
-  const out: TypedMention[] = [];
-  for (const s of segments) {
-    const first = tokens[s.first];
-    const last = tokens[s.last];
-    if (!first || !last || !s.type) continue;
-    out.push({
+/** British honours are part of how a person is named ("Sir Keir Starmer"): CoNLL leaves them out, we keep them. */
+function withHonours(tokens: NerToken[], spans: Span[]): void {
+  for (const s of spans) {
+    const before = tokens[s.first - 1];
+    const covered = spans.some((o) => o !== s && o.last === s.first - 1);
+    if (s.type === 'person' && before && !covered && CAPITAL.test(before.text) && NAME_HONOURS.has(fold(before.text))) s.first -= 1;
+  }
+}
+
+/**
+ * Document-level consistency (one sense per name, Krishnan and Manning 2006): every mention of one surface
+ * takes the type most of its mentions got; a person's family name (given name for East Asian order) used alone
+ * later is that person; and an untagged capitalised occurrence of a name tagged elsewhere is tagged too.
+ */
+function consistentDocument(tokens: NerToken[], doc: NerDoc, spans: Span[]): Span[] {
+  const votes = new Map<string, Map<EntityType, number>>();
+  const vote = (key: string, type: EntityType, weight: number) => {
+    const m = votes.get(key) ?? new Map<EntityType, number>();
+    m.set(type, (m.get(type) ?? 0) + weight);
+    votes.set(key, m);
+  };
+  for (const s of spans) {
+    vote(surface(tokens, s), s.type, 1);
+    if (s.type === 'person' && s.last > s.first) {
+      const first = fold(tokens[s.first]?.text ?? '');
+      const second = fold(tokens[s.first + 1]?.text ?? '');
+      const short = isEastAsianName(first, second) ? s.first : s.last;
+      vote(fold(tokens[short]?.text ?? ''), 'person', 2);
+    }
+  }
+  const best = new Map<string, EntityType>();
+  for (const [key, m] of votes) {
+    let type: EntityType | undefined;
+    let top = 0;
+    for (const [t, n] of m) {
+      if (n > top) {
+        type = t;
+        top = n;
+      }
+    }
+    if (type) best.set(key, type);
+  }
+  for (const s of spans) s.type = best.get(surface(tokens, s)) ?? s.type;
+
+  // Untagged repeats: only single capitalised tokens or the exact multi-word surfaces, never inside a span.
+  const covered = new Uint8Array(tokens.length);
+  for (const s of spans) covered.fill(1, s.first, s.last + 1);
+  const added: Span[] = [];
+  const multi = [...best.keys()].filter((k) => k.includes(' '));
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (covered[i] || !CAPITAL.test(tokens[i]?.text ?? '')) continue;
+    const prevCapital = i > 0 && doc.sentence[i - 1] === doc.sentence[i] && CAPITAL.test(tokens[i - 1]?.text ?? '') && !covered[i - 1];
+    let matched = false;
+    for (const key of multi) {
+      const len = key.split(' ').length;
+      if (i + len > tokens.length || covered.subarray(i, i + len).some((c) => c === 1)) continue;
+      if (surface(tokens, { first: i, last: i + len - 1 }) !== key) continue;
+      added.push({ first: i, last: i + len - 1, type: best.get(key) as EntityType });
+      covered.fill(1, i, i + len);
+      i += len - 1;
+      matched = true;
+      break;
+    }
+    if (matched) continue;
+    const nextCapital = i + 1 < tokens.length && doc.sentence[i + 1] === doc.sentence[i] && CAPITAL.test(tokens[i + 1]?.text ?? '');
+    const type = best.get(fold(tokens[i]?.text ?? ''));
+    // A lone word, not the edge of a longer capitalised name the tagger chose to leave out.
+    if (type && !prevCapital && !nextCapital) added.push({ first: i, last: i, type });
+  }
+  return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.first - b.first);
+}
+
+function toTypedMentions(text: string, tokens: NerToken[], spans: Span[]): TypedMention[] {
+  return spans.map((s) => {
+    const first = tokens[s.first] as NerToken;
+    const last = tokens[s.last] as NerToken;
+    const known = lookupPhrase(surface(tokens, s));
+    const words = s.last - s.first + 1;
+    const a = fold(first.text);
+    const b = fold(tokens[s.first + 1]?.text ?? '');
+    const surnameFirst = s.type === 'person' && (words === 2 ? isEastAsianName(a, b) : words === 3 && isEastAsianName(a, b, fold(last.text)));
+    return {
       start: first.start,
       end: last.end,
       text: text.slice(first.start, last.end),
       type: s.type,
-      canonical: s.canonical,
-      surnameFirst: s.surnameFirst,
-    });
-  }
-  return out;
+      canonical: known?.type === s.type ? known.canonical : undefined,
+      surnameFirst,
+    };
+  });
 }
 
-/** "People's Bank of China", "Women's Institute": an ordinary word's possessive that opens a name. */
-function rejoinPossessiveNames(text: string, tokens: Token[]): void {
-  for (let i = 1; i < tokens.length; i += 1) {
-    const prev = tokens[i - 1];
-    const cur = tokens[i];
-    if (!prev || !cur || !prev.possessive || !prev.capital || !cur.capital || !isCommonWord(prev.folded)) continue;
-    if (text.slice(prev.end + 2, cur.start) !== ' ') continue;
-    prev.end += 2;
-    prev.text = text.slice(prev.start, prev.end);
-    prev.possessive = false;
-    cur.joined = true;
-  }
-}
-
-/** People, organisations and places named in plain article text, in text order, never overlapping. */
+/**
+ * People, organisations and places named in plain article text, in text order, never overlapping.
+ * Offsets are UTF-16 indices into `text` (text.slice(start, end) === mention.text); mentions of one entity
+ * share `entityId`. A learned tagger (detect/ner-model.ts, trained by scripts/train-ner.ts) finds and types
+ * the names; rules then keep our conventions (seats of power, honours), make the document consistent and
+ * merge short forms, acronyms and aliases. @throws NerWeightsError when the shipped weights do not load.
+ */
 export function findEntities(text: string): EntityMention[] {
-  const tokens = tokenize(text).flatMap((t) => splitHyphenated(t, isKnownWord));
-  rejoinPossessiveNames(text, tokens);
-  const segments = capitalRuns(tokens).flatMap(([from, to]) => segmentRun(tokens, from, to));
-  const mentions = toTypedMentions(text, tokens, resolveWithArticle(tokens, segments));
-  return assignEntityIds(mentions).map(({ start, end, text: mentionText, type, entityId }) => ({
+  const { tokens, doc } = tokenizeForNer(text);
+  if (tokens.length === 0) return [];
+  const tags = tagDoc(entityModel().weights, doc, docFeatures(doc));
+  let spans = seatsOfPower(tokens, spansOf(tags, doc));
+  withHonours(tokens, spans);
+  spans = consistentDocument(tokens, doc, spans);
+  return assignEntityIds(toTypedMentions(text, tokens, spans)).map(({ start, end, text: mentionText, type, entityId }) => ({
     start,
     end,
     text: mentionText,
