@@ -24,7 +24,7 @@ import {
 // and document-level evidence. Features are hashed (Weinberger et al. 2009) into 2^HASH_BITS buckets.
 
 /** Bump whenever a feature template, the hashing or the label set changes; retrain afterwards. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 export const HASH_BITS = 18;
 export const HASH_MASK = (1 << HASH_BITS) - 1;
 
@@ -147,9 +147,19 @@ interface TokenInfo {
   suffix4: number;
   gaz: number;
   capital: boolean;
+  folded: string;
 }
 
 const BOUNDARY = hashString('<s>', 0);
+const OPENERS = new Set(['"', '“', '‘', "'", '(', ':']);
+
+// Word information is the same in every article: kept across calls (bounded) so a warm worker skips it.
+const CACHE_LIMIT = 200_000;
+let cache: Map<string, TokenInfo> | undefined;
+function sharedCache(): Map<string, TokenInfo> {
+  if (!cache || cache.size > CACHE_LIMIT) cache = new Map();
+  return cache;
+}
 
 function tokenInfo(word: string, cache: Map<string, TokenInfo>): TokenInfo {
   const cached = cache.get(word);
@@ -169,6 +179,7 @@ function tokenInfo(word: string, cache: Map<string, TokenInfo>): TokenInfo {
     suffix4: hashString(lower.slice(-4), 9),
     gaz: LETTER.test(word) ? gazetteerBits(folded) : 0,
     capital: CAPITAL.test(word),
+    folded,
   };
   cache.set(word, info);
   return info;
@@ -203,6 +214,12 @@ export interface DocFeatures {
   /** Hashed lower-case word of each token, for the tag-history features. */
   lower: Int32Array;
   shape: Int32Array;
+  /** Each token folded (lower case, no accents), for the rules that run after tagging. */
+  folded: string[];
+  /** 1 where the token starts with a capital letter. */
+  capital: Uint8Array;
+  /** 1 where the token opens a sentence or follows a quotation mark, bracket or colon. */
+  initial: Uint8Array;
 }
 
 /**
@@ -210,16 +227,17 @@ export interface DocFeatures {
  * non-local consistency, as plain features): whether the word is written capitalised mid-sentence or in lower
  * case elsewhere in the document, and whether it is part of a longer capitalised name elsewhere.
  */
-export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = new Map()): DocFeatures {
+export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = sharedCache()): DocFeatures {
   const n = doc.words.length;
   const infos = doc.words.map((w) => tokenInfo(w, cache));
-  const folded = doc.words.map((w) => fold(w));
+  const folded = infos.map((t) => t.folded);
   const capital = infos.map((t) => t.capital);
   const phrases = phraseCodes(doc, folded, capital);
   const sentenceStart = new Uint8Array(n);
   for (let i = 0; i < n; i += 1) if (i === 0 || doc.sentence[i] !== doc.sentence[i - 1]) sentenceStart[i] = 1;
   // Sentence-initial capitals and quotation openers say little; a capital after a quote mark is also initial.
-  const initial = (i: number) => sentenceStart[i] === 1 || (i > 0 && /^["“‘'(:]$/.test(doc.words[i - 1] ?? ''));
+  const initial = new Uint8Array(n);
+  for (let i = 0; i < n; i += 1) initial[i] = sentenceStart[i] === 1 || (i > 0 && OPENERS.has(doc.words[i - 1] ?? '')) ? 1 : 0;
 
   // Lines of ALL CAPS (headlines, datelines) and of numbers (results tables): capitals and words mean otherwise there.
   const lineCaps = new Map<number, [number, number, number]>();
@@ -267,71 +285,85 @@ export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = new Map
     const w = doc.words[i] ?? '';
     const l = folded[i] ?? '';
     if (!LETTER.test(w)) continue;
-    if (capital[i] && !initial(i) && capsLine[i] === 0) midCapital.add(l);
+    if (capital[i] && initial[i] === 0 && capsLine[i] === 0) midCapital.add(l);
     if (!capital[i]) lowerCase.add(l);
     if (capital[i] && capsLine[i] === 0 && (runEnd[i] ?? -1) > (runStart[i] ?? -1)) inLongName.add(l);
   }
 
   const offsets = new Int32Array(n + 1);
-  const out: number[] = [];
+  let out = new Int32Array(n * 48 + 16);
+  let size = 0;
+  const emit = (b: number) => {
+    if (size === out.length) {
+      const grown = new Int32Array(out.length * 2);
+      grown.set(out);
+      out = grown;
+    }
+    out[size] = b;
+    size += 1;
+  };
   const lowerArr = new Int32Array(n);
   const shapeArr = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) lowerArr[i] = (infos[i] as TokenInfo).lower;
+  for (let i = 0; i < n; i += 1) shapeArr[i] = (infos[i] as TokenInfo).shape;
   for (let i = 0; i < n; i += 1) {
-    offsets[i] = out.length;
+    offsets[i] = size;
     const t = infos[i] as TokenInfo;
-    const same = (k: number) => k >= 0 && k < n && doc.sentence[k] === doc.sentence[i];
-    const at = (k: number) => (same(k) ? (infos[k] as TokenInfo) : undefined);
-    const p1 = at(i - 1);
-    const p2 = at(i - 2);
-    const n1 = at(i + 1);
-    const n2 = at(i + 2);
-    const lw = (x: TokenInfo | undefined) => x?.lower ?? BOUNDARY;
-    const sh = (x: TokenInfo | undefined) => x?.shape ?? BOUNDARY;
+    const sent = doc.sentence[i];
+    // Window: undefined outside the token's sentence.
+    const p1 = i >= 1 && doc.sentence[i - 1] === sent ? infos[i - 1] : undefined;
+    const p2 = i >= 2 && doc.sentence[i - 2] === sent ? infos[i - 2] : undefined;
+    const n1 = i + 1 < n && doc.sentence[i + 1] === sent ? infos[i + 1] : undefined;
+    const n2 = i + 2 < n && doc.sentence[i + 2] === sent ? infos[i + 2] : undefined;
+    const lp1 = p1 ? p1.lower : BOUNDARY;
+    const ln1 = n1 ? n1.lower : BOUNDARY;
+    const sp1 = p1 ? p1.shape : BOUNDARY;
+    const sn1 = n1 ? n1.shape : BOUNDARY;
     const ss = sentenceStart[i] ?? 0;
-    const init = initial(i) ? 1 : 0;
+    const init = initial[i] ?? 0;
     const caps = capsLine[i] ?? 0;
     const table = tableLine[i] ?? 0;
-    const l = folded[i] ?? '';
-    lowerArr[i] = t.lower;
-    shapeArr[i] = t.shape;
-    out.push(
-      bucket(1, 0),
-      bucket(2, t.lower),
-      bucket(3, t.exact),
-      bucket(4, lw(p1)),
-      bucket(5, lw(n1)),
-      bucket(6, lw(p2)),
-      bucket(7, lw(n2)),
-      bucket(8, t.shape),
-      bucket(9, sh(p1)),
-      bucket(10, sh(n1)),
-      bucket(11, t.longShape),
-      bucket(12, sh(p1), t.shape, sh(n1)),
-      bucket(13, t.prefix3),
-      bucket(14, t.prefix4),
-      bucket(15, t.suffix2),
-      bucket(16, t.suffix3),
-      bucket(17, t.suffix4),
-      bucket(18, lw(p1), t.lower),
-      bucket(19, t.lower, lw(n1)),
-      bucket(20, init, t.shape),
-      bucket(21, init, t.lower),
-      bucket(22, caps, t.shape),
-      bucket(23, caps, t.lower),
-      bucket(24, table, t.shape),
-      bucket(25, table, sh(p1), t.shape),
-      bucket(26, lw(p1), t.shape),
-      bucket(27, t.shape, lw(n1)),
-      bucket(28, phrases[i] ?? 0, caps),
-      bucket(29, same(i - 1) ? (phrases[i - 1] ?? 0) : 99),
-      bucket(30, same(i + 1) ? (phrases[i + 1] ?? 0) : 99),
-      bucket(31, ss, i - (runStart[i] ?? i) > 0 ? 1 : 0, t.capital ? 1 : 0),
-    );
-    for (let b = 0; b < GAZ_BITS; b += 1) {
-      const bit = 1 << b;
-      if (t.gaz & bit) out.push(bucket(40, b, caps, init));
-      if (p1 && p1.gaz & bit) out.push(bucket(41, b));
-      if (n1 && n1.gaz & bit) out.push(bucket(42, b));
+    emit(bucket(1, 0));
+    emit(bucket(2, t.lower));
+    emit(bucket(3, t.exact));
+    emit(bucket(4, lp1));
+    emit(bucket(5, ln1));
+    emit(bucket(6, p2 ? p2.lower : BOUNDARY));
+    emit(bucket(7, n2 ? n2.lower : BOUNDARY));
+    emit(bucket(8, t.shape));
+    emit(bucket(9, sp1));
+    emit(bucket(10, sn1));
+    emit(bucket(11, t.longShape));
+    emit(bucket(12, sp1, t.shape, sn1));
+    emit(bucket(13, t.prefix3));
+    emit(bucket(14, t.prefix4));
+    emit(bucket(15, t.suffix2));
+    emit(bucket(16, t.suffix3));
+    emit(bucket(17, t.suffix4));
+    emit(bucket(18, lp1, t.lower));
+    emit(bucket(19, t.lower, ln1));
+    emit(bucket(20, init, t.shape));
+    emit(bucket(21, init, t.lower));
+    emit(bucket(22, caps, t.shape));
+    emit(bucket(23, caps, t.lower));
+    emit(bucket(24, table, t.shape));
+    emit(bucket(25, table, sp1, t.shape));
+    emit(bucket(26, lp1, t.shape));
+    emit(bucket(27, t.shape, ln1));
+    emit(bucket(28, phrases[i] ?? 0, caps));
+    emit(bucket(29, p1 ? (phrases[i - 1] ?? 0) : 99));
+    emit(bucket(30, n1 ? (phrases[i + 1] ?? 0) : 99));
+    emit(bucket(31, ss, i - (runStart[i] ?? i) > 0 ? 1 : 0, t.capital ? 1 : 0));
+    const gaz = t.gaz;
+    const gp = p1 ? p1.gaz : 0;
+    const gn = n1 ? n1.gaz : 0;
+    if (gaz | gp | gn) {
+      for (let b = 0; b < GAZ_BITS; b += 1) {
+        const bit = 1 << b;
+        if (gaz & bit) emit(bucket(40, b, caps, init));
+        if (gp & bit) emit(bucket(41, b));
+        if (gn & bit) emit(bucket(42, b));
+      }
     }
     if (t.capital) {
       const rs = runStart[i] ?? i;
@@ -340,22 +372,64 @@ export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = new Map
       const pos = i === rs ? 0 : i === re ? 2 : 1;
       const head = infos[re] as TokenInfo;
       const headKind = head.gaz & G_ORG_HEAD ? 1 : head.gaz & G_PLACE_HEAD ? 2 : 0;
-      out.push(bucket(50, len, pos, caps), bucket(51, headKind, pos), bucket(52, head.lower, pos));
+      emit(bucket(50, len, pos, caps));
+      emit(bucket(51, headKind, pos));
+      emit(bucket(52, head.lower, pos));
+      const l = t.folded;
       const doc1 = midCapital.has(l) ? 1 : 0;
       const doc2 = lowerCase.has(l) ? 1 : 0;
       const doc3 = inLongName.has(l) ? 1 : 0;
-      out.push(bucket(53, doc1, doc2, init), bucket(54, doc3, len === 1 ? 1 : 0, caps));
+      emit(bucket(53, doc1, doc2, init));
+      emit(bucket(54, doc3, len === 1 ? 1 : 0, caps));
     }
   }
-  offsets[n] = out.length;
-  return { offsets, features: Int32Array.from(out), lower: lowerArr, shape: shapeArr };
+  offsets[n] = size;
+  return { offsets, features: out.subarray(0, size), lower: lowerArr, shape: shapeArr, folded, capital: Uint8Array.from(capital, (c) => (c ? 1 : 0)), initial };
+}
+
+/**
+ * Extended prediction history (Ratinov and Roth 2009): the types this document's earlier capitalised mentions of
+ * the same word were tagged with, while the greedy pass moves left to right. Lets "Leeds" in a results table follow
+ * "Leeds" tagged as a club above, with no second model.
+ */
+export class PredictionHistory {
+  private readonly counts = new Map<number, Int32Array>();
+
+  /** Counts the type (O, PER, ORG, LOC, MISC) of the label given to token i. */
+  record(f: DocFeatures, i: number, label: number): void {
+    if (f.capital[i] !== 1) return;
+    const key = f.lower[i] ?? 0;
+    let c = this.counts.get(key);
+    if (!c) {
+      c = new Int32Array(5);
+      this.counts.set(key, c);
+    }
+    c[(label + 1) >> 1] = (c[(label + 1) >> 1] ?? 0) + 1;
+  }
+
+  /** Majority earlier type of token i's word (0 when none), and whether every earlier mention agreed. */
+  summary(f: DocFeatures, i: number): [number, number] {
+    if (f.capital[i] !== 1) return [6, 0];
+    const c = this.counts.get(f.lower[i] ?? 0);
+    if (!c) return [0, 0];
+    let best = 0;
+    let total = 0;
+    for (let t = 0; t < 5; t += 1) {
+      total += c[t] ?? 0;
+      if ((c[t] ?? 0) > (c[best] ?? 0)) best = t;
+    }
+    return [best + 1, (c[best] ?? 0) === total ? 1 : 0];
+  }
 }
 
 /** Buckets of the tag-history features of token i, given the two previous tags (-1 before the sentence). */
-export function historyFeatures(f: DocFeatures, i: number, prev: number, prev2: number, into: Int32Array): void {
+export function historyFeatures(f: DocFeatures, i: number, prev: number, prev2: number, history: PredictionHistory, into: Int32Array): void {
   into[0] = bucket(60, prev + 1);
   into[1] = bucket(61, prev + 1, prev2 + 1);
   into[2] = bucket(62, prev + 1, f.lower[i] ?? 0);
   into[3] = bucket(63, prev + 1, f.shape[i] ?? 0);
+  const [type, unanimous] = history.summary(f, i);
+  into[4] = bucket(70, type, unanimous);
+  into[5] = bucket(71, type, f.initial[i] ?? 0, f.shape[i] ?? 0);
 }
-export const HISTORY_FEATURES = 4;
+export const HISTORY_FEATURES = 6;

@@ -1,5 +1,5 @@
 import { unzlibSync, zlibSync } from 'fflate';
-import { FEATURE_VERSION, HASH_BITS, HISTORY_FEATURES, NUM_CLASSES, allowedAfter, historyFeatures, type DocFeatures } from './ner-features';
+import { FEATURE_VERSION, HASH_BITS, HISTORY_FEATURES, NUM_CLASSES, PredictionHistory, allowedAfter, historyFeatures, type DocFeatures } from './ner-features';
 import type { NerDoc } from './ner-tokens';
 
 // The entity tagger's weights travel as one base64 string (detect/ner-weights.ts, written by
@@ -141,13 +141,14 @@ export function scoreToken(
   i: number,
   prev: number,
   prev2: number,
+  predictions: PredictionHistory,
   scores: Float64Array,
   history: Int32Array,
 ): void {
   scores.fill(0);
   const end = f.offsets[i + 1] ?? 0;
   for (let k = f.offsets[i] ?? 0; k < end; k += 1) addBucket(weights, f.features[k] ?? 0, scores);
-  historyFeatures(f, i, prev, prev2, history);
+  historyFeatures(f, i, prev, prev2, predictions, history);
   for (let k = 0; k < HISTORY_FEATURES; k += 1) addBucket(weights, history[k] ?? 0, scores);
 }
 
@@ -174,6 +175,7 @@ export function tagDoc(weights: TaggerWeights, doc: NerDoc, f: DocFeatures): Uin
   const tags = new Uint8Array(n);
   const scores = new Float64Array(NUM_CLASSES);
   const history = new Int32Array(HISTORY_FEATURES);
+  const predictions = new PredictionHistory();
   let prev = -1;
   let prev2 = -1;
   for (let i = 0; i < n; i += 1) {
@@ -181,9 +183,10 @@ export function tagDoc(weights: TaggerWeights, doc: NerDoc, f: DocFeatures): Uin
       prev = -1;
       prev2 = -1;
     }
-    scoreToken(weights, f, i, prev, prev2, scores, history);
+    scoreToken(weights, f, i, prev, prev2, predictions, scores, history);
     const best = bestAllowed(scores, prev);
     tags[i] = best;
+    predictions.record(f, i, best);
     prev2 = prev;
     prev = best;
   }

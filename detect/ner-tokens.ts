@@ -27,10 +27,10 @@ export interface TokenizedText {
   doc: NerDoc;
 }
 
-// A word: Latin-style acronym with dots ("U.S."), or letters/digits joined by inner hyphens, apostrophes,
+// A detached possessive ("George 's", as CoNLL text is spaced), or a word: Latin-style acronym with dots ("U.S."), or letters/digits joined by inner hyphens, apostrophes,
 // dots, slashes or ampersands ("Rolls-Royce", "O'Neill", "3.5", "AT&T", "1996-08-30"). Anything else that
 // is not a space is a one-character token. With the u flag, `\S` takes a whole astral character.
-const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-'’.&/][\p{L}\p{N}\p{M}]+)*|\S/gu;
+const TOKEN = /['’][sS](?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-'’.&/][\p{L}\p{N}\p{M}]+)*|\S/gu;
 const POSSESSIVE = /^(.+?)(['’][sS])$/u;
 const SENTENCE_END = new Set(['.', '!', '?']);
 // CoNLL keeps the full stop of these on the word ("Mr.", "Corp."); so do we, and they end no sentence.

@@ -6,14 +6,14 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HASH_BITS, HISTORY_FEATURES, LABELS, NUM_CLASSES, docFeatures, type DocFeatures, type Label } from '../detect/ner-features';
+import { HASH_BITS, HISTORY_FEATURES, LABELS, NUM_CLASSES, PredictionHistory, docFeatures, type DocFeatures, type Label } from '../detect/ner-features';
 import { bestAllowed, encodeWeights, quantiseWeights, scoreToken, tagDoc, type TaggerWeights } from '../detect/ner-model';
 import type { NerDoc } from '../detect/ner-tokens';
 import { CROSSNER_DOMAINS, isHeldOut, readConll, readCrossner, requireData, toNerDoc, type LabelledDoc } from './ner-data';
 
 const EPOCHS = Number(process.env.EPOCHS ?? 12);
 /** Each modern training document is seen this many times per epoch: they are few, and closest to what readers read. */
-const MODERN_WEIGHT = 3;
+const MODERN_WEIGHT = Number(process.env.MODERN_WEIGHT ?? 3);
 const SEED = 20030531;
 
 interface Prepared {
@@ -22,11 +22,11 @@ interface Prepared {
   gold: Uint8Array;
 }
 
-function prepare(docs: LabelledDoc[], cache: Map<string, never>): Prepared[] {
+function prepare(docs: LabelledDoc[]): Prepared[] {
   return docs.map((d) => {
     const doc = toNerDoc(d);
     const gold = Uint8Array.from(d.sentences.flatMap((s) => s.labels.map((l) => LABELS.indexOf(l))));
-    return { doc, features: docFeatures(doc, cache), gold };
+    return { doc, features: docFeatures(doc), gold };
   });
 }
 
@@ -123,13 +123,15 @@ function train(data: Prepared[], order: number[], epochs: number, dev: Array<[st
       const { doc, features, gold } = data[index] as Prepared;
       let prev = -1;
       let prev2 = -1;
+      const predictions = new PredictionHistory();
       for (let i = 0; i < doc.words.length; i += 1) {
         if (i === 0 || doc.sentence[i] !== doc.sentence[i - 1]) {
           prev = -1;
           prev2 = -1;
         }
-        scoreToken(weights, features, i, prev, prev2, scores, history);
+        scoreToken(weights, features, i, prev, prev2, predictions, scores, history);
         const guess = bestAllowed(scores, prev);
+        predictions.record(features, i, guess);
         const truth = gold[i] ?? 0;
         if (guess !== truth) {
           errors += 1;
@@ -164,15 +166,14 @@ function main(): void {
   const modernFiles = [...CROSSNER_DOMAINS.map((d) => `modern-ner/crossner-${d}-train.txt`), 'modern-ner/wikigold.conll.txt'];
   requireData('conll2003/eng.train', 'conll2003/eng.testa', ...modernFiles);
   const started = performance.now();
-  const cache = new Map<string, never>();
-  const conll = prepare(readConll('conll2003/eng.train'), cache);
-  const testa = prepare(readConll('conll2003/eng.testa'), cache);
+  const conll = prepare(readConll('conll2003/eng.train'));
+  const testa = prepare(readConll('conll2003/eng.testa'));
   const crossner = CROSSNER_DOMAINS.flatMap((d) => readCrossner(`modern-ner/crossner-${d}-train.txt`));
   const wikigold = readConll('modern-ner/wikigold.conll.txt');
-  const crossTrain = prepare(crossner.filter((d) => !isHeldOut(d)), cache);
-  const crossDev = prepare(crossner.filter(isHeldOut), cache);
-  const wikiTrain = prepare(wikigold.filter((d) => !isHeldOut(d)), cache);
-  const wikiDev = prepare(wikigold.filter(isHeldOut), cache);
+  const crossTrain = prepare(crossner.filter((d) => !isHeldOut(d)));
+  const crossDev = prepare(crossner.filter(isHeldOut));
+  const wikiTrain = prepare(wikigold.filter((d) => !isHeldOut(d)));
+  const wikiDev = prepare(wikigold.filter(isHeldOut));
   const data = [...conll, ...crossTrain, ...wikiTrain];
   const order: number[] = [];
   data.forEach((_, i) => {
