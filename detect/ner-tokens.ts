@@ -27,11 +27,16 @@ export interface TokenizedText {
   doc: NerDoc;
 }
 
-// A detached possessive ("George 's", as CoNLL text is spaced), or a word: Latin-style acronym with dots ("U.S."), or letters/digits joined by inner hyphens, apostrophes,
-// dots, slashes or ampersands ("Rolls-Royce", "O'Neill", "3.5", "AT&T", "1996-08-30"). Anything else that
-// is not a space is a one-character token. With the u flag, `\S` takes a whole astral character.
-const TOKEN = /['’][sS](?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-'’.&/][\p{L}\p{N}\p{M}]+)*|\S/gu;
-const POSSESSIVE = /^(.+?)(['’][sS])$/u;
+// In order: a detached clitic ("George 's", as CoNLL text is spaced); runs of dashes or dots ("--", "...");
+// numbers with thousands separators or a leading point ("1,000", ".496"); a Latin-style acronym with dots
+// ("U.S."); letters/digits joined by inner hyphens, apostrophes, dots, slashes or ampersands ("Rolls-Royce",
+// "O'Neill", "3.5", "AT&T", "1996-08-30"). Anything else that is not a space is a one-character token. With the
+// u flag, `\S` takes a whole astral character.
+const TOKEN =
+  /['’](?:[sSmMdD]|ve|ll|re)(?![\p{L}\p{N}])|n['’]t(?![\p{L}\p{N}])|-{2,}|\.{2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\.\d+|(?:\p{Lu}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-'’.&/:][\p{L}\p{N}\p{M}]+)*|\S/gu;
+// Clitics CoNLL (Penn Treebank) cuts off: possessive and contracted "'s", "'m", "'ve", "'ll", "'re", "'d", "n't".
+const CLITIC = /^(.+?)(['’](?:[sSmMdD]|ve|ll|re)|n['’]t)$/u;
+const LIST_NUMBER = /^\d{1,3}$/;
 const SENTENCE_END = new Set(['.', '!', '?']);
 // CoNLL keeps the full stop of these on the word ("Mr.", "Corp."); so do we, and they end no sentence.
 const ABBREVIATIONS = new Set(
@@ -64,11 +69,19 @@ export function tokenizeForNer(text: string): TokenizedText {
   let lineNo = 0;
   let lastEnd = 0;
   let sentenceOpen = false;
+  let justEnded = false;
+  let quotesOnLine = 0;
   const push = (t: string, start: number) => {
+    // A closing quote or bracket right after a full stop still belongs to the sentence it closes.
+    const closer = justEnded && (t === '”' || t === ')' || t === '’' || (t === '"' && quotesOnLine % 2 === 1));
+    if (t === '"') quotesOnLine += 1;
     tokens.push({ text: t, start, end: start + t.length });
-    sentence.push(sentenceNo);
+    sentence.push(closer ? sentenceNo - 1 : sentenceNo);
     line.push(lineNo);
-    sentenceOpen = true;
+    if (!closer) {
+      sentenceOpen = true;
+      justEnded = false;
+    }
   };
   const re = new RegExp(TOKEN.source, TOKEN.flags);
   for (let match = re.exec(text); match; match = re.exec(text)) {
@@ -78,6 +91,8 @@ export function tokenizeForNer(text: string): TokenizedText {
       lineNo += 1;
       if (sentenceOpen) sentenceNo += 1;
       sentenceOpen = false;
+      justEnded = false;
+      quotesOnLine = 0;
     }
     lastEnd = start + word.length;
     if (text.charCodeAt(lastEnd) === 46 /* . */ && (SINGLE_CAPITAL.test(word) || ABBREVIATIONS.has(word.toLowerCase()))) {
@@ -86,7 +101,14 @@ export function tokenizeForNer(text: string): TokenizedText {
       lastEnd += 1;
       re.lastIndex = lastEnd;
     }
-    const possessive = word.length > 2 ? POSSESSIVE.exec(word) : null;
+    const lineStart = tokens.length === 0 || line[line.length - 1] !== lineNo;
+    if (lineStart && LIST_NUMBER.test(word) && text.charCodeAt(lastEnd) === 46 && /\s/.test(text.charAt(lastEnd + 1) || ' ')) {
+      // "1. Jan Ullrich": a ranked list's number keeps its point and ends no sentence.
+      word += '.';
+      lastEnd += 1;
+      re.lastIndex = lastEnd;
+    }
+    const possessive = word.length > 2 ? CLITIC.exec(word) : null;
     const base = possessive?.[1] ?? word;
     const parts = hyphenParts(base);
     if (parts) {
@@ -106,7 +128,13 @@ export function tokenizeForNer(text: string): TokenizedText {
     if (SENTENCE_END.has(word)) {
       sentenceNo += 1;
       sentenceOpen = false;
+      justEnded = true;
     }
+  }
+  // A quote mark that ends its line after a full stop closes the sentence before it.
+  for (let i = 1; i < tokens.length; i += 1) {
+    const last = i + 1 === tokens.length || line[i + 1] !== line[i];
+    if (last && tokens[i]?.text === '"' && line[i - 1] === line[i] && SENTENCE_END.has(tokens[i - 1]?.text ?? '')) sentence[i] = sentence[i - 1] ?? 0;
   }
   return {
     tokens,
