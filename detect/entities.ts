@@ -1,7 +1,7 @@
 import type { EntityMention, EntityRecord, EntityType } from './types';
 import { fold } from './entity-fold';
 import { assignEntityIds, canonicalFor, type TypedMention } from './entity-aliases';
-import { NAME_HONOURS, TITLE_MODIFIERS, isFamilyName, isGivenName, isTitleHead, lookupPhrase, startsSeatOfPower } from './entity-lexicon';
+import { NAME_HONOURS, TITLE_MODIFIERS, isCommonWord, isDemonym, isFamilyName, isGivenName, isTitleHead, lookupPhrase, startsSeatOfPower } from './entity-lexicon';
 import { LABELS, docFeatures } from './ner-features';
 import { decodeWeights, tagDoc, type NerModel } from './ner-model';
 import { tokenizeForNer, type NerDoc, type NerToken } from './ner-tokens';
@@ -35,12 +35,21 @@ interface Span {
  * lists know today's names.
  */
 function knownNames(tags: Uint8Array, tokens: NerToken[], folded: string[], doc: NerDoc, spans: Span[]): Span[] {
-  // Gazetteer places and organisations only where the tagger saw nothing; MISC is often right about them
-  // ("Japan Open"). A person's name may also be taken from a MISC span ("US President Donald Trump").
+  // Gazetteer places and organisations only where the tagger saw nothing, or called MISC a stretch holding a title
+  // ("US President" is a place and a title); elsewhere MISC is often right about them ("Japan Open"). A person's
+  // name may be taken from any MISC span ("US President Donald Trump").
+  const titledMisc = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (!(LABELS[tags[i] ?? 0] ?? 'O').endsWith('MISC') || !isTitleHead(folded[i] ?? '')) continue;
+    for (let k = i; k >= 0 && (LABELS[tags[k] ?? 0] ?? 'O').endsWith('MISC'); k -= 1) {
+      titledMisc[k] = 1;
+      if (LABELS[tags[k] ?? 0] === 'B-MISC') break;
+    }
+  }
   const open = (k: number, i: number, misc = false) => {
     if (k >= tokens.length || doc.sentence[k] !== doc.sentence[i] || !CAPITAL.test(tokens[k]?.text ?? '')) return false;
     const label = LABELS[tags[k] ?? 0] ?? 'O';
-    return label === 'O' || (misc && label.endsWith('MISC'));
+    return label === 'O' || titledMisc[k] === 1 || (misc && label.endsWith('MISC'));
   };
   const added: Span[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
@@ -56,9 +65,10 @@ function knownNames(tags: Uint8Array, tokens: NerToken[], folded: string[], doc:
     if (!found && open(i + 1, i, true)) {
       const a = folded[i] ?? '';
       const b = folded[i + 1] ?? '';
-      if (isEastAsianName(a, b) || (isGivenName(a) && isFamilyName(b) && !lookupPhrase(b))) {
+      const surname = (w: string) => !lookupPhrase(w) && !isCommonWord(w) && !isTitleHead(w) && !isDemonym(w);
+      if (isEastAsianName(a, b) || (isGivenName(a) && !isTitleHead(a) && surname(b))) {
         found = { first: i, last: i + 1, type: 'person' };
-        if (open(i + 2, i, true) && isFamilyName(folded[i + 2] ?? '') && !lookupPhrase(folded[i + 2] ?? '')) found.last = i + 2;
+        if (open(i + 2, i, true) && isFamilyName(folded[i + 2] ?? '') && surname(folded[i + 2] ?? '')) found.last = i + 2;
       }
     }
     if (found) {
@@ -150,6 +160,44 @@ function withoutTitles(tokens: NerToken[], spans: Span[]): void {
       s.first += 1;
     }
   }
+}
+
+const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'wrote', 'tweeted', 'argued', 'insisted', 'warned', 'replied']);
+
+/**
+ * Cues for people that hold in news whatever the tagger learned: a name opened by an honour ("Lord Darzi") is a
+ * person; an unknown capitalised word the tagger left out that says something ("Biden said:") is a person.
+ */
+function personCues(tokens: NerToken[], folded: string[], tags: Uint8Array, doc: NerDoc, spans: Span[]): Span[] {
+  for (const s of spans) if (NAME_HONOURS.has(folded[s.first] ?? '') && s.last > s.first) s.type = 'person';
+  const added: Span[] = [];
+  for (let i = 0; i + 1 < tokens.length; i += 1) {
+    const w = folded[i] ?? '';
+    if (tags[i] !== 0 || !CAPITAL.test(tokens[i]?.text ?? '') || doc.sentence[i + 1] !== doc.sentence[i]) continue;
+    if (!SPEECH_VERBS.has(folded[i + 1] ?? '') || (i > 0 && doc.sentence[i - 1] === doc.sentence[i] && CAPITAL.test(tokens[i - 1]?.text ?? ''))) continue;
+    if (lookupPhrase(w) || isCommonWord(w) || isDemonym(w) || isTitleHead(w)) continue;
+    added.push({ first: i, last: i, type: 'person' });
+  }
+  return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.first - b.first);
+}
+
+/**
+ * Two touching spans of one type that together make a name our lists know are one name: the tagger sometimes
+ * breaks "The World | Health Organization" after a sentence-initial article.
+ */
+function joinKnownPhrases(tokens: NerToken[], spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    let from = prev?.first ?? 0;
+    while (prev && from < prev.last && ARTICLES.has(fold(tokens[from]?.text ?? ''))) from += 1;
+    if (prev && prev.type === s.type && prev.last + 1 === s.first && lookupPhrase(surface(tokens, { first: from, last: s.last }))) {
+      prev.last = s.last;
+      continue;
+    }
+    out.push({ ...s });
+  }
+  return out;
 }
 
 /** British honours are part of how a person is named ("Sir Keir Starmer"): CoNLL leaves them out, we keep them. */
@@ -264,7 +312,8 @@ export function findEntities(text: string): EntityMention[] {
   const tags = tagDoc(entityModel().weights, doc, features);
   const folded = features.folded;
   let spans = knownNames(tags, tokens, folded, doc, spansOf(tags, doc));
-  spans = seatsOfPower(tokens, folded, withoutArticles(tokens, spans));
+  spans = seatsOfPower(tokens, folded, withoutArticles(tokens, joinKnownPhrases(tokens, spans)));
+  spans = personCues(tokens, folded, tags, doc, spans);
   knownOrganisations(tokens, spans);
   withoutTitles(tokens, spans);
   withHonours(tokens, spans);

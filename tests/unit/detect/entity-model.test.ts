@@ -109,7 +109,7 @@ describe('shipped entity tagger weights', () => {
   });
 });
 
-describe('corrupt or missing weights fail loudly', () => {
+describe('corrupt or missing weights fail loudly', { timeout: 60_000 }, () => {
   const raw = () => {
     const binary = atob(NER_WEIGHTS);
     return unzlibSync(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
