@@ -34,7 +34,7 @@ interface Span {
  * family-name-first East Asian name ("Xi Jinping"). The tagger learned from 1996 Reuters and Wikipedia; these
  * lists know today's names.
  */
-function knownNames(tags: Uint8Array, tokens: NerToken[], folded: string[], doc: NerDoc, spans: Span[]): Span[] {
+function knownNames(tags: Uint8Array, tokens: NerToken[], folded: string[], phrases: Int32Array, doc: NerDoc, spans: Span[]): Span[] {
   // Gazetteer places and organisations only where the tagger saw nothing, or called MISC a stretch holding a title
   // ("US President" is a place and a title); elsewhere MISC is often right about them ("Japan Open"). A person's
   // name may be taken from any MISC span ("US President Donald Trump").
@@ -55,7 +55,8 @@ function knownNames(tags: Uint8Array, tokens: NerToken[], folded: string[], doc:
   for (let i = 0; i < tokens.length; i += 1) {
     if (!open(i, i, true)) continue;
     let found: Span | undefined;
-    for (let len = 4; len >= 1 && !found; len -= 1) {
+    // Multi-word gazetteer phrases were already found while computing features (odd codes open one).
+    for (let len = (phrases[i] ?? 0) % 2 === 1 ? 4 : 1; len >= 1 && !found; len -= 1) {
       let ok = true;
       for (let k = i; k < i + len; k += 1) if (!open(k, i)) ok = false;
       if (!ok) continue;
@@ -101,10 +102,10 @@ function spansOf(tags: Uint8Array, doc: NerDoc): Span[] {
 
 const CAPITAL = /^\p{Lu}/u;
 
-function surface(tokens: NerToken[], s: { first: number; last: number }): string {
-  let out = '';
-  for (let k = s.first; k <= s.last; k += 1) out += (k > s.first ? ' ' : '') + fold(tokens[k]?.text ?? '');
-  return out;
+/** The folded words of a span joined by spaces: the key of our gazetteers and of document-level agreement. */
+function surface(folded: string[], s: { first: number; last: number }): string {
+  if (s.first === s.last) return folded[s.first] ?? '';
+  return folded.slice(s.first, s.last + 1).join(' ');
 }
 
 /**
@@ -117,7 +118,7 @@ function seatsOfPower(tokens: NerToken[], folded: string[], spans: Span[]): Span
     if (!startsSeatOfPower(folded[i] ?? '') || !CAPITAL.test(tokens[i]?.text ?? '')) continue;
     for (let len = 3; len >= 1; len -= 1) {
       if (i + len > tokens.length) continue;
-      const known = lookupPhrase(surface(tokens, { first: i, last: i + len - 1 }));
+      const known = lookupPhrase(surface(folded, { first: i, last: i + len - 1 }));
       if (known?.type === 'organization' && known.canonical) {
         seats.push({ first: i, last: i + len - 1, type: 'organization' });
         i += len - 1;
@@ -143,9 +144,9 @@ function withoutArticles(tokens: NerToken[], spans: Span[]): Span[] {
  * ("Amazon", "Unilever", "Likud"). Places are left to the tagger: counties and countries field teams
  * ("Yorkshire won by six wickets"), which CoNLL-2003 labels organisations; measured, overriding them cost 4 points.
  */
-function knownOrganisations(tokens: NerToken[], spans: Span[]): void {
+function knownOrganisations(folded: string[], spans: Span[]): void {
   for (const s of spans) {
-    const known = lookupPhrase(surface(tokens, s));
+    const known = lookupPhrase(surface(folded, s));
     if (known?.type === 'organization' && !known.weak) s.type = 'organization';
   }
 }
@@ -185,13 +186,13 @@ function personCues(tokens: NerToken[], folded: string[], tags: Uint8Array, doc:
  * Two touching spans of one type that together make a name our lists know are one name: the tagger sometimes
  * breaks "The World | Health Organization" after a sentence-initial article.
  */
-function joinKnownPhrases(tokens: NerToken[], spans: Span[]): Span[] {
+function joinKnownPhrases(folded: string[], spans: Span[]): Span[] {
   const out: Span[] = [];
   for (const s of spans) {
     const prev = out[out.length - 1];
     let from = prev?.first ?? 0;
-    while (prev && from < prev.last && ARTICLES.has(fold(tokens[from]?.text ?? ''))) from += 1;
-    if (prev && prev.type === s.type && prev.last + 1 === s.first && lookupPhrase(surface(tokens, { first: from, last: s.last }))) {
+    while (prev && from < prev.last && ARTICLES.has(folded[from] ?? '')) from += 1;
+    if (prev && prev.type === s.type && prev.last + 1 === s.first && lookupPhrase(surface(folded, { first: from, last: s.last }))) {
       prev.last = s.last;
       continue;
     }
@@ -224,7 +225,7 @@ function consistentDocument(tokens: NerToken[], folded: string[], doc: NerDoc, s
     votes.set(key, m);
   };
   for (const s of spans) {
-    vote(surface(tokens, s), s.type, 1);
+    vote(surface(folded, s), s.type, 1);
     if (s.type === 'person' && s.last > s.first) {
       const first = fold(tokens[s.first]?.text ?? '');
       const second = fold(tokens[s.first + 1]?.text ?? '');
@@ -278,11 +279,11 @@ function consistentDocument(tokens: NerToken[], folded: string[], doc: NerDoc, s
   return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.first - b.first);
 }
 
-function toTypedMentions(text: string, tokens: NerToken[], spans: Span[]): TypedMention[] {
+function toTypedMentions(text: string, tokens: NerToken[], folded: string[], spans: Span[]): TypedMention[] {
   return spans.map((s) => {
     const first = tokens[s.first] as NerToken;
     const last = tokens[s.last] as NerToken;
-    const known = lookupPhrase(surface(tokens, s));
+    const known = lookupPhrase(surface(folded, s));
     const words = s.last - s.first + 1;
     const a = fold(first.text);
     const b = fold(tokens[s.first + 1]?.text ?? '');
@@ -311,14 +312,14 @@ export function findEntities(text: string): EntityMention[] {
   const features = docFeatures(doc);
   const tags = tagDoc(entityModel().weights, doc, features);
   const folded = features.folded;
-  let spans = knownNames(tags, tokens, folded, doc, spansOf(tags, doc));
-  spans = seatsOfPower(tokens, folded, withoutArticles(tokens, joinKnownPhrases(tokens, spans)));
+  let spans = knownNames(tags, tokens, folded, features.phrases, doc, spansOf(tags, doc));
+  spans = seatsOfPower(tokens, folded, withoutArticles(tokens, joinKnownPhrases(folded, spans)));
   spans = personCues(tokens, folded, tags, doc, spans);
-  knownOrganisations(tokens, spans);
+  knownOrganisations(folded, spans);
   withoutTitles(tokens, spans);
   withHonours(tokens, spans);
   spans = consistentDocument(tokens, features.folded, doc, spans);
-  return assignEntityIds(toTypedMentions(text, tokens, spans)).map(({ start, end, text: mentionText, type, entityId }) => ({
+  return assignEntityIds(toTypedMentions(text, tokens, folded, spans)).map(({ start, end, text: mentionText, type, entityId }) => ({
     start,
     end,
     text: mentionText,

@@ -218,6 +218,8 @@ export interface DocFeatures {
   folded: string[];
   /** 1 where the token starts with a capital letter. */
   capital: Uint8Array;
+  /** Multi-word gazetteer phrase codes: odd where a phrase starts, even and non-zero inside one, 0 outside. */
+  phrases: Int32Array;
   /** 1 where the token opens a sentence or follows a quotation mark, bracket or colon. */
   initial: Uint8Array;
 }
@@ -384,7 +386,7 @@ export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = sharedC
     }
   }
   offsets[n] = size;
-  return { offsets, features: out.subarray(0, size), lower: lowerArr, shape: shapeArr, folded, capital: Uint8Array.from(capital, (c) => (c ? 1 : 0)), initial };
+  return { offsets, features: out.subarray(0, size), lower: lowerArr, shape: shapeArr, folded, capital: Uint8Array.from(capital, (c) => (c ? 1 : 0)), phrases, initial };
 }
 
 /**

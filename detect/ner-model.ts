@@ -129,10 +129,8 @@ export function decodeWeights(encoded: string): NerModel {
 /** Weights as the tagger reads them: the shipped int16 units, or the trainer's real numbers. */
 export type TaggerWeights = Int16Array | Float32Array;
 
-function addBucket(weights: TaggerWeights, bucketIndex: number, scores: Float64Array): void {
-  const base = bucketIndex * NUM_CLASSES;
-  for (let c = 0; c < NUM_CLASSES; c += 1) scores[c] = (scores[c] ?? 0) + (weights[base + c] ?? 0);
-}
+// The scoring loop is unrolled over the nine classes (it runs ~70 times per token); this guards the unrolling.
+if (NUM_CLASSES !== 9) throw new Error('scoreToken is unrolled for 9 classes');
 
 /** Adds up the class scores of token i (static plus tag-history features) into `scores`. */
 export function scoreToken(
@@ -145,11 +143,39 @@ export function scoreToken(
   scores: Float64Array,
   history: Int32Array,
 ): void {
-  scores.fill(0);
-  const end = f.offsets[i + 1] ?? 0;
-  for (let k = f.offsets[i] ?? 0; k < end; k += 1) addBucket(weights, f.features[k] ?? 0, scores);
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  let s5 = 0;
+  let s6 = 0;
+  let s7 = 0;
+  let s8 = 0;
+  const features = f.features;
+  const end = f.offsets[i + 1] as number;
   historyFeatures(f, i, prev, prev2, predictions, history);
-  for (let k = 0; k < HISTORY_FEATURES; k += 1) addBucket(weights, history[k] ?? 0, scores);
+  for (let k = f.offsets[i] as number; k < end + HISTORY_FEATURES; k += 1) {
+    const b = (k < end ? (features[k] as number) : (history[k - end] as number)) * 9;
+    s0 += weights[b] as number;
+    s1 += weights[b + 1] as number;
+    s2 += weights[b + 2] as number;
+    s3 += weights[b + 3] as number;
+    s4 += weights[b + 4] as number;
+    s5 += weights[b + 5] as number;
+    s6 += weights[b + 6] as number;
+    s7 += weights[b + 7] as number;
+    s8 += weights[b + 8] as number;
+  }
+  scores[0] = s0;
+  scores[1] = s1;
+  scores[2] = s2;
+  scores[3] = s3;
+  scores[4] = s4;
+  scores[5] = s5;
+  scores[6] = s6;
+  scores[7] = s7;
+  scores[8] = s8;
 }
 
 /** The best class the BIO constraints allow after `prev` (-1 at a sentence start, which acts as "O"). */
