@@ -1,7 +1,18 @@
 import type { EntityMention, EntityRecord, EntityType } from './types';
 import { fold } from './entity-fold';
 import { assignEntityIds, canonicalFor, type TypedMention } from './entity-aliases';
-import { NAME_HONOURS, TITLE_MODIFIERS, isCommonWord, isDemonym, isFamilyName, isGivenName, isTitleHead, lookupPhrase, startsSeatOfPower } from './entity-lexicon';
+import {
+  NAME_HONOURS,
+  TITLE_MODIFIERS,
+  isCommonWord,
+  isDemonym,
+  isFamilyName,
+  isGivenName,
+  isTitleHead,
+  lookupPhrase,
+  orgHeadWords,
+  startsSeatOfPower,
+} from './entity-lexicon';
 import { LABELS, docFeatures } from './ner-features';
 import { decodeWeights, tagDoc, type NerModel } from './ner-model';
 import { tokenizeForNer, type NerDoc, type NerToken } from './ner-tokens';
@@ -101,6 +112,7 @@ function spansOf(tags: Uint8Array, doc: NerDoc): Span[] {
 }
 
 const CAPITAL = /^\p{Lu}/u;
+const CAPITAL_OR_DIGIT = /^[\p{Lu}\d]/u;
 
 /** The folded words of a span joined by spaces: the key of our gazetteers and of document-level agreement. */
 function surface(folded: string[], s: { first: number; last: number }): string {
@@ -133,10 +145,14 @@ function seatsOfPower(tokens: NerToken[], folded: string[], spans: Span[]): Span
 
 const ARTICLES = new Set(['the', 'a', 'an']);
 
-/** Names are labelled without a leading article ("the Labour Party" is "Labour Party"), as in our fixtures. */
-function withoutArticles(tokens: NerToken[], spans: Span[]): Span[] {
-  for (const s of spans) while (s.first < s.last && ARTICLES.has(fold(tokens[s.first]?.text ?? ''))) s.first += 1;
-  return spans.filter((s) => !ARTICLES.has(fold(tokens[s.first]?.text ?? '')));
+/**
+ * Names are labelled without a leading article ("the Labour Party" is "Labour Party"), as in our fixtures, and
+ * start with a capital ("of Xinjiang" is "Xinjiang"). A lone demonym is no name of ours.
+ */
+function withoutArticles(tokens: NerToken[], folded: string[], spans: Span[]): Span[] {
+  const weakStart = (k: number) => ARTICLES.has(folded[k] ?? '') || !CAPITAL_OR_DIGIT.test(tokens[k]?.text ?? '');
+  for (const s of spans) while (s.first < s.last && weakStart(s.first)) s.first += 1;
+  return spans.filter((s) => !weakStart(s.first) && !(s.first === s.last && isDemonym(folded[s.first] ?? '')));
 }
 
 /**
@@ -167,10 +183,15 @@ const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'wrote', 'tweeted
 
 /**
  * Cues for people that hold in news whatever the tagger learned: a name opened by an honour ("Lord Darzi") is a
- * person; an unknown capitalised word the tagger left out that says something ("Biden said:") is a person.
+ * person, one closed by an organisation word ("Ananda College") is not; an unknown capitalised word the tagger
+ * left out that says something ("Biden said:") is a person.
  */
 function personCues(tokens: NerToken[], folded: string[], tags: Uint8Array, doc: NerDoc, spans: Span[]): Span[] {
-  for (const s of spans) if (NAME_HONOURS.has(folded[s.first] ?? '') && s.last > s.first) s.type = 'person';
+  for (const s of spans) {
+    if (NAME_HONOURS.has(folded[s.first] ?? '') && s.last > s.first) s.type = 'person';
+    // "Ananda College", "Workers Party": a name ending in an organisation word names no person.
+    else if (s.type === 'person' && s.last > s.first && orgHeadWords().has(folded[s.last] ?? '')) s.type = 'organization';
+  }
   const added: Span[] = [];
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     const w = folded[i] ?? '';
@@ -313,7 +334,7 @@ export function findEntities(text: string): EntityMention[] {
   const tags = tagDoc(entityModel().weights, doc, features);
   const folded = features.folded;
   let spans = knownNames(tags, tokens, folded, features.phrases, doc, spansOf(tags, doc));
-  spans = seatsOfPower(tokens, folded, withoutArticles(tokens, joinKnownPhrases(folded, spans)));
+  spans = seatsOfPower(tokens, folded, withoutArticles(tokens, folded, joinKnownPhrases(folded, spans)));
   spans = personCues(tokens, folded, tags, doc, spans);
   knownOrganisations(folded, spans);
   withoutTitles(tokens, spans);
