@@ -80,7 +80,7 @@ const SAMPLE: LabelledParagraph[] = [
   },
 ];
 
-describe('shipped entity tagger weights', () => {
+describe('shipped entity tagger weights', { timeout: 60_000 }, () => {
   it('load, with the shape this build computes features for', () => {
     const model = entityModel();
     expect(model.weights.length).toBe((1 << HASH_BITS) * NUM_CLASSES);
