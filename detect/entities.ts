@@ -113,6 +113,8 @@ function spansOf(tags: Uint8Array, doc: NerDoc): Span[] {
 
 const CAPITAL = /^\p{Lu}/u;
 const CAPITAL_OR_DIGIT = /^[\p{Lu}\d]/u;
+/** A name's last token has a letter ("MTV2", "F."), and is no bare number. */
+const WORD_END = /\p{L}/u;
 
 /** The folded words of a span joined by spaces: the key of our gazetteers and of document-level agreement. */
 function surface(folded: string[], s: { first: number; last: number }): string {
@@ -146,13 +148,18 @@ function seatsOfPower(tokens: NerToken[], folded: string[], spans: Span[]): Span
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 /**
- * Names are labelled without a leading article ("the Labour Party" is "Labour Party"), as in our fixtures, and
- * start with a capital ("of Xinjiang" is "Xinjiang"). A lone demonym is no name of ours.
+ * Names are labelled without a leading article ("the Labour Party" is "Labour Party"), as in our fixtures; they
+ * start with a capital ("of Xinjiang" is "Xinjiang") and end with a word, not a quote mark or a score
+ * ("J. Adams 123" in a results table is "J. Adams"). A lone demonym is no name of ours.
  */
 function withoutArticles(tokens: NerToken[], folded: string[], spans: Span[]): Span[] {
   const weakStart = (k: number) => ARTICLES.has(folded[k] ?? '') || !CAPITAL_OR_DIGIT.test(tokens[k]?.text ?? '');
-  for (const s of spans) while (s.first < s.last && weakStart(s.first)) s.first += 1;
-  return spans.filter((s) => !weakStart(s.first) && !(s.first === s.last && isDemonym(folded[s.first] ?? '')));
+  const weakEnd = (k: number) => !WORD_END.test(tokens[k]?.text ?? '');
+  for (const s of spans) {
+    while (s.first < s.last && weakStart(s.first)) s.first += 1;
+    while (s.last > s.first && weakEnd(s.last)) s.last -= 1;
+  }
+  return spans.filter((s) => !weakStart(s.first) && !weakEnd(s.last) && !(s.first === s.last && isDemonym(folded[s.first] ?? '')));
 }
 
 /**
@@ -188,7 +195,7 @@ const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'wrote', 'tweeted
  */
 function personCues(tokens: NerToken[], folded: string[], tags: Uint8Array, doc: NerDoc, spans: Span[]): Span[] {
   for (const s of spans) {
-    if (NAME_HONOURS.has(folded[s.first] ?? '') && s.last > s.first) s.type = 'person';
+    if (NAME_HONOURS.has(folded[s.first] ?? '') && s.last > s.first && CAPITAL.test(tokens[s.first + 1]?.text ?? '')) s.type = 'person';
     // "Ananda College", "Workers Party": a name ending in an organisation word names no person.
     else if (s.type === 'person' && s.last > s.first && orgHeadWords().has(folded[s.last] ?? '')) s.type = 'organization';
   }
