@@ -13,7 +13,7 @@ import { CROSSNER_DOMAINS, isHeldOut, readConll, readCrossner, requireData, toNe
 
 const EPOCHS = Number(process.env.EPOCHS ?? 12);
 /** Each modern training document is seen this many times per epoch: they are few, and closest to what readers read. */
-const MODERN_WEIGHT = Number(process.env.MODERN_WEIGHT ?? 3);
+const MODERN_WEIGHT = Number(process.env.MODERN_WEIGHT ?? 2);
 const SEED = 20030531;
 
 interface Prepared {
