@@ -75,7 +75,6 @@ export const NAME_PARTICLES = new Set([
   'von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'dos', 'das', 'del', 'della', 'la', 'le', 'al', 'el', 'bin',
   'ibn', 'bint', 'ter', 'ten', 'y', 'e',
 ]);
-export const ORG_CONNECTORS = new Set(['of', 'for', 'and', '&', 'the']);
 
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
@@ -125,6 +124,13 @@ const SEAT_CANONICAL: Record<string, string> = {
   westminster: 'Westminster',
   holyrood: 'Holyrood',
 };
+
+const SEAT_FIRST_WORDS = new Set(Object.keys(SEAT_CANONICAL).map((k) => k.split(' ')[0] ?? ''));
+
+/** Whether a seat-of-power name ("downing street", "number 10") can start with this folded word. */
+export function startsSeatOfPower(folded: string): boolean {
+  return SEAT_FIRST_WORDS.has(folded);
+}
 
 /** Acronyms that name places; any other capitalised acronym in news is most often an organisation. */
 const PLACE_ACRONYMS = new Set(['uk', 'us', 'usa', 'uae', 'drc', 'car', 'prc', 'roc', 'dprk', 'gb', 'nyc', 'la']);
@@ -198,5 +204,3 @@ export function lookupPhrase(folded: string): KnownPhrase | undefined {
   return undefined;
 }
 
-/** Longest gazetteer phrase we try to match, in words. */
-export const MAX_PHRASE_WORDS = 5;

@@ -1,0 +1,437 @@
+import type { NerDoc } from './ner-tokens';
+import { fold } from './entity-fold';
+import {
+  NAME_HONOURS,
+  TITLE_MODIFIERS,
+  isCommonWord,
+  isDateWord,
+  isDemonym,
+  isFamilyName,
+  isGivenName,
+  isNotEntityAcronym,
+  isPlaceAcronym,
+  isTitleHead,
+  lookupPhrase,
+  orgHeadWords,
+  placeHeadWords,
+} from './entity-lexicon';
+
+// The features of the entity tagger, shared by the training script (scripts/train-ner.ts) and the run-time
+// tagger (detect/ner-model.ts): both must compute exactly the same numbers, and the weights file records
+// FEATURE_VERSION so that weights trained for other features fail to load instead of tagging nonsense.
+// Feature templates follow the greedy-tagger literature (Ratinov and Roth 2009, "Design challenges and
+// misconceptions in named entity recognition"): word, shape, affixes, a ±2 window, previous tags, gazetteers,
+// and document-level evidence. Features are hashed (Weinberger et al. 2009) into 2^HASH_BITS buckets.
+
+/** Bump whenever a feature template, the hashing or the label set changes; retrain afterwards. */
+export const FEATURE_VERSION = 4;
+export const HASH_BITS = 18;
+export const HASH_MASK = (1 << HASH_BITS) - 1;
+
+/** Tag set: BIO over CoNLL-2003's four types. MISC is learned so that it is *not* tagged as one of ours. */
+export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export const NUM_CLASSES = LABELS.length;
+export type Label = (typeof LABELS)[number];
+
+/** An I- tag may only continue a B- or I- tag of its own type. */
+export function allowedAfter(prev: number, next: number): boolean {
+  if (next === 0 || next % 2 === 1) return true;
+  return prev === next || prev === next - 1;
+}
+
+function hashString(s: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) | 0;
+  for (let i = 0; i < s.length; i += 1) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** Combines a template id with up to three hashed values into a bucket index (murmur3's finaliser). */
+export function bucket(template: number, a: number, b = 0, c = 0): number {
+  let h = Math.imul(template + 0x9e3779b9, 0x85ebca6b) ^ a;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ b;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) ^ c;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h & HASH_MASK;
+}
+
+/** "Xx", "X.X.", "d-d", "x": character classes with runs collapsed. */
+function shortShape(word: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of word) {
+    let c: string;
+    if (ch >= '0' && ch <= '9') c = 'd';
+    else if (ch !== ch.toLowerCase()) c = 'X';
+    else if (ch !== ch.toUpperCase()) c = 'x';
+    else c = ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+/** Character classes without collapsing, cut to 5: tells "Xxxx" from "Xx" and "dddd" (a year) from "dd". */
+function longShape(word: string): string {
+  let out = '';
+  for (const ch of word) {
+    if (out.length >= 5) break;
+    if (ch >= '0' && ch <= '9') out += 'd';
+    else if (ch !== ch.toLowerCase()) out += 'X';
+    else if (ch !== ch.toUpperCase()) out += 'x';
+    else out += ch;
+  }
+  return out;
+}
+
+const CAPITAL = /^\p{Lu}/u;
+const LETTER = /\p{L}/u;
+const NUMBER = /^[\d.,:/-]+$/;
+/** Lower-case words that sit inside names: "Bank of England", "Ursula von der Leyen". */
+const INNER_WORDS = new Set(['of', 'for', 'de', 'van', 'von', 'der', 'den', 'del', 'della', 'da', 'di', 'du', 'la', 'le', 'al', 'bin', '&', 'and', 'the']);
+
+// Gazetteer bits: which of our word lists know the word (folded). One feature per set bit.
+const G_GIVEN = 1;
+const G_FAMILY = 2;
+const G_PLACE = 4;
+const G_CITY = 8;
+const G_ORG = 16;
+const G_ORG_WEAK = 32;
+const G_DEMONYM = 64;
+const G_ORG_HEAD = 128;
+const G_PLACE_HEAD = 256;
+const G_TITLE = 512;
+const G_COMMON = 1024;
+const G_HONOUR = 2048;
+const G_TITLE_MOD = 4096;
+const G_DATE = 8192;
+const G_PLACE_ACRONYM = 16384;
+const G_NOT_ENTITY_ACRONYM = 32768;
+const GAZ_BITS = 16;
+
+function gazetteerBits(folded: string): number {
+  let g = 0;
+  if (isGivenName(folded)) g |= G_GIVEN;
+  if (isFamilyName(folded)) g |= G_FAMILY;
+  const known = lookupPhrase(folded);
+  if (known?.type === 'place') g |= known.weak ? G_CITY : G_PLACE;
+  if (known?.type === 'organization') g |= known.weak ? G_ORG_WEAK : G_ORG;
+  if (isDemonym(folded)) g |= G_DEMONYM;
+  if (orgHeadWords().has(folded)) g |= G_ORG_HEAD;
+  if (placeHeadWords().has(folded)) g |= G_PLACE_HEAD;
+  if (isTitleHead(folded)) g |= G_TITLE;
+  if (isCommonWord(folded)) g |= G_COMMON;
+  if (NAME_HONOURS.has(folded)) g |= G_HONOUR;
+  if (TITLE_MODIFIERS.has(folded)) g |= G_TITLE_MOD;
+  if (isDateWord(folded, true)) g |= G_DATE;
+  if (isPlaceAcronym(folded)) g |= G_PLACE_ACRONYM;
+  if (isNotEntityAcronym(folded)) g |= G_NOT_ENTITY_ACRONYM;
+  return g;
+}
+
+// Multi-word gazetteer phrases ("New York", "Bank of England"): code = 1 + 2 * typeIndex + (inside ? 1 : 0).
+const PHRASE_TYPES = ['place', 'place-weak', 'organization', 'organization-weak', 'person'];
+const MAX_PHRASE = 4;
+
+/** What one token tells every feature that looks at it, computed once per document. */
+interface TokenInfo {
+  lower: number;
+  exact: number;
+  shape: number;
+  longShape: number;
+  prefix3: number;
+  prefix4: number;
+  suffix2: number;
+  suffix3: number;
+  suffix4: number;
+  gaz: number;
+  capital: boolean;
+  folded: string;
+}
+
+const BOUNDARY = hashString('<s>', 0);
+const OPENERS = new Set(['"', '“', '‘', "'", '(', ':']);
+
+// Word information is the same in every article: kept across calls (bounded) so a warm worker skips it.
+const CACHE_LIMIT = 200_000;
+let cache: Map<string, TokenInfo> | undefined;
+function sharedCache(): Map<string, TokenInfo> {
+  if (!cache || cache.size > CACHE_LIMIT) cache = new Map();
+  return cache;
+}
+
+function tokenInfo(word: string, cache: Map<string, TokenInfo>): TokenInfo {
+  const cached = cache.get(word);
+  if (cached) return cached;
+  const lower = word.toLowerCase();
+  const folded = fold(word);
+  const shape = shortShape(word);
+  const info: TokenInfo = {
+    lower: hashString(lower, 1),
+    exact: hashString(word, 2),
+    shape: hashString(shape, 3),
+    longShape: hashString(longShape(word), 4),
+    prefix3: hashString(lower.slice(0, 3), 5),
+    prefix4: hashString(lower.slice(0, 4), 6),
+    suffix2: hashString(lower.slice(-2), 7),
+    suffix3: hashString(lower.slice(-3), 8),
+    suffix4: hashString(lower.slice(-4), 9),
+    gaz: LETTER.test(word) ? gazetteerBits(folded) : 0,
+    capital: CAPITAL.test(word),
+    folded,
+  };
+  cache.set(word, info);
+  return info;
+}
+
+function phraseCodes(doc: NerDoc, folded: string[], capital: boolean[]): Int32Array {
+  const codes = new Int32Array(doc.words.length);
+  for (let i = 0; i < doc.words.length; i += 1) {
+    if (!capital[i]) continue;
+    for (let len = MAX_PHRASE; len >= 2; len -= 1) {
+      const last = i + len - 1;
+      if (last >= doc.words.length || doc.sentence[last] !== doc.sentence[i] || !capital[last]) continue;
+      const known = lookupPhrase(folded.slice(i, last + 1).join(' '));
+      if (!known) continue;
+      const type = PHRASE_TYPES.indexOf(known.weak ? `${known.type}-weak` : known.type);
+      codes[i] = 1 + 2 * type;
+      for (let k = i + 1; k <= last; k += 1) codes[k] = 2 + 2 * type;
+      i = last;
+      break;
+    }
+  }
+  return codes;
+}
+
+/**
+ * Static features of every token of a document: bucket indices, token i's in
+ * `features.slice(offsets[i], offsets[i + 1])`. Tag-history features are added while decoding.
+ */
+export interface DocFeatures {
+  offsets: Int32Array;
+  features: Int32Array;
+  /** Hashed lower-case word of each token, for the tag-history features. */
+  lower: Int32Array;
+  shape: Int32Array;
+  /** Each token folded (lower case, no accents), for the rules that run after tagging. */
+  folded: string[];
+  /** 1 where the token starts with a capital letter. */
+  capital: Uint8Array;
+  /** Multi-word gazetteer phrase codes: odd where a phrase starts, even and non-zero inside one, 0 outside. */
+  phrases: Int32Array;
+  /** 1 where the token opens a sentence or follows a quotation mark, bracket or colon. */
+  initial: Uint8Array;
+}
+
+/**
+ * Computes the static features of a document. Document-level evidence (Krishnan and Manning 2006's
+ * non-local consistency, as plain features): whether the word is written capitalised mid-sentence or in lower
+ * case elsewhere in the document, and whether it is part of a longer capitalised name elsewhere.
+ */
+export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = sharedCache()): DocFeatures {
+  const n = doc.words.length;
+  const infos = doc.words.map((w) => tokenInfo(w, cache));
+  const folded = infos.map((t) => t.folded);
+  const capital = infos.map((t) => t.capital);
+  const phrases = phraseCodes(doc, folded, capital);
+  const sentenceStart = new Uint8Array(n);
+  for (let i = 0; i < n; i += 1) if (i === 0 || doc.sentence[i] !== doc.sentence[i - 1]) sentenceStart[i] = 1;
+  // Sentence-initial capitals and quotation openers say little; a capital after a quote mark is also initial.
+  const initial = new Uint8Array(n);
+  for (let i = 0; i < n; i += 1) initial[i] = sentenceStart[i] === 1 || (i > 0 && OPENERS.has(doc.words[i - 1] ?? '')) ? 1 : 0;
+
+  // Lines of ALL CAPS (headlines, datelines) and of numbers (results tables): capitals and words mean otherwise there.
+  const lineCaps = new Map<number, [number, number, number]>();
+  for (let i = 0; i < n; i += 1) {
+    const w = doc.words[i] ?? '';
+    const l = doc.line[i] ?? 0;
+    const c = lineCaps.get(l) ?? [0, 0, 0];
+    if (LETTER.test(w)) {
+      c[0] += 1;
+      if (w === w.toUpperCase()) c[1] += 1;
+    } else if (NUMBER.test(w)) c[2] += 1;
+    lineCaps.set(l, c);
+  }
+  const capsLine = new Uint8Array(n);
+  const tableLine = new Uint8Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const c = lineCaps.get(doc.line[i] ?? 0) ?? [0, 0, 0];
+    capsLine[i] = c[0] >= 2 && c[1] / c[0] > 0.6 ? 1 : 0;
+    tableLine[i] = c[2] >= 2 && c[2] >= c[0] ? 1 : 0;
+  }
+
+  // Capitalised runs (names with inner "of", "de", ...): their length, a token's place in its run, the run's head.
+  const runStart = new Int32Array(n).fill(-1);
+  const runEnd = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i += 1) {
+    if (!capital[i]) continue;
+    let j = i;
+    for (;;) {
+      if (j + 1 < n && capital[j + 1] && doc.sentence[j + 1] === doc.sentence[i]) j += 1;
+      else if (j + 2 < n && INNER_WORDS.has(doc.words[j + 1] ?? '') && capital[j + 2] && doc.sentence[j + 2] === doc.sentence[i]) j += 2;
+      else break;
+    }
+    for (let k = i; k <= j; k += 1) {
+      runStart[k] = i;
+      runEnd[k] = j;
+    }
+    i = j;
+  }
+
+  // Document evidence, by lower-case word.
+  const midCapital = new Set<string>();
+  const lowerCase = new Set<string>();
+  const inLongName = new Set<string>();
+  for (let i = 0; i < n; i += 1) {
+    const w = doc.words[i] ?? '';
+    const l = folded[i] ?? '';
+    if (!LETTER.test(w)) continue;
+    if (capital[i] && initial[i] === 0 && capsLine[i] === 0) midCapital.add(l);
+    if (!capital[i]) lowerCase.add(l);
+    if (capital[i] && capsLine[i] === 0 && (runEnd[i] ?? -1) > (runStart[i] ?? -1)) inLongName.add(l);
+  }
+
+  const offsets = new Int32Array(n + 1);
+  let out = new Int32Array(n * 48 + 16);
+  let size = 0;
+  const emit = (b: number) => {
+    if (size === out.length) {
+      const grown = new Int32Array(out.length * 2);
+      grown.set(out);
+      out = grown;
+    }
+    out[size] = b;
+    size += 1;
+  };
+  const lowerArr = new Int32Array(n);
+  const shapeArr = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) lowerArr[i] = (infos[i] as TokenInfo).lower;
+  for (let i = 0; i < n; i += 1) shapeArr[i] = (infos[i] as TokenInfo).shape;
+  for (let i = 0; i < n; i += 1) {
+    offsets[i] = size;
+    const t = infos[i] as TokenInfo;
+    const sent = doc.sentence[i];
+    // Window: undefined outside the token's sentence.
+    const p1 = i >= 1 && doc.sentence[i - 1] === sent ? infos[i - 1] : undefined;
+    const p2 = i >= 2 && doc.sentence[i - 2] === sent ? infos[i - 2] : undefined;
+    const n1 = i + 1 < n && doc.sentence[i + 1] === sent ? infos[i + 1] : undefined;
+    const n2 = i + 2 < n && doc.sentence[i + 2] === sent ? infos[i + 2] : undefined;
+    const lp1 = p1 ? p1.lower : BOUNDARY;
+    const ln1 = n1 ? n1.lower : BOUNDARY;
+    const sp1 = p1 ? p1.shape : BOUNDARY;
+    const sn1 = n1 ? n1.shape : BOUNDARY;
+    const ss = sentenceStart[i] ?? 0;
+    const init = initial[i] ?? 0;
+    const caps = capsLine[i] ?? 0;
+    const table = tableLine[i] ?? 0;
+    emit(bucket(1, 0));
+    emit(bucket(2, t.lower));
+    emit(bucket(3, t.exact));
+    emit(bucket(4, lp1));
+    emit(bucket(5, ln1));
+    emit(bucket(6, p2 ? p2.lower : BOUNDARY));
+    emit(bucket(7, n2 ? n2.lower : BOUNDARY));
+    emit(bucket(8, t.shape));
+    emit(bucket(9, sp1));
+    emit(bucket(10, sn1));
+    emit(bucket(11, t.longShape));
+    emit(bucket(12, sp1, t.shape, sn1));
+    emit(bucket(13, t.prefix3));
+    emit(bucket(14, t.prefix4));
+    emit(bucket(15, t.suffix2));
+    emit(bucket(16, t.suffix3));
+    emit(bucket(17, t.suffix4));
+    emit(bucket(18, lp1, t.lower));
+    emit(bucket(19, t.lower, ln1));
+    emit(bucket(20, init, t.shape));
+    emit(bucket(21, init, t.lower));
+    emit(bucket(22, caps, t.shape));
+    emit(bucket(23, caps, t.lower));
+    emit(bucket(24, table, t.shape));
+    emit(bucket(25, table, sp1, t.shape));
+    emit(bucket(26, lp1, t.shape));
+    emit(bucket(27, t.shape, ln1));
+    emit(bucket(28, phrases[i] ?? 0, caps));
+    emit(bucket(29, p1 ? (phrases[i - 1] ?? 0) : 99));
+    emit(bucket(30, n1 ? (phrases[i + 1] ?? 0) : 99));
+    emit(bucket(31, ss, i - (runStart[i] ?? i) > 0 ? 1 : 0, t.capital ? 1 : 0));
+    const gaz = t.gaz;
+    const gp = p1 ? p1.gaz : 0;
+    const gn = n1 ? n1.gaz : 0;
+    if (gaz | gp | gn) {
+      for (let b = 0; b < GAZ_BITS; b += 1) {
+        const bit = 1 << b;
+        if (gaz & bit) emit(bucket(40, b, caps, init));
+        if (gp & bit) emit(bucket(41, b));
+        if (gn & bit) emit(bucket(42, b));
+      }
+    }
+    if (t.capital) {
+      const rs = runStart[i] ?? i;
+      const re = runEnd[i] ?? i;
+      const len = Math.min(re - rs + 1, 4);
+      const pos = i === rs ? 0 : i === re ? 2 : 1;
+      const head = infos[re] as TokenInfo;
+      const headKind = head.gaz & G_ORG_HEAD ? 1 : head.gaz & G_PLACE_HEAD ? 2 : 0;
+      emit(bucket(50, len, pos, caps));
+      emit(bucket(51, headKind, pos));
+      emit(bucket(52, head.lower, pos));
+      const l = t.folded;
+      const doc1 = midCapital.has(l) ? 1 : 0;
+      const doc2 = lowerCase.has(l) ? 1 : 0;
+      const doc3 = inLongName.has(l) ? 1 : 0;
+      emit(bucket(53, doc1, doc2, init));
+      emit(bucket(54, doc3, len === 1 ? 1 : 0, caps));
+    }
+  }
+  offsets[n] = size;
+  return { offsets, features: out.subarray(0, size), lower: lowerArr, shape: shapeArr, folded, capital: Uint8Array.from(capital, (c) => (c ? 1 : 0)), phrases, initial };
+}
+
+/**
+ * Extended prediction history (Ratinov and Roth 2009): the types this document's earlier capitalised mentions of
+ * the same word were tagged with, while the greedy pass moves left to right. Lets "Leeds" in a results table follow
+ * "Leeds" tagged as a club above, with no second model.
+ */
+export class PredictionHistory {
+  private readonly counts = new Map<number, Int32Array>();
+
+  /** Counts the type (O, PER, ORG, LOC, MISC) of the label given to token i. */
+  record(f: DocFeatures, i: number, label: number): void {
+    if (f.capital[i] !== 1) return;
+    const key = f.lower[i] ?? 0;
+    let c = this.counts.get(key);
+    if (!c) {
+      c = new Int32Array(5);
+      this.counts.set(key, c);
+    }
+    c[(label + 1) >> 1] = (c[(label + 1) >> 1] ?? 0) + 1;
+  }
+
+  /** Majority earlier type of token i's word (0 when none), and whether every earlier mention agreed. */
+  summary(f: DocFeatures, i: number): [number, number] {
+    if (f.capital[i] !== 1) return [6, 0];
+    const c = this.counts.get(f.lower[i] ?? 0);
+    if (!c) return [0, 0];
+    let best = 0;
+    let total = 0;
+    for (let t = 0; t < 5; t += 1) {
+      total += c[t] ?? 0;
+      if ((c[t] ?? 0) > (c[best] ?? 0)) best = t;
+    }
+    return [best + 1, (c[best] ?? 0) === total ? 1 : 0];
+  }
+}
+
+/** Buckets of the tag-history features of token i, given the two previous tags (-1 before the sentence). */
+export function historyFeatures(f: DocFeatures, i: number, prev: number, prev2: number, history: PredictionHistory, into: Int32Array): void {
+  into[0] = bucket(60, prev + 1);
+  into[1] = bucket(61, prev + 1, prev2 + 1);
+  into[2] = bucket(62, prev + 1, f.lower[i] ?? 0);
+  into[3] = bucket(63, prev + 1, f.shape[i] ?? 0);
+  const [type, unanimous] = history.summary(f, i);
+  into[4] = bucket(70, type, unanimous);
+  into[5] = bucket(71, type, f.initial[i] ?? 0, f.shape[i] ?? 0);
+}
+export const HISTORY_FEATURES = 6;

@@ -1,0 +1,96 @@
+// `npm run eval:ner`: entity-level exact-match precision, recall and F1 per type of `findEntities` (the whole
+// pipeline: tokenizer, shipped weights, rules) on CoNLL-2003 eng.testa, on the held-out modern prose (CrossNER
+// and WikiGold, separately), on our labelled news paragraphs and on the seed article. The CoNLL-format documents
+// are given to findEntities as text: tokens joined by spaces, one sentence a line, as a reader's page never
+// is but as public benchmarks are scored. MISC gold spans are not scored; a MISC span we type counts as wrong.
+// `--errors` prints the mistakes too.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findEntities, groupEntities } from '../detect/entities';
+import type { EntityType } from '../detect/types';
+import { evaluate, formatEvaluation, type Evaluation, type LabelledParagraph } from '../tests/unit/detect/entities-evaluate';
+import { CROSSNER_DOMAINS, isHeldOut, readConll, readCrossner, requireData, type LabelledDoc } from './ner-data';
+
+const TYPE_OF: Record<string, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place' };
+const showErrors = process.argv.includes('--errors');
+
+/** A CoNLL-format document as text plus its gold entities with offsets (the labelled-paragraph shape). */
+function asParagraph(doc: LabelledDoc): LabelledParagraph {
+  let text = '';
+  const entities: LabelledParagraph['entities'] = [];
+  doc.sentences.forEach((s, k) => {
+    if (k > 0) text += '\n';
+    let open: { start: number; end: number; type: string } | undefined;
+    const close = () => {
+      const type = open ? TYPE_OF[open.type] : undefined;
+      if (open && type) entities.push({ text: text.slice(open.start, open.end), type, start: open.start });
+      open = undefined;
+    };
+    s.words.forEach((w, i) => {
+      if (i > 0) text += ' ';
+      const start = text.length;
+      text += w;
+      const label = s.labels[i] ?? 'O';
+      if (open && (label === 'O' || label.startsWith('B-') || label.slice(2) !== open.type)) close();
+      if (label !== 'O') {
+        if (!open) open = { start, end: text.length, type: label.slice(2) };
+        else open.end = text.length;
+      }
+    });
+    close();
+  });
+  return { text, entities };
+}
+
+function report(name: string, result: Evaluation): void {
+  console.log(formatEvaluation(name, result));
+  if (showErrors) console.log(result.errors.slice(0, 150).map((e) => `    ${e}`).join('\n'));
+  console.log('');
+}
+
+function main(): void {
+  const crossnerFiles = CROSSNER_DOMAINS.map((d) => `modern-ner/crossner-${d}-train.txt`);
+  requireData('conll2003/eng.testa', 'modern-ner/wikigold.conll.txt', ...crossnerFiles);
+  const testa = readConll('conll2003/eng.testa').map(asParagraph);
+  report('CoNLL-2003 eng.testa', evaluate(testa, findEntities));
+  const crossner = CROSSNER_DOMAINS.flatMap((d) => readCrossner(`modern-ner/crossner-${d}-train.txt`)).filter(isHeldOut);
+  report(`CrossNER held-out (${crossner.length} sentences)`, evaluate(crossner.map(asParagraph), findEntities));
+  const politics = readCrossner('modern-ner/crossner-politics-train.txt').filter(isHeldOut);
+  report(`  of which politics (${politics.length} sentences)`, evaluate(politics.map(asParagraph), findEntities));
+  const wikigold = readConll('modern-ner/wikigold.conll.txt').filter(isHeldOut);
+  report(`WikiGold held-out (${wikigold.length} documents)`, evaluate(wikigold.map(asParagraph), findEntities));
+
+  const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../tests/fixtures');
+  for (const [name, file] of [
+    ['own news paragraphs, dev', 'entities-dev.json'],
+    ['own news paragraphs, held-out', 'entities-heldout.json'],
+  ] as const) {
+    const paragraphs = JSON.parse(readFileSync(join(fixtures, 'labelled', file), 'utf8')) as LabelledParagraph[];
+    report(name, evaluate(paragraphs, findEntities));
+  }
+
+  const seedText = readFileSync(join(fixtures, 'seed-article.txt'), 'utf8');
+  const seedGold = JSON.parse(readFileSync(join(fixtures, 'seed-article.gold.json'), 'utf8')) as {
+    entities: Array<{ canonical: string; type: EntityType; mentions: string[] }>;
+  };
+  const mentions = findEntities(seedText);
+  const records = groupEntities(mentions);
+  const found = new Set(records.map((r) => `${r.type}:${r.canonical}`));
+  const gold = seedGold.entities.map((e) => `${e.type}:${e.canonical}`);
+  const missing = gold.filter((g) => !found.has(g));
+  const extra = [...found].filter((f) => !gold.includes(f));
+  console.log(`seed article: ${gold.length - missing.length}/${gold.length} gold entities found, ${extra.length} extra`);
+  if (missing.length > 0) console.log(`  missing: ${missing.join(', ')}`);
+  if (extra.length > 0) console.log(`  extra: ${extra.join(', ')}`);
+  // Every labelled mention must be covered by a mention of its entity (role nouns such as "UK prime minister" aside).
+  for (const entity of seedGold.entities) {
+    const record = records.find((r) => r.canonical === entity.canonical && r.type === entity.type);
+    for (const m of entity.mentions) {
+      const covered = mentions.some((x) => x.entityId === record?.entityId && (x.text === m || m.includes(x.text)));
+      if (!covered) console.log(`  mention not linked: ${entity.type}:${entity.canonical} <- "${m}"`);
+    }
+  }
+}
+
+main();
