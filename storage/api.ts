@@ -2,6 +2,9 @@
 // which owns the database. Every message is validated here before it reaches storage; there is no generic
 // "query" message, only these named operations.
 import type { AnchorQuality } from '../anchoring/types';
+import type { Analysis } from '../detect/analyze';
+import type { ReaderOutput } from '../detect/article';
+import type { EntityType } from '../detect/types';
 import type { AnchorReport, AnnotationPatch, NewAnnotation } from './annotations';
 import type { PageVisit } from './articles';
 import {
@@ -25,23 +28,25 @@ export interface PageReport extends Omit<PageVisit, 'url'> {
   ogUrl?: string;
 }
 
-export type ContentMessage =
+/** Every message a content script may send: its request fields and the value the background replies with. */
+export interface ContentProtocol {
   /** `record: false` only looks the page up; a row is created for articles and for pages the reader annotates. */
-  | { type: 'page/visit'; page: PageReport; record: boolean }
-  | { type: 'annotation/create'; articleId: string; annotation: NewAnnotation }
-  | { type: 'annotation/update'; id: string; patch: AnnotationPatch }
-  | { type: 'annotation/delete'; id: string }
-  | { type: 'annotation/restore'; id: string }
-  | { type: 'anchors/report'; articleId: string; reports: AnchorReport[] }
-  | { type: 'tags/list' }
-  | { type: 'settings/get' }
+  'page/visit': { request: { page: PageReport; record: boolean }; reply: VisitResponse };
+  'annotation/create': { request: { articleId: string; annotation: NewAnnotation }; reply: Annotation };
+  'annotation/update': { request: { id: string; patch: AnnotationPatch }; reply: Annotation };
+  'annotation/delete': { request: { id: string }; reply: null };
+  'annotation/restore': { request: { id: string }; reply: Annotation };
+  'anchors/report': { request: { articleId: string; reports: AnchorReport[] }; reply: null };
+  'tags/list': { request: Record<never, never>; reply: string[] };
   /** Detection runs in the background so a long article never blocks the page's main thread. */
-  | { type: 'detect/run'; text: string; entities: boolean; claims: boolean }
+  'detect/run': { request: { text: string; entities: boolean; claims: boolean }; reply: Analysis };
   /**
    * Readability on a serialised copy of the page (documentElement.outerHTML), off the page's main thread: in an
-   * offscreen document (Chromium) or the background page (Firefox). Replies with detect/article-reader ReaderOutput.
+   * offscreen document (Chromium) or the background page (Firefox). The part with the last index is answered with
+   * the reader's output, earlier parts with null.
    */
-  | { type: 'article/read'; id: string; index: number; count: number; html: string };
+  'article/read': { request: { id: string; index: number; count: number; html: string }; reply: ReaderOutput | null };
+}
 
 /** Serialised pages up to this size are read (10 MB; the largest saved news page is 1.2 MB). */
 export const MAX_PAGE_HTML = 10_000_000;
@@ -51,6 +56,15 @@ export const MAX_PAGE_HTML = 10_000_000;
  * together with the serialisation of the page itself.
  */
 export const PAGE_HTML_PART = 200_000;
+
+export type ContentMessageType = keyof ContentProtocol;
+
+/** The wire form of one message: `{ type, ...request }`. Without a type argument, the union of all of them. */
+export type ContentMessage<K extends ContentMessageType = ContentMessageType> = K extends ContentMessageType
+  ? { type: K } & ContentProtocol[K]['request']
+  : never;
+
+export type ContentReply<K extends ContentMessageType> = ContentProtocol[K]['reply'];
 
 export const MAX_ANALYZED_TEXT = 2_000_000;
 
@@ -63,16 +77,34 @@ export interface VisitResponse {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code: string };
 
-/** Messages the popup sends to the content script of a tab. */
-export type TabMessage =
-  | { type: 'tab/scroll-to'; annotationId: string }
-  | { type: 'tab/annotate-anyway' }
-  | { type: 'tab/status' };
+/** Keyboard shortcuts (manifest `commands`) the background forwards to the page of the active tab. */
+export const PAGE_COMMANDS = ['highlight-selection', 'note-selection', 'next-claim'] as const;
+export type PageCommand = (typeof PAGE_COMMANDS)[number];
+
+export function isPageCommand(command: string): command is PageCommand {
+  return (PAGE_COMMANDS as readonly string[]).includes(command);
+}
+
+/** Messages extension pages (popup, side panel) and the background send to the content script of a tab. */
+export interface TabProtocol {
+  'tab/status': { request: Record<never, never>; reply: TabStatus };
+  'tab/scroll-to': { request: { annotationId: string }; reply: true };
+  'tab/annotate-anyway': { request: Record<never, never>; reply: true };
+  'tab/command': { request: { command: PageCommand }; reply: true };
+}
+
+export type TabMessageType = keyof TabProtocol;
+
+export type TabMessage<K extends TabMessageType = TabMessageType> = K extends TabMessageType
+  ? { type: K } & TabProtocol[K]['request']
+  : never;
+
+export type TabReply<K extends TabMessageType> = TabProtocol[K]['reply'];
 
 export interface TabStatus {
   articleId: string | null;
   isArticle: boolean;
-  entities: { canonical: string; type: string; count: number }[];
+  entities: { canonical: string; type: EntityType; count: number }[];
   claims: { text: string; score: number; speaker?: string }[];
   orphans: number;
   textChanged: boolean;
@@ -197,7 +229,6 @@ export function parseContentMessage(value: unknown): ContentMessage {
         ),
       };
     case 'tags/list':
-    case 'settings/get':
       return { type: m.type };
     case 'detect/run':
       return {

@@ -15,10 +15,6 @@ export async function saveSettings(db: NewsLensDb, patch: Partial<Settings>): Pr
   });
 }
 
-export function isSiteEnabled(settings: Settings, hostname: string): boolean {
-  return !settings.disabledSites.includes(hostname.replace(/^www\./, ''));
-}
-
 export const MAX_REVIEWER_NAME = 200;
 
 /**

@@ -13,10 +13,6 @@ interface PageAppProps {
 /** The whole in-page UI. It only renders state and calls actions: the session owns the page and the background. */
 export function PageApp({ store, actions }: PageAppProps) {
   const state = useStore(store);
-  const dismissSelection = () => {
-    if (actions.dismissSelection) actions.dismissSelection();
-    else store.set({ selection: null });
-  };
   const { selection, card } = state;
   return (
     <div class="nl-root">
@@ -26,7 +22,7 @@ export function PageApp({ store, actions }: PageAppProps) {
           selection={selection}
           knownTags={state.knownTags}
           actions={actions}
-          onDismiss={dismissSelection}
+          onDismiss={actions.dismissSelection}
         />
       )}
       {card && <CardView key={cardKey(card)} card={card} state={state} actions={actions} />}

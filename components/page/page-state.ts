@@ -1,4 +1,4 @@
-// The contract between the content script (which owns the page session: detection, painting, messages to the
+// The contract between the page room (`page/`, which owns the page session: detection, painting, messages to the
 // background) and the in-page Preact UI. The UI renders PageState and calls PageActions; it never talks to the
 // background or touches the page DOM itself.
 import type { AnchorQuality } from '../../anchoring/types';
@@ -78,15 +78,12 @@ export interface PageActions {
   scrollToAnnotation(id: string): void;
   closeCard(): void;
   /** The pointer entered (true) or left (false) a hover-preview card: keep it open while the reader is on it. */
-  holdPreview?(held: boolean): void;
+  holdPreview(held: boolean): void;
   dismissError(): void;
   dismissToast(): void;
   annotateAnyway(): void;
-  /**
-   * Optional: the reader pressed Escape in the selection toolbar. The session may also clear the page selection;
-   * without it the UI just sets `selection` to null.
-   */
-  dismissSelection?(): void;
+  /** The reader pressed Escape in the selection toolbar: drop the selection in the page and in the UI. */
+  dismissSelection(): void;
 }
 
 /** A minimal observable store: the session writes, the UI subscribes. */

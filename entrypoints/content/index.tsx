@@ -6,8 +6,10 @@ import { PageApp } from '../../components/page/PageApp';
 // Bundled as text and given to the shadow root directly: no web-accessible stylesheet a page could probe for.
 import pageCss from '../../components/page/page-ui.css?inline';
 import { createStore, INITIAL_PAGE_STATE } from '../../components/page/page-state';
-import type { TabMessage } from '../../storage/api';
-import { PageSession, yieldToPage } from './session';
+import { ask } from '../../page/messaging';
+import { yieldToPage } from '../../page/page-text';
+import { PageSession } from '../../page/session';
+import { handleTabMessage, tabHandlers } from '../../page/tab-messages';
 
 // Injected either by the registration for sites the reader allowed, or on demand by the popup (activeTab).
 // The isolated world keeps this flag invisible to the page, and stops a second injection from running twice.
@@ -30,6 +32,7 @@ export default defineContentScript({
     const session = new PageSession({
       doc: document,
       store,
+      ask,
       uiHost: () => host,
       onPhase: (phase) => host?.setAttribute('data-state', phase),
     });
@@ -57,7 +60,8 @@ export default defineContentScript({
     ui.mount();
     host = ui.shadowHost;
 
-    const onSelection = () => session.updateSelection();
+    const { pointer } = session;
+    const onSelection = () => pointer.updateSelection();
     let selectionTimer: ReturnType<typeof setTimeout> | undefined;
     ctx.addEventListener(document, 'mouseup', () => setTimeout(onSelection, 0));
     ctx.addEventListener(document, 'keyup', (event) => {
@@ -67,36 +71,23 @@ export default defineContentScript({
       clearTimeout(selectionTimer);
       selectionTimer = setTimeout(onSelection, 250);
     });
-    ctx.addEventListener(document, 'click', (event) => session.handleClick(event as MouseEvent));
+    ctx.addEventListener(document, 'click', (event) => pointer.handleClick(event as MouseEvent));
     // Hit-testing costs a caret lookup, so pointer moves are sampled once per frame.
     let pointerFrame = 0;
     ctx.addEventListener(document, 'mousemove', (event) => {
       if (pointerFrame) return;
       pointerFrame = requestAnimationFrame(() => {
         pointerFrame = 0;
-        session.handlePointerMove(event as MouseEvent);
+        pointer.handlePointerMove(event as MouseEvent);
       });
     });
 
-    browser.runtime.onMessage.addListener((message: TabMessage | { type: 'tab/command'; command: string }, _sender, sendResponse) => {
-      switch (message?.type) {
-        case 'tab/status':
-          sendResponse(session.status());
-          return false;
-        case 'tab/scroll-to':
-          session.actions.scrollToAnnotation(message.annotationId);
-          sendResponse(true);
-          return false;
-        case 'tab/annotate-anyway':
-          void session.start(true).then(() => sendResponse(true));
-          return true;
-        case 'tab/command':
-          runCommand(session, message.command);
-          sendResponse(true);
-          return false;
-        default:
-          return false;
-      }
+    const handlers = tabHandlers(session);
+    browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+      const reply = handleTabMessage(handlers, message);
+      if (!reply) return false;
+      void reply.then(sendResponse);
+      return true;
     });
 
     ctx.onInvalidated(() => {
@@ -106,10 +97,3 @@ export default defineContentScript({
     await scanning;
   },
 });
-
-function runCommand(session: PageSession, command: string): void {
-  session.updateSelection();
-  if (command === 'highlight-selection') void session.actions.highlightSelection();
-  else if (command === 'note-selection') void session.actions.noteSelection();
-  else if (command === 'next-claim') session.actions.stepClaim(1);
-}

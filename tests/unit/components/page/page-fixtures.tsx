@@ -32,6 +32,8 @@ export function fakeActions() {
     stepClaim: vi.fn(),
     scrollToAnnotation: vi.fn(),
     closeCard: vi.fn(),
+    holdPreview: vi.fn((_held: boolean) => {}),
+    dismissSelection: vi.fn(),
     dismissError: vi.fn(),
     dismissToast: vi.fn(),
     annotateAnyway: vi.fn(),
@@ -128,6 +130,8 @@ export function readyState(overrides: Partial<PageState> = {}): PageState {
 export function renderPage(overrides: Partial<PageState> = {}) {
   const store = createStore<PageState>(readyState(overrides));
   const actions = fakeActions();
+  // Like the session: dropping the selection empties it in the state the UI renders.
+  actions.dismissSelection.mockImplementation(() => store.set({ selection: null }));
   const view = render(<PageApp store={store} actions={actions} />);
   return { store, actions, ...view };
 }

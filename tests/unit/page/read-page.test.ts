@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { receivePagePart } from '../../../entrypoints/background/reader';
-import { readPage } from '../../../entrypoints/content/read-page';
-import { handleContentMessage } from '../../../storage/message-handler';
+import { BackgroundError, type Ask } from '../../../page/messaging';
+import { readPage } from '../../../page/read-page';
 import { PAGE_HTML_PART } from '../../../storage/api';
+import { backgroundFor, senderAt, testHandlers } from '../../support/background';
 import { fixedDeps, freshDb } from '../storage/helpers';
 
 const STORY = Array.from(
@@ -18,12 +18,14 @@ describe('reading a page in the background, in parts', () => {
     expect(PAGE.length).toBeGreaterThan(PAGE_HTML_PART);
     const db = freshDb();
     const sent: number[] = [];
-    fakeBrowser.runtime.onMessage.addListener((message: { html: string }, _sender, sendResponse) => {
+    const send = backgroundFor(testHandlers(db, fixedDeps()), senderAt('https://news.example.com/harbour'));
+    const ask = (async (message: { html: string }) => {
       sent.push(message.html.length);
-      void handleContentMessage(db, message, fixedDeps(), () => null, receivePagePart).then(sendResponse);
-      return true;
-    });
-    const reader = await readPage(PAGE);
+      const reply = await send(message);
+      if (!reply.ok) throw new BackgroundError(reply.code, reply.error);
+      return reply.value;
+    }) as unknown as Ask;
+    const reader = await readPage(PAGE, ask);
     expect(sent.length).toBe(Math.ceil(PAGE.length / PAGE_HTML_PART));
     expect(Math.max(...sent)).toBeLessThanOrEqual(PAGE_HTML_PART);
     expect(reader?.blocks.flat().join(' ')).toContain('Paragraph 11: the council said');

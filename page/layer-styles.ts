@@ -1,16 +1,20 @@
-import type { LayerStyle } from '../../anchoring/paint';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../storage/types';
+import type { LayerStyle } from '../anchoring/paint';
+import { claimBand, type ClaimBand } from '../detect/claim-bands';
+import type { EntityType } from '../detect/types';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../storage/types';
 
 // Fills are translucent so the page's own text colour stays (contrast holds on light and dark pages), and each
 // kind has its own underline style so the kinds differ without relying on colour.
-export const ENTITY_LAYERS: Record<'person' | 'organization' | 'place', LayerStyle> = {
+export const ENTITY_LAYERS: Record<EntityType, LayerStyle> = {
   person: { css: 'background-color: rgba(56, 132, 255, 0.18); text-decoration: underline solid rgb(31, 111, 235) 2px;', priority: 1 },
   organization: { css: 'background-color: rgba(150, 95, 230, 0.18); text-decoration: underline double rgb(130, 80, 223) 1px;', priority: 1 },
   place: { css: 'background-color: rgba(40, 170, 80, 0.18); text-decoration: underline dotted rgb(26, 127, 55) 2px;', priority: 1 },
 };
 
+export type ClaimLayer = `claim-${ClaimBand}`;
+
 // Claims are underlined, never filled, with a stronger line the more check-worthy they are.
-export const CLAIM_LAYERS: Record<'claim-high' | 'claim-medium' | 'claim-low', LayerStyle> = {
+export const CLAIM_LAYERS: Record<ClaimLayer, LayerStyle> = {
   'claim-high': { css: 'text-decoration: underline wavy rgb(188, 76, 0) 2px;', priority: 0 },
   'claim-medium': { css: 'text-decoration: underline wavy rgba(188, 76, 0, 0.75) 1.5px;', priority: 0 },
   'claim-low': { css: 'text-decoration: underline dashed rgba(188, 76, 0, 0.55) 1px;', priority: 0 },
@@ -24,16 +28,19 @@ const HIGHLIGHT_FILLS: Record<HighlightColor, string> = {
   purple: 'rgba(170, 120, 255, 0.38)',
 };
 
-export const READER_LAYERS = Object.fromEntries(
-  HIGHLIGHT_COLORS.map((color) => [`hl-${color}`, { css: `background-color: ${HIGHLIGHT_FILLS[color]};`, priority: 5 }]),
-) as Record<`hl-${HighlightColor}`, LayerStyle>;
+export type ReaderLayer = `hl-${HighlightColor}`;
 
-export const FLASH_LAYER: Record<'flash', LayerStyle> = {
+const READER_LAYERS = Object.fromEntries(
+  HIGHLIGHT_COLORS.map((color) => [`hl-${color}`, { css: `background-color: ${HIGHLIGHT_FILLS[color]};`, priority: 5 }]),
+) as Record<ReaderLayer, LayerStyle>;
+
+const FLASH_LAYER: Record<'flash', LayerStyle> = {
   flash: { css: 'background-color: rgba(255, 140, 0, 0.55); color: black;', priority: 10 },
 };
 
 export const ALL_LAYERS: Record<string, LayerStyle> = { ...ENTITY_LAYERS, ...CLAIM_LAYERS, ...READER_LAYERS, ...FLASH_LAYER };
 
-export function claimLayer(score: number): keyof typeof CLAIM_LAYERS {
-  return score >= 0.75 ? 'claim-high' : score >= 0.55 ? 'claim-medium' : 'claim-low';
+/** The layer a claim is painted in: its band from `detect/claim-bands.ts`, the one band definition every surface uses. */
+export function claimLayer(score: number): ClaimLayer {
+  return `claim-${claimBand(score)}`;
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HOVER_CLOSE_MS, HOVER_OPEN_MS, HoverPreview } from '../../../entrypoints/content/hover-preview';
+import { HOVER_CLOSE_MS, HOVER_OPEN_MS, HoverPreview } from '../../../page/hover-preview';
 
 function setup() {
   const state = { open: false, allowed: true };

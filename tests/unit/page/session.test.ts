@@ -4,21 +4,22 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createStore, INITIAL_PAGE_STATE, type PageState } from '../../../components/page/page-state';
 import { analyzeText } from '../../../detect/analyze';
-import { receivePagePart } from '../../../entrypoints/background/reader';
-import { PageSession } from '../../../entrypoints/content/session';
+import { PageSession } from '../../../page/session';
+import type { Ask } from '../../../page/messaging';
+import { BackgroundError } from '../../../page/messaging';
 import { NewsLensDb } from '../../../storage/db';
-import { handleContentMessage } from '../../../storage/message-handler';
+import { backgroundFor, senderAt, testHandlers } from '../../support/background';
 import { fixedDeps } from '../storage/helpers';
 
 const SEED = readFileSync(resolve(process.cwd(), 'tests/fixtures/pages/seed-article.html'), 'utf8');
+const PAGE_URL = 'https://news.example.com/content/2026/01/29/starmer-meets-xi-jinping-beijing?utm_source=newsletter';
 const windows: Window[] = [];
 
 function page(html = SEED): Document {
   const window = new Window({
-    url: 'https://news.example.com/content/2026/01/29/starmer-meets-xi-jinping-beijing?utm_source=newsletter',
+    url: PAGE_URL,
     settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
   });
   windows.push(window);
@@ -26,17 +27,19 @@ function page(html = SEED): Document {
   return window.document as unknown as Document;
 }
 
-function backgroundWith(db: NewsLensDb) {
-  const deps = fixedDeps();
-  fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    void handleContentMessage(db, message, deps, analyzeText, receivePagePart).then(sendResponse);
-    return true;
-  });
+/** The real background (validation, sender binding, storage, detectors) answering one tab, as `ask` would reach it. */
+function backgroundWith(db: NewsLensDb): Ask {
+  const send = backgroundFor(testHandlers(db, fixedDeps(), analyzeText), senderAt(PAGE_URL));
+  return (async (message) => {
+    const reply = await send(message);
+    if (!reply.ok) throw new BackgroundError(reply.code, reply.error);
+    return reply.value;
+  }) as Ask;
 }
 
-async function runSession(doc: Document) {
+async function runSession(doc: Document, ask: Ask) {
   const store = createStore<PageState>(INITIAL_PAGE_STATE);
-  const session = new PageSession({ doc, store, uiHost: () => null });
+  const session = new PageSession({ doc, store, ask, uiHost: () => null });
   await session.start();
   return { session, store };
 }
@@ -48,8 +51,7 @@ afterEach(async () => {
 describe('PageSession', () => {
   it('reads the article, detects entities and claims, and stores the article under its canonical URL', async () => {
     const db = new NewsLensDb(`session-${crypto.randomUUID()}`);
-    backgroundWith(db);
-    const { store, session } = await runSession(page());
+    const { store, session } = await runSession(page(), backgroundWith(db));
     const state = store.get();
     expect(state.phase).toBe('ready');
     expect(state.isArticle).toBe(true);
@@ -64,12 +66,10 @@ describe('PageSession', () => {
 
   it('saves a highlight and paints it again on the next visit, without changing the page text', async () => {
     const db = new NewsLensDb(`session-${crypto.randomUUID()}`);
-    backgroundWith(db);
-    const first = page();
-    const { store, session } = await runSession(first);
+    const ask = backgroundWith(db);
+    const { store, session } = await runSession(page(), ask);
     const text = 'generous coverage';
-    const map = (session as unknown as { map: { text: string } }).map;
-    const start = map.text.indexOf(text);
+    const start = session.text.map?.text.indexOf(text) ?? -1;
     store.set({ selection: { start, end: start + text.length, text, rect: { top: 0, left: 0, width: 0, height: 0 } } });
     await session.actions.highlightSelection('green');
     expect(store.get().error).toBeNull();
@@ -80,7 +80,7 @@ describe('PageSession', () => {
 
     const again = page();
     const bodyText = again.querySelector('article')?.textContent;
-    const revisit = await runSession(again);
+    const revisit = await runSession(again, ask);
     const placed = revisit.store.get().annotations;
     expect(placed).toHaveLength(1);
     expect(placed[0]).toMatchObject({ quality: 'exact', start });
@@ -92,8 +92,7 @@ describe('PageSession', () => {
 
   it('shows a storage failure to the reader instead of losing it silently', async () => {
     const db = new NewsLensDb(`session-${crypto.randomUUID()}`);
-    backgroundWith(db);
-    const { store, session } = await runSession(page());
+    const { store, session } = await runSession(page(), backgroundWith(db));
     db.annotations.hook('creating', () => {
       throw Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError' });
     });

@@ -1,0 +1,113 @@
+// What is painted on the page: detected entities (by type) and claims (by band), the reader's highlights (by colour),
+// and a short flash when something is pointed at. Painting never changes the page's text.
+import { rangeContainsPoint, spanAt } from '../anchoring/hit-test';
+import { createPainter, type Painter } from '../anchoring/paint';
+import type { Analysis } from '../detect/analyze';
+import type { EntityMention, EntityType } from '../detect/types';
+import type { PageState, Store } from '../components/page/page-state';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../storage/types';
+import { ALL_LAYERS, CLAIM_LAYERS, claimLayer, ENTITY_LAYERS, type ClaimLayer } from './layer-styles';
+import type { PageText, Span } from './page-text';
+
+/** How long a flashed passage stays marked (ms). */
+export const FLASH_MS = 1600;
+
+/** A detection as painted: its span and what it is (an entity mention, or the index of a claim in `state.claims`). */
+export type DetectionHit = { kind: 'entity'; span: Span & { item: EntityMention } } | { kind: 'claim'; span: Span & { item: number } };
+
+export interface OverlayOptions {
+  doc: Document;
+  store: Store<PageState>;
+  text: PageText;
+  /**
+   * Called just before the fallback painter (no Custom Highlight API) wraps text in elements: those mutations are
+   * ours, and the session takes them off its observer's queue so they are not mistaken for the page changing.
+   */
+  beforeOwnMutation?: () => void;
+}
+
+export class Overlay {
+  private readonly painter: Painter;
+  private analysis: Analysis = { entities: [], groups: [], claims: [] };
+  private entitySpans: (Span & { item: EntityMention })[] = [];
+  private claimSpans: (Span & { item: number })[] = [];
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly options: OverlayOptions) {
+    this.painter = createPainter(options.doc, ALL_LAYERS);
+  }
+
+  /** Takes a new detection result and paints it (minus the kinds the reader hid). */
+  showDetections(analysis: Analysis): void {
+    this.analysis = analysis;
+    this.entitySpans = analysis.entities.map((m) => ({ start: m.start, end: m.end, item: m }));
+    this.claimSpans = analysis.claims.map((c, i) => ({ start: c.start, end: c.end, item: i }));
+    this.paintDetections();
+  }
+
+  /** Repaints detections from `state.hiddenKinds` (after the reader shows or hides a kind, or the text moved). */
+  paintDetections(): void {
+    const hidden = new Set(this.options.store.get().hiddenKinds);
+    const { entities, claims } = this.analysis;
+    for (const kind of Object.keys(ENTITY_LAYERS) as EntityType[]) {
+      this.paint(kind, hidden.has(kind) ? [] : this.options.text.rangesOf(entities.filter((m) => m.type === kind)));
+    }
+    for (const layer of Object.keys(CLAIM_LAYERS) as ClaimLayer[]) {
+      const inLayer = hidden.has('claim') ? [] : claims.filter((c) => claimLayer(c.score) === layer);
+      this.paint(layer, this.options.text.rangesOf(inLayer));
+    }
+  }
+
+  /** Paints every placed annotation of `state.annotations` in its colour; orphans have no place and are skipped. */
+  paintAnnotations(): void {
+    const byColor = new Map<HighlightColor, Range[]>();
+    for (const placed of this.options.store.get().annotations) {
+      if (placed.start === undefined || placed.end === undefined) continue;
+      const range = this.options.text.rangeOf({ start: placed.start, end: placed.end });
+      if (!range) continue;
+      byColor.set(placed.annotation.color, [...(byColor.get(placed.annotation.color) ?? []), range]);
+    }
+    for (const color of HIGHLIGHT_COLORS) this.paint(`hl-${color}`, byColor.get(color) ?? []);
+  }
+
+  /** Every mention of one entity, in text order. */
+  mentionsOf(entityId: string): EntityMention[] {
+    return this.analysis.entities.filter((m) => m.entityId === entityId);
+  }
+
+  /** Marks the spans for {@link FLASH_MS}, replacing any flash still showing. */
+  flash(spans: readonly Span[]): void {
+    clearTimeout(this.flashTimer);
+    this.paint('flash', this.options.text.rangesOf(spans));
+    this.flashTimer = setTimeout(() => this.paint('flash', []), FLASH_MS);
+  }
+
+  /** The painted detection under a text offset and a point: an entity (more specific) before the claim around it. */
+  detectionAt(offset: number, x: number, y: number): DetectionHit | undefined {
+    const hidden = new Set(this.options.store.get().hiddenKinds);
+    const entity = spanAt(this.entitySpans.filter((s) => !hidden.has(s.item.type)), offset);
+    if (entity && this.isUnderPoint(entity, x, y)) return { kind: 'entity', span: entity };
+    const claim = hidden.has('claim') ? undefined : spanAt(this.claimSpans, offset);
+    return claim && this.isUnderPoint(claim, x, y) ? { kind: 'claim', span: claim } : undefined;
+  }
+
+  /** The span's text is drawn under the point (a caret position can be past the end of a line). */
+  isUnderPoint(span: Span, x: number, y: number): boolean {
+    const range = this.options.text.rangeOf(span);
+    return !!range && rangeContainsPoint(range, x, y);
+  }
+
+  dispose(): void {
+    clearTimeout(this.flashTimer);
+    this.painter.dispose();
+  }
+
+  private paint(layer: string, ranges: readonly Range[]): void {
+    if (ranges.length) this.painter.set(layer, ranges);
+    else this.painter.clear(layer);
+    if (this.painter.native) return;
+    this.options.beforeOwnMutation?.();
+    // Wrapping split the text nodes the map points into; the text is unchanged, so re-reading it keeps every offset.
+    if (this.options.text.root) this.options.text.read();
+  }
+}

@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createStore, INITIAL_PAGE_STATE, type PageState, type PlacedAnnotation } from '../../../components/page/page-state';
+import type { Analysis } from '../../../detect/analyze';
+import type { Claim, EntityMention } from '../../../detect/types';
+import { FLASH_MS, Overlay } from '../../../page/overlay';
+import type { PageText } from '../../../page/page-text';
+import type { Annotation } from '../../../storage/types';
+import { everyRangeUnderPointer, newsPage, spanOf } from '../../support/page-doc';
+
+// happy-dom has no Custom Highlight API, so the overlay paints with the fallback: <newslens-mark data-layer="…">.
+function painted(layer: string): string[] {
+  return [...document.querySelectorAll(`newslens-mark[data-layer="${layer}"]`)].map((m) => m.textContent ?? '');
+}
+
+function mention(text: PageText, phrase: string, type: EntityMention['type'], entityId: string): EntityMention {
+  return { ...spanOf(text, phrase), text: phrase, type, entityId };
+}
+
+function claim(text: PageText, phrase: string, score: number): Claim {
+  return { ...spanOf(text, phrase), text: phrase, score, reasons: ['statistic'], quoted: false };
+}
+
+function placed(text: PageText, phrase: string, color: Annotation['color'], orphan = false): PlacedAnnotation {
+  const annotation = { id: `id-${phrase}`, color, kind: 'highlight', createdAt: '2026-01-29T10:00:00.000Z' } as Annotation;
+  return orphan ? { annotation, quality: 'orphan', confidence: 0 } : { annotation, quality: 'exact', confidence: 1, ...spanOf(text, phrase) };
+}
+
+function setup(state: Partial<PageState> = {}) {
+  const { doc, text } = newsPage();
+  const store = createStore<PageState>({ ...INITIAL_PAGE_STATE, ...state });
+  const ownMutations = vi.fn();
+  const overlay = new Overlay({ doc, store, text, beforeOwnMutation: ownMutations });
+  const analysis: Analysis = {
+    entities: [mention(text, 'Keir Starmer', 'person', 'e1'), mention(text, 'Beijing', 'place', 'e2')],
+    groups: [],
+    claims: [claim(text, 'Unemployment fell to 3.9% last quarter', 0.52), claim(text, 'Sir Keir Starmer met Xi Jinping', 0.9)],
+  };
+  return { doc, text, store, overlay, analysis, ownMutations };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.replaceChildren();
+});
+
+describe('Overlay', () => {
+  it('paints entities by type and claims by the one band definition (0.52 is medium, as its label says)', () => {
+    const { overlay, analysis, ownMutations } = setup();
+    overlay.showDetections(analysis);
+    expect(painted('person')).toEqual(['Keir Starmer']);
+    expect(painted('place')).toEqual(['Beijing']);
+    expect(painted('claim-medium').join('')).toBe('Unemployment fell to 3.9% last quarter');
+    expect(painted('claim-high').join('')).toBe('Sir Keir Starmer met Xi Jinping');
+    expect(painted('claim-low')).toEqual([]);
+    // The fallback painter's own DOM changes are announced so the session's observer can drop them.
+    expect(ownMutations).toHaveBeenCalled();
+  });
+
+  it('leaves out the kinds the reader hid, and paints them again when shown', () => {
+    const { overlay, analysis, store } = setup({ hiddenKinds: ['person', 'claim'] });
+    overlay.showDetections(analysis);
+    expect(painted('person')).toEqual([]);
+    expect(painted('claim-high')).toEqual([]);
+    expect(painted('place')).toEqual(['Beijing']);
+    store.set({ hiddenKinds: [] });
+    overlay.paintDetections();
+    expect(painted('person')).toEqual(['Keir Starmer']);
+  });
+
+  it("paints the reader's highlights by colour and skips orphans, keeping the page text", () => {
+    const { overlay, text, store, doc } = setup();
+    const before = doc.body.textContent;
+    store.set({ annotations: [placed(text, 'Xi Jinping', 'green'), placed(text, 'minister', 'pink', true)] });
+    overlay.paintAnnotations();
+    expect(painted('hl-green')).toEqual(['Xi Jinping']);
+    expect(painted('hl-pink')).toEqual([]);
+    expect(doc.body.textContent).toBe(before);
+    // After wrapping, the map was re-read: offsets still point at the same words.
+    expect(text.rangeOf(spanOf(text, 'Beijing'))?.toString()).toBe('Beijing');
+  });
+
+  it(`flashes passages for ${FLASH_MS} ms`, () => {
+    const { overlay, text } = setup();
+    overlay.flash([spanOf(text, 'Thursday')]);
+    expect(painted('flash')).toEqual(['Thursday']);
+    vi.advanceTimersByTime(FLASH_MS);
+    expect(painted('flash')).toEqual([]);
+  });
+
+  it('finds the entity under a point before the claim around it, and nothing for a hidden kind', () => {
+    everyRangeUnderPointer();
+    const { overlay, analysis, text, store } = setup();
+    overlay.showDetections(analysis);
+    const inName = spanOf(text, 'Starmer').start;
+    expect(overlay.detectionAt(inName, 5, 5)).toMatchObject({ kind: 'entity', span: { item: { entityId: 'e1' } } });
+    const inClaimOnly = spanOf(text, 'met').start;
+    expect(overlay.detectionAt(inClaimOnly, 5, 5)).toMatchObject({ kind: 'claim', span: { item: 1 } });
+    store.set({ hiddenKinds: ['person', 'claim'] });
+    expect(overlay.detectionAt(inName, 5, 5)).toBeUndefined();
+    expect(overlay.mentionsOf('e1').map((m) => m.text)).toEqual(['Keir Starmer']);
+  });
+
+  it('does not count a point outside the line boxes of the text (a caret snapped from the margin)', () => {
+    vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([] as unknown as DOMRectList);
+    const { overlay, analysis, text } = setup();
+    overlay.showDetections(analysis);
+    expect(overlay.detectionAt(spanOf(text, 'Starmer').start, 5, 5)).toBeUndefined();
+  });
+});
