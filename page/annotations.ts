@@ -7,6 +7,7 @@ import { describeRange } from '../anchoring/selectors';
 import { pageAddress } from '../storage/article-identity';
 import type { PageActions, PageState, PlacedAnnotation, Store } from '../components/page/page-state';
 import { trackingAnnotation } from '../components/page/page-state';
+import { inReadingOrder } from '../components/page/page-selectors';
 import type { Annotation, AnnotationKind, Article, ClaimReview, HighlightColor } from '../storage/types';
 import { guarded, openCard } from './cards';
 import type { Ask } from './messaging';
@@ -70,7 +71,7 @@ export class ReaderAnnotations {
         ? { annotation, quality: anchor.quality, confidence: anchor.confidence, start: anchor.start, end: anchor.end }
         : { annotation, quality: 'orphan', confidence: 0 };
     });
-    store.set({ annotations: sortPlaced(placed) });
+    store.set({ annotations: inReadingOrder(placed) });
     this.options.paint.paintAnnotations();
     const changed = placed.filter(
       (p) => p.annotation.anchor?.quality !== p.quality || Math.abs((p.annotation.anchor?.confidence ?? -1) - p.confidence) > 0.01,
@@ -148,7 +149,7 @@ export class ReaderAnnotations {
     try {
       const annotation = await ask({ type: 'annotation/restore', id });
       const placed: PlacedAnnotation = removed ? { ...removed, annotation } : { annotation, quality: 'orphan', confidence: 0 };
-      store.set((s) => ({ annotations: sortPlaced([...s.annotations, placed]), toast: null }));
+      store.set((s) => ({ annotations: inReadingOrder([...s.annotations, placed]), toast: null }));
       this.options.paint.paintAnnotations();
     } catch (error) {
       store.set({ error: error instanceof Error ? error.message : String(error) });
@@ -185,17 +186,13 @@ export class ReaderAnnotations {
       },
     });
     const placed: PlacedAnnotation = { annotation, quality: 'exact', confidence: 1, start: span.start, end: span.end };
-    store.set((s) => ({ annotations: sortPlaced([...s.annotations, placed]), selection: null }));
+    store.set((s) => ({ annotations: inReadingOrder([...s.annotations, placed]), selection: null }));
     this.options.paint.paintAnnotations();
     doc.getSelection()?.removeAllRanges();
     void this.refreshTags();
     this.options.article.annotated();
     return placed;
   }
-}
-
-function sortPlaced(list: PlacedAnnotation[]): PlacedAnnotation[] {
-  return [...list].sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || a.annotation.createdAt.localeCompare(b.annotation.createdAt));
 }
 
 function deletedWords(kind: AnnotationKind | undefined): string {

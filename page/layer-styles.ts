@@ -1,5 +1,5 @@
 import type { LayerStyle } from '../anchoring/paint';
-import { claimBand, type ClaimBand } from '../detect/claim-bands';
+import type { ClaimBand } from '../detect/claim-bands';
 import type { EntityType } from '../detect/types';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../storage/types';
 
@@ -11,6 +11,7 @@ export const ENTITY_LAYERS: Record<EntityType, LayerStyle> = {
   place: { css: 'background-color: rgba(40, 170, 80, 0.18); text-decoration: underline dotted rgb(26, 127, 55) 2px;', priority: 1 },
 };
 
+/** A claim is painted in the layer of its band (`Claim.band`, from `detect/claim-bands.ts`: one definition everywhere). */
 export type ClaimLayer = `claim-${ClaimBand}`;
 
 // Claims are underlined, never filled, with a stronger line the more check-worthy they are.
@@ -39,8 +40,3 @@ const FLASH_LAYER: Record<'flash', LayerStyle> = {
 };
 
 export const ALL_LAYERS: Record<string, LayerStyle> = { ...ENTITY_LAYERS, ...CLAIM_LAYERS, ...READER_LAYERS, ...FLASH_LAYER };
-
-/** The layer a claim is painted in: its band from `detect/claim-bands.ts`, the one band definition every surface uses. */
-export function claimLayer(score: number): ClaimLayer {
-  return `claim-${claimBand(score)}`;
-}

@@ -6,7 +6,7 @@ import type { Analysis } from '../detect/analyze';
 import type { EntityMention, EntityType } from '../detect/types';
 import type { PageState, Store } from '../components/page/page-state';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../storage/types';
-import { ALL_LAYERS, CLAIM_LAYERS, claimLayer, ENTITY_LAYERS, type ClaimLayer } from './layer-styles';
+import { ALL_LAYERS, CLAIM_LAYERS, ENTITY_LAYERS, type ClaimLayer } from './layer-styles';
 import type { PageText, Span } from './page-text';
 
 /** How long a flashed passage stays marked (ms). */
@@ -53,7 +53,7 @@ export class Overlay {
       this.paint(kind, hidden.has(kind) ? [] : this.options.text.rangesOf(entities.filter((m) => m.type === kind)));
     }
     for (const layer of Object.keys(CLAIM_LAYERS) as ClaimLayer[]) {
-      const inLayer = hidden.has('claim') ? [] : claims.filter((c) => claimLayer(c.score) === layer);
+      const inLayer = hidden.has('claim') ? [] : claims.filter((c) => `claim-${c.band}` === layer);
       this.paint(layer, this.options.text.rangesOf(inLayer));
     }
   }

@@ -2,11 +2,11 @@
 // that up to date when the page changes. The work is done by collaborators that only know narrow interfaces:
 // PageText (the text and its map), Overlay (what is painted), Pointer (selection, clicks, hovers) and
 // ReaderAnnotations (the reader's own notes). The UI only sees PageState and PageActions.
-import type { PageActions, PageState, PaintKind, Store } from '../components/page/page-state';
+import type { PageActions, PageState, Store } from '../components/page/page-state';
 import type { PageReport, TabStatus } from '../storage/api';
 import { hashArticleText } from '../storage/article-identity';
 import { isSiteEnabled, siteKey } from '../storage/site-key';
-import type { Article, Settings } from '../storage/types';
+import type { Article, PaintKind, Settings } from '../storage/types';
 import { ReaderAnnotations } from './annotations';
 import { placeCard } from './cards';
 import { BackgroundError, type Ask } from './messaging';

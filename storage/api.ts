@@ -1,13 +1,15 @@
 // The message contract between content scripts (untrusted: they live in web pages) and the background,
 // which owns the database. Every message is validated here before it reaches storage; there is no generic
 // "query" message, only these named operations.
-import type { AnchorQuality } from '../anchoring/types';
+import { ANCHOR_QUALITIES } from '../anchoring/types';
 import type { Analysis } from '../detect/analyze';
 import type { ReaderOutput } from '../detect/article';
-import type { EntityType } from '../detect/types';
+import { ENTITY_TYPES, type EntityType } from '../detect/types';
 import type { AnchorReport, AnnotationPatch, NewAnnotation } from './annotations';
 import type { PageVisit } from './articles';
+import { LIMITS } from './limits';
 import {
+  ANNOTATION_KINDS,
   CLAIM_STATUSES,
   HIGHLIGHT_COLORS,
   type Annotation,
@@ -17,9 +19,6 @@ import {
   type Settings,
 } from './types';
 import * as v from './validate';
-
-export const MAX_QUOTE = 20_000;
-export const MAX_NOTE = 50_000;
 
 /** What a content script reports about the page; the background normalises the URL. */
 export interface PageReport extends Omit<PageVisit, 'url'> {
@@ -66,8 +65,6 @@ export type ContentMessage<K extends ContentMessageType = ContentMessageType> = 
 
 export type ContentReply<K extends ContentMessageType> = ContentProtocol[K]['reply'];
 
-export const MAX_ANALYZED_TEXT = 2_000_000;
-
 export interface VisitResponse {
   article: Article | null;
   annotations: Annotation[];
@@ -110,26 +107,21 @@ export interface TabStatus {
   textChanged: boolean;
 }
 
-const ANCHOR_QUALITIES: readonly AnchorQuality[] = ['exact', 'changed', 'orphan'];
-const KINDS = ['highlight', 'note', 'claim', 'entity'] as const;
-const ENTITY_TYPES = ['person', 'organization', 'place'] as const;
-
 function parseTarget(value: unknown, path: string): AnnotationTarget {
   const t = v.object(value, path);
   const quote = v.object(t.quote, `${path}.quote`);
   const position = v.object(t.position, `${path}.position`);
-  const start = v.integer(position.start, `${path}.position.start`);
-  const end = v.integer(position.end, `${path}.position.end`);
+  const start = v.integer(position.start, `${path}.position.start`, 0, LIMITS.position);
+  const end = v.integer(position.end, `${path}.position.end`, 0, LIMITS.position);
   if (end <= start) throw new v.ValidationError(`${path}.position`, 'must end after it starts');
-  const exact = v.string(quote.exact, `${path}.quote.exact`, MAX_QUOTE);
-  if (!exact.trim()) throw new v.ValidationError(`${path}.quote.exact`, 'must not be empty');
+  const exact = v.nonEmptyString(quote.exact, `${path}.quote.exact`, LIMITS.quote);
   return {
     source: v.httpUrl(t.source, `${path}.source`),
     quote: {
       type: 'TextQuoteSelector',
       exact,
-      prefix: v.string(quote.prefix, `${path}.quote.prefix`, 2000),
-      suffix: v.string(quote.suffix, `${path}.quote.suffix`, 2000),
+      prefix: v.string(quote.prefix, `${path}.quote.prefix`, LIMITS.context),
+      suffix: v.string(quote.suffix, `${path}.quote.suffix`, LIMITS.context),
     },
     position: { type: 'TextPositionSelector', start, end },
     ...(t.document !== undefined ? { document: v.documentSelector(t.document, `${path}.document`) } : {}),
@@ -138,19 +130,19 @@ function parseTarget(value: unknown, path: string): AnnotationTarget {
 
 export function parseClaimReview(value: unknown, path: string): ClaimReview {
   const c = v.object(value, path);
-  const claimant = v.optionalString(c.claimant, `${path}.claimant`, 500);
+  const claimant = v.optionalString(c.claimant, `${path}.claimant`, LIMITS.claimant);
   const rating = c.rating === undefined || c.rating === null ? undefined : v.integer(c.rating, `${path}.rating`, 1, 5);
   return {
     status: v.oneOf(c.status, CLAIM_STATUSES, `${path}.status`),
-    verdict: v.string(c.verdict ?? '', `${path}.verdict`, 200),
+    verdict: v.string(c.verdict ?? '', `${path}.verdict`, LIMITS.verdict),
     evidence: v.array(
       c.evidence ?? [],
       `${path}.evidence`,
       (e, p) => {
         const item = v.object(e, p);
-        return { url: v.httpUrl(item.url, `${p}.url`), note: v.string(item.note ?? '', `${p}.note`, 2000) };
+        return { url: v.httpUrl(item.url, `${p}.url`), note: v.string(item.note ?? '', `${p}.note`, LIMITS.evidenceNote) };
       },
-      100,
+      LIMITS.evidence,
     ),
     ...(claimant ? { claimant } : {}),
     ...(rating ? { rating } : {}),
@@ -161,10 +153,10 @@ function parsePatch(value: unknown, path: string): AnnotationPatch {
   const p = v.object(value, path);
   const patch: AnnotationPatch = {};
   if (p.color !== undefined) patch.color = v.oneOf(p.color, HIGHLIGHT_COLORS, `${path}.color`);
-  if (p.note !== undefined) patch.note = v.string(p.note, `${path}.note`, MAX_NOTE);
-  if (p.tags !== undefined) patch.tags = v.array(p.tags, `${path}.tags`, (t, tp) => v.string(t, tp, 100), 100);
+  if (p.note !== undefined) patch.note = v.string(p.note, `${path}.note`, LIMITS.note);
+  if (p.tags !== undefined) patch.tags = v.array(p.tags, `${path}.tags`, (t, tp) => v.string(t, tp, LIMITS.tag), LIMITS.tags);
   if (p.claim !== undefined) patch.claim = parseClaimReview(p.claim, `${path}.claim`);
-  if (p.kind !== undefined) patch.kind = v.oneOf(p.kind, KINDS, `${path}.kind`);
+  if (p.kind !== undefined) patch.kind = v.oneOf(p.kind, ANNOTATION_KINDS, `${path}.kind`);
   return patch;
 }
 
@@ -172,7 +164,7 @@ function parseNewAnnotation(value: unknown, path: string): NewAnnotation {
   const a = v.object(value, path);
   const patch = parsePatch({ color: a.color, note: a.note, tags: a.tags, claim: a.claim }, path);
   return {
-    kind: v.oneOf(a.kind, KINDS, `${path}.kind`),
+    kind: v.oneOf(a.kind, ANNOTATION_KINDS, `${path}.kind`),
     target: parseTarget(a.target, `${path}.target`),
     ...patch,
     ...(a.entityType !== undefined ? { entityType: v.oneOf(a.entityType, ENTITY_TYPES, `${path}.entityType`) } : {}),
@@ -181,19 +173,20 @@ function parseNewAnnotation(value: unknown, path: string): NewAnnotation {
 
 function parsePage(value: unknown, path: string): PageReport {
   const p = v.object(value, path);
-  const optionalUrl = (x: unknown, xp: string) => (x === undefined || x === null || x === '' ? undefined : v.httpUrl(x, xp));
+  // Pages write canonical links with stray spaces; the browser ignores them, and so do we.
+  const optionalUrl = (x: unknown, xp: string) => (x === undefined || x === null || x === '' ? undefined : v.httpUrl(typeof x === 'string' ? x.trim() : x, xp));
   return {
     pageUrl: v.httpUrl(p.pageUrl, `${path}.pageUrl`),
     canonical: optionalUrl(p.canonical, `${path}.canonical`),
     ogUrl: optionalUrl(p.ogUrl, `${path}.ogUrl`),
-    title: v.string(p.title, `${path}.title`, 1000),
-    siteName: v.string(p.siteName, `${path}.siteName`, 300),
-    authors: v.array(p.authors, `${path}.authors`, v.author, 50),
-    publishedAt: v.optionalString(p.publishedAt, `${path}.publishedAt`, 64),
-    modifiedAt: v.optionalString(p.modifiedAt, `${path}.modifiedAt`, 64),
-    lang: v.optionalString(p.lang, `${path}.lang`, 35),
+    title: v.string(p.title, `${path}.title`, LIMITS.title),
+    siteName: v.string(p.siteName, `${path}.siteName`, LIMITS.siteName),
+    authors: v.array(p.authors, `${path}.authors`, v.author, LIMITS.authors),
+    publishedAt: v.optionalString(p.publishedAt, `${path}.publishedAt`, LIMITS.date),
+    modifiedAt: v.optionalString(p.modifiedAt, `${path}.modifiedAt`, LIMITS.date),
+    lang: v.optionalString(p.lang, `${path}.lang`, LIMITS.lang),
     isArticle: v.boolean(p.isArticle, `${path}.isArticle`),
-    textHash: v.string(p.textHash, `${path}.textHash`, 128),
+    textHash: v.string(p.textHash, `${path}.textHash`, LIMITS.textHash),
   };
 }
 
@@ -225,7 +218,7 @@ export function parseContentMessage(value: unknown): ContentMessage {
               confidence: v.number(o.confidence, `${p}.confidence`, 0, 1),
             };
           },
-          20_000,
+          LIMITS.anchorReports,
         ),
       };
     case 'tags/list':
@@ -233,7 +226,7 @@ export function parseContentMessage(value: unknown): ContentMessage {
     case 'detect/run':
       return {
         type: m.type,
-        text: v.string(m.text, 'text', MAX_ANALYZED_TEXT),
+        text: v.string(m.text, 'text', LIMITS.analyzedText),
         entities: v.boolean(m.entities, 'entities'),
         claims: v.boolean(m.claims, 'claims'),
       };

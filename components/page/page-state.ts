@@ -2,10 +2,8 @@
 // background) and the in-page Preact UI. The UI renders PageState and calls PageActions; it never talks to the
 // background or touches the page DOM itself.
 import type { AnchorQuality } from '../../anchoring/types';
-import type { Claim, EntityRecord, EntityType } from '../../detect/types';
-import type { Annotation, AnnotationPatch, HighlightColor } from '../../storage/types';
-
-export type PaintKind = EntityType | 'claim';
+import type { Claim, EntityRecord } from '../../detect/types';
+import { compareReadingOrder, type Annotation, type AnnotationPatch, type HighlightColor, type PaintKind } from '../../storage/types';
 
 /** Viewport coordinates (as from getBoundingClientRect). */
 export interface Rect {
@@ -22,6 +20,14 @@ export interface PlacedAnnotation {
   /** Offsets in the current article text; absent for orphans. */
   start?: number;
   end?: number;
+}
+
+/**
+ * Reading order on the page as it is now: placed annotations by their current offsets, orphans after them, ties
+ * (and orphans among themselves) in the stored reading order.
+ */
+export function comparePlacement(a: PlacedAnnotation, b: PlacedAnnotation): number {
+  return (a.start ?? Infinity) - (b.start ?? Infinity) || compareReadingOrder(a.annotation, b.annotation);
 }
 
 export type Card =

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
-import { CLAIM_STATUSES, HIGHLIGHT_COLORS, type Annotation, type AnnotationPatch, type ClaimStatus, type Evidence, type HighlightColor } from '../../storage/types';
+import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, HIGHLIGHT_COLORS, type Annotation, type AnnotationPatch, type ClaimStatus, type Evidence, type HighlightColor } from '../../storage/types';
 import { safeHttpUrl } from '../shared/markdown';
-import { STATUS_LABELS } from './labels';
 
 interface EditorProps {
   annotation: Annotation;
@@ -114,7 +113,7 @@ export function AnnotationEditor({ annotation, knownTags, onSave, onCancel }: Ed
           <select id={`${base}-status`} value={status} onChange={(e) => setStatus(e.currentTarget.value as ClaimStatus)}>
             {CLAIM_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]}
+                {CLAIM_STATUS_LABELS[s]}
               </option>
             ))}
           </select>

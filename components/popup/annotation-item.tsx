@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { deleteAnnotation, restoreAnnotation, updateAnnotation } from '../../storage/annotations';
-import type { Annotation, AnnotationPatch } from '../../storage/types';
+import { CLAIM_STATUS_LABELS, type Annotation, type AnnotationPatch } from '../../storage/types';
 import { Markdown, safeHttpUrl } from '../shared/markdown';
 import { AnnotationEditor } from './annotation-editor';
 import { useFeedback } from './feedback';
-import { KIND_LABELS, STATUS_LABELS } from './labels';
+import { ANNOTATION_KIND_WORDS } from '../shared/labels';
 import { useServices } from './services';
 
 interface ItemProps {
@@ -61,7 +61,7 @@ export function AnnotationItem({ annotation, knownTags, onOpen, selection }: Ite
           />
         )}
         <span class={`swatch color-${annotation.color}`} aria-hidden="true" />
-        <span class="kind">{KIND_LABELS[annotation.kind]}</span>
+        <span class="kind">{ANNOTATION_KIND_WORDS[annotation.kind]}</span>
         {changed && (
           <span class="badge warn" title="The text around this note changed since you made it">
             changed
@@ -69,7 +69,7 @@ export function AnnotationItem({ annotation, knownTags, onOpen, selection }: Ite
         )}
         {annotation.claim && (
           <span class={`badge status-${annotation.claim.status}`}>
-            {STATUS_LABELS[annotation.claim.status]}
+            {CLAIM_STATUS_LABELS[annotation.claim.status]}
             {annotation.claim.verdict ? ` · ${annotation.claim.verdict}` : ''}
           </span>
         )}

@@ -6,7 +6,7 @@ import { CITATION_STYLES, DEFAULT_SETTINGS, type CitationStyle } from '../../sto
 import { useLiveQuery } from '../shared/use-live-query';
 import { useFeedback } from './feedback';
 import { buildExportFiles, EXPORT_FORMATS, type ExportFormat } from './export-formats';
-import { CITATION_STYLE_LABELS } from './labels';
+import { CITATION_STYLE_LABELS } from '../shared/labels';
 import { useServices } from './services';
 
 export interface ExportScope {

@@ -1,6 +1,6 @@
-import { CLAIM_STATUSES, type AnnotationKind, type ClaimStatus } from '../../storage/types';
+import { ANNOTATION_KINDS, CLAIM_STATUS_LABELS, CLAIM_STATUSES, type AnnotationKind, type ClaimStatus } from '../../storage/types';
 import type { SearchFilters } from '../../storage/search';
-import { KIND_LABELS, STATUS_LABELS } from './labels';
+import { ANNOTATION_KIND_WORDS } from '../shared/labels';
 
 interface FiltersProps {
   filters: SearchFilters;
@@ -8,8 +8,6 @@ interface FiltersProps {
   sites: readonly string[];
   onChange: (filters: SearchFilters) => void;
 }
-
-const KINDS: AnnotationKind[] = ['highlight', 'note', 'claim', 'entity'];
 
 export function countActiveFilters(filters: SearchFilters): number {
   return Object.values(filters).filter((v) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)).length;
@@ -44,9 +42,9 @@ export function SearchFiltersBar({ filters, tags, sites, onChange }: FiltersProp
           Kind
           <select aria-label="Kind" value={filters.kinds?.[0] ?? ''} onChange={(e) => set({ kinds: one<AnnotationKind>(e.currentTarget.value) })}>
             <option value="">Any kind</option>
-            {KINDS.map((kind) => (
+            {ANNOTATION_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {KIND_LABELS[kind]}
+                {ANNOTATION_KIND_WORDS[kind]}
               </option>
             ))}
           </select>
@@ -61,7 +59,7 @@ export function SearchFiltersBar({ filters, tags, sites, onChange }: FiltersProp
             <option value="">Any status</option>
             {CLAIM_STATUSES.map((status) => (
               <option key={status} value={status}>
-                {STATUS_LABELS[status]}
+                {CLAIM_STATUS_LABELS[status]}
               </option>
             ))}
           </select>

@@ -1,6 +1,7 @@
 // Settings, shown in the popup's Settings tab and on the options page.
 import { useEffect, useState } from 'preact/hooks';
 import { checkReviewer, getSettings, saveSettings } from '../../storage/settings';
+import { siteKey } from '../../storage/site-key';
 import { HIGHLIGHT_COLORS, type Settings } from '../../storage/types';
 import { useLiveQuery } from '../shared/use-live-query';
 import { useFeedback } from './feedback';
@@ -19,7 +20,7 @@ export function siteFromInput(value: string): string | null {
   if (!trimmed) return null;
   try {
     const host = new URL(/^[a-z]+:\/\//.test(trimmed) ? trimmed : `https://${trimmed}`).hostname;
-    return host.replace(/^www\./, '') || null;
+    return siteKey(host) || null;
   } catch {
     return null;
   }

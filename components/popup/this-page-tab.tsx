@@ -3,6 +3,7 @@ import type { TabStatus } from '../../storage/api';
 import { listArticleAnnotations, listTags } from '../../storage/annotations';
 import { normalizeArticleUrl } from '../../storage/article-identity';
 import { getArticleByUrl } from '../../storage/articles';
+import { siteKey } from '../../storage/site-key';
 import type { Annotation, Article } from '../../storage/types';
 import { useLiveQuery } from '../shared/use-live-query';
 import { AnnotationItem } from './annotation-item';
@@ -25,7 +26,7 @@ const STATUS_RETRY_MS = 250;
 
 function siteOf(url: string): string {
   try {
-    return new URL(url).hostname.replace(/^www\./, '');
+    return siteKey(new URL(url).hostname);
   } catch {
     return url;
   }

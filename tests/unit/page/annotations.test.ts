@@ -118,7 +118,7 @@ describe('ReaderAnnotations: the reader acting', () => {
   it('tracks a detected claim once, naming its speaker as the claimant, and opens its card', async () => {
     const { text, store, annotations, sent } = setup();
     const span = spanOf(text, 'Unemployment fell to 3.9% last quarter');
-    store.set({ claims: [{ ...span, text: 'Unemployment fell to 3.9% last quarter', score: 0.8, reasons: ['statistic'], speaker: 'Rachel Reeves', quoted: false }] });
+    store.set({ claims: [{ ...span, text: 'Unemployment fell to 3.9% last quarter', score: 0.8, band: 'high', rank: 1, reasons: ['statistic'], speaker: 'Rachel Reeves', quoted: false }] });
     await annotations.actions.trackClaim(0);
     await annotations.actions.trackClaim(0);
     const creates = sent.filter((m): m is ContentMessage<'annotation/create'> => m.type === 'annotation/create');

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore, INITIAL_PAGE_STATE, type PageState, type PlacedAnnotation } from '../../../components/page/page-state';
 import type { Analysis } from '../../../detect/analyze';
+import { claimBand } from '../../../detect/claim-bands';
 import type { Claim, EntityMention } from '../../../detect/types';
 import { FLASH_MS, Overlay } from '../../../page/overlay';
 import type { PageText } from '../../../page/page-text';
@@ -17,7 +18,7 @@ function mention(text: PageText, phrase: string, type: EntityMention['type'], en
 }
 
 function claim(text: PageText, phrase: string, score: number): Claim {
-  return { ...spanOf(text, phrase), text: phrase, score, reasons: ['statistic'], quoted: false };
+  return { ...spanOf(text, phrase), text: phrase, score, band: claimBand(score), rank: 1, reasons: ['statistic'], quoted: false };
 }
 
 function placed(text: PageText, phrase: string, color: Annotation['color'], orphan = false): PlacedAnnotation {

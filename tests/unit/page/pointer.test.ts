@@ -88,7 +88,7 @@ describe('Pointer: clicks', () => {
   it('opens the claim card for an annotation that tracks a detected claim', () => {
     const { text, store, pointer } = setup();
     const sentence = spanOf(text, 'Sir Keir Starmer met Xi Jinping');
-    const claim: Claim = { ...sentence, text: 'Sir Keir Starmer met Xi Jinping', score: 0.9, reasons: [], quoted: false };
+    const claim: Claim = { ...sentence, text: 'Sir Keir Starmer met Xi Jinping', score: 0.9, band: 'high', rank: 1, reasons: [], quoted: false };
     store.set({ claims: [claim], annotations: [placedAt(sentence, 'claim')] });
     pointer.handleClick(at(spanOf(text, 'met').start));
     expect(store.get().card).toMatchObject({ kind: 'claim', claimIndex: 0 });

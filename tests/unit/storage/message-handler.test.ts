@@ -9,7 +9,7 @@ const page = {
   canonical: 'https://news.example.com/2026/01/29/starmer-xi',
   title: 'Starmer meets Xi',
   siteName: 'The Daily Ledger',
-  authors: ['Helen Marsh'],
+  authors: [{ name: 'Helen Marsh', kind: 'person' as const }],
   isArticle: true,
   textHash: 'abc',
 };

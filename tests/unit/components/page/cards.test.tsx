@@ -91,7 +91,7 @@ describe('claim card', () => {
     const { actions } = renderPage({ card: { kind: 'claim', claimIndex: 0, rect: RECT }, annotations: [trackedFirstClaim()] });
     const status = screen.getByTestId('nl-claim-status') as HTMLSelectElement;
     expect(Array.from(status.options).map((o) => o.textContent)).toEqual([
-      'Unstarted',
+      'Not started',
       'In progress',
       'Inconclusive',
       'Verified',

@@ -1,11 +1,9 @@
-// Words the reader sees for the engine's codes. Kept in one place so the toolbar, cards and lists say the same thing.
+// Words the reader sees for the engine's and the store's codes: one set for the page, the popup and the side panel,
+// so a status or a band reads the same everywhere. The lists themselves live beside their types.
+import type { AnchorQuality } from '../../anchoring/types';
 import { claimBand, type ClaimBand } from '../../detect/claim-bands';
 import type { ClaimReason } from '../../detect/types';
-import type { AnchorQuality } from '../../anchoring/types';
-import type { ClaimStatus, HighlightColor } from '../../storage/types';
-import type { PaintKind } from './page-state';
-
-export const PAINT_KINDS: readonly PaintKind[] = ['person', 'organization', 'place', 'claim'];
+import type { AnnotationKind, CitationStyle, HighlightColor, PaintKind } from '../../storage/types';
 
 interface KindWords {
   singular: string;
@@ -14,11 +12,52 @@ interface KindWords {
   letter: string;
 }
 
-export const KIND_WORDS: Record<PaintKind, KindWords> = {
+/** What the page paints: entity types and claims. */
+export const KIND_WORDS: Readonly<Record<PaintKind, KindWords>> = {
   person: { singular: 'Person', plural: 'People', letter: 'P' },
   organization: { singular: 'Organisation', plural: 'Organisations', letter: 'O' },
   place: { singular: 'Place', plural: 'Places', letter: 'L' },
   claim: { singular: 'Claim', plural: 'Claims', letter: 'C' },
+};
+
+/** What the reader saved. */
+export const ANNOTATION_KIND_WORDS: Readonly<Record<AnnotationKind, string>> = {
+  highlight: 'Highlight',
+  note: 'Note',
+  claim: 'Claim',
+  entity: 'Entity',
+};
+
+/** Bands rather than a number: a reader cannot act on "0.73", but can on "highly check-worthy". */
+export const BAND_WORDS: Readonly<Record<ClaimBand, string>> = {
+  high: 'Highly check-worthy',
+  medium: 'Check-worthy',
+  low: 'Unlikely to need checking',
+};
+
+/** The words for a calibrated check-worthiness score, by the one band definition (`detect/claim-bands.ts`). */
+export function scoreWords(score: number): string {
+  return BAND_WORDS[claimBand(score)];
+}
+
+export const COLOR_WORDS: Readonly<Record<HighlightColor, string>> = {
+  yellow: 'yellow',
+  green: 'green',
+  blue: 'blue',
+  pink: 'pink',
+  purple: 'purple',
+};
+
+export const CITATION_STYLE_LABELS: Readonly<Record<CitationStyle, string>> = {
+  apa: 'APA (7th edition)',
+  mla: 'MLA (9th edition)',
+  chicago: 'Chicago (author-date)',
+};
+
+export const QUALITY_WORDS: Readonly<Record<AnchorQuality, string>> = {
+  exact: 'Found exactly',
+  changed: 'Found with changes',
+  orphan: 'Not found',
 };
 
 export function reasonWords(reason: ClaimReason, speaker?: string): string {
@@ -47,39 +86,6 @@ export function reasonWords(reason: ClaimReason, speaker?: string): string {
       return 'worded like claims fact-checkers check';
   }
 }
-
-export const BAND_WORDS: Record<ClaimBand, string> = {
-  high: 'Highly check-worthy',
-  medium: 'Check-worthy',
-  low: 'Unlikely to need checking',
-};
-
-/** Bands rather than a number: a reader cannot act on "0.73", but can on "highly check-worthy". */
-export function scoreWords(score: number): string {
-  return BAND_WORDS[claimBand(score)];
-}
-
-export const STATUS_WORDS: Record<ClaimStatus, string> = {
-  unstarted: 'Unstarted',
-  in_progress: 'In progress',
-  inconclusive: 'Inconclusive',
-  verified: 'Verified',
-  false: 'False',
-};
-
-export const COLOR_WORDS: Record<HighlightColor, string> = {
-  yellow: 'yellow',
-  green: 'green',
-  blue: 'blue',
-  pink: 'pink',
-  purple: 'purple',
-};
-
-export const QUALITY_WORDS: Record<AnchorQuality, string> = {
-  exact: 'Found exactly',
-  changed: 'Found with changes',
-  orphan: 'Not found',
-};
 
 export function countWords(count: number, singular: string, plural: string): string {
   return `${count} ${count === 1 ? singular : plural}`;

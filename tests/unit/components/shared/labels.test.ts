@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLAIM_BAND_FLOORS } from '../../../../detect/claim-bands';
 import type { ClaimReason } from '../../../../detect/types';
-import { countWords, mentionWords, reasonWords, scoreWords, truncate } from '../../../../components/page/labels';
+import { countWords, mentionWords, reasonWords, scoreWords, truncate } from '../../../../components/shared/labels';
 
 describe('reasonWords', () => {
   it('says every reason in plain words', () => {
@@ -35,6 +35,8 @@ describe('scoreWords', () => {
     expect(scoreWords(CLAIM_BAND_FLOORS.high - 0.01)).toBe('Check-worthy');
     expect(scoreWords(CLAIM_BAND_FLOORS.medium)).toBe('Check-worthy');
     expect(scoreWords(CLAIM_BAND_FLOORS.medium - 0.01)).toBe('Unlikely to need checking');
+    // A 0.52 claim is painted medium by the page, and its words agree.
+    expect(scoreWords(0.52)).toBe('Check-worthy');
     expect(scoreWords(0.1)).toBe('Unlikely to need checking');
   });
 });
