@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { PopupApp } from '../../components/popup/popup-app';
+import { PopupApp } from '../../components/popup/PopupApp';
 import { realServices } from '../../components/popup/real-services';
 import '../../components/popup/popup.css';
 

@@ -11,7 +11,7 @@ import type { Ask } from '../../../page/messaging';
 import { BackgroundError } from '../../../page/messaging';
 import { NewsLensDb } from '../../../storage/db';
 import { backgroundFor, senderAt, testHandlers } from '../../support/background';
-import { fixedDeps } from '../storage/helpers';
+import { fixedDeps } from '../../support/storage';
 
 const SEED = readFileSync(resolve(process.cwd(), 'tests/fixtures/pages/seed-article.html'), 'utf8');
 const PAGE_URL = 'https://news.example.com/content/2026/01/29/starmer-meets-xi-jinping-beijing?utm_source=newsletter';

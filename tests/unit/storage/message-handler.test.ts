@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Article } from '../../../storage/types';
 import { backgroundFor, senderAt, testHandlers } from '../../support/background';
-import { fixedDeps, freshDb, target } from './helpers';
+import { fixedDeps, freshDb, target } from '../../support/storage';
 
 const PAGE_URL = 'https://news.example.com/2026/01/29/starmer-xi?utm_source=twitter#comments';
 const page = {

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { annotation, CLAIMS, placed, RECT, renderPage } from './page-fixtures';
+import { annotation, CLAIMS, placed, RECT, renderPage } from '../../../support/page-ui';
 
 const trackedFirstClaim = () =>
   placed(

@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { HIGHLIGHT_COLORS } from '../../../../storage/types';
-import { RECT, renderPage } from './page-fixtures';
+import { RECT, renderPage } from '../../../support/page-ui';
 
 const selection = { start: 120, end: 152, text: 'rose by 12% last year', rect: RECT };
 

@@ -4,8 +4,8 @@ import { useState } from 'preact/hooks';
 import { getSettings, saveSettings } from '../../storage/settings';
 import { DEFAULT_SETTINGS, type Article, type CitationStyle } from '../../storage/types';
 import { useLiveQuery } from '../shared/use-live-query';
-import { CitationStyleSelect } from './export-panel';
-import { useFeedback } from './feedback';
+import { CitationStyleSelect } from './ExportPanel';
+import { useFeedback } from './Feedback';
 import { useServices } from './services';
 
 export function CopyCitation({ article, idPrefix }: { article: Article; idPrefix: string }) {

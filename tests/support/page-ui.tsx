@@ -1,16 +1,16 @@
 // Builders shared by the in-page UI tests: a real store, fake actions and small realistic state pieces.
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, vi } from 'vitest';
-import type { Claim, EntityRecord } from '../../../../detect/types';
-import { PageApp } from '../../../../components/page/PageApp';
+import type { Claim, EntityRecord } from '../../detect/types';
+import { PageApp } from '../../components/page/PageApp';
 import {
   createStore,
   INITIAL_PAGE_STATE,
   type PageActions,
   type PageState,
   type PlacedAnnotation,
-} from '../../../../components/page/page-state';
-import type { Annotation } from '../../../../storage/types';
+} from '../../components/page/page-state';
+import type { Annotation } from '../../storage/types';
 
 // Vitest globals are off, so Testing Library cannot register its own cleanup.
 afterEach(cleanup);

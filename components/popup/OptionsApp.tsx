@@ -1,6 +1,6 @@
-import { FeedbackProvider } from './feedback';
+import { FeedbackProvider } from './Feedback';
 import { ServicesContext, type PopupServices } from './services';
-import { SettingsPanel } from './settings-panel';
+import { SettingsPanel } from './SettingsPanel';
 
 export function OptionsApp({ services }: { services: PopupServices }) {
   return (

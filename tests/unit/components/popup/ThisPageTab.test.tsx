@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PopupApp } from '../../../../components/popup/popup-app';
+import { PopupApp } from '../../../../components/popup/PopupApp';
 import { makeAnnotation, makeArticle } from '../../../fixtures/popup-data';
-import { emptyStatus, fakeServices } from './test-services';
+import { emptyStatus, fakeServices } from '../../../support/popup-services';
 
 vi.mock('../../../../components/popup/export-formats', () => ({
   EXPORT_FORMATS: [{ key: 'csv', label: 'CSV' }],

@@ -4,7 +4,7 @@ import { checkReviewer, getSettings, saveSettings } from '../../storage/settings
 import { siteKey } from '../../storage/site-key';
 import { HIGHLIGHT_COLORS, type Settings } from '../../storage/types';
 import { useLiveQuery } from '../shared/use-live-query';
-import { useFeedback } from './feedback';
+import { useFeedback } from './Feedback';
 import { useServices } from './services';
 
 const HIDEABLE: Array<{ kind: Settings['hiddenKinds'][number]; label: string }> = [

@@ -6,12 +6,12 @@ import { getArticleByUrl } from '../../storage/articles';
 import { siteKey } from '../../storage/site-key';
 import type { Annotation, Article } from '../../storage/types';
 import { useLiveQuery } from '../shared/use-live-query';
-import { AnnotationItem } from './annotation-item';
-import { ArticleHeader } from './article-header';
-import { CopyCitation } from './copy-citation';
-import { ExportPanel } from './export-panel';
+import { AnnotationItem } from './AnnotationItem';
+import { ArticleHeader } from './ArticleHeader';
+import { CopyCitation } from './CopyCitation';
+import { ExportPanel } from './ExportPanel';
 import { bundleForArticle } from './export-scope';
-import { useFeedback } from './feedback';
+import { useFeedback } from './Feedback';
 import { useServices, type TargetTab } from './services';
 import { originPattern } from './target-tab';
 

@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OptionsApp } from '../../../../components/popup/options-app';
-import { siteFromInput } from '../../../../components/popup/settings-panel';
+import { OptionsApp } from '../../../../components/popup/OptionsApp';
+import { siteFromInput } from '../../../../components/popup/SettingsPanel';
 import { getSettings } from '../../../../storage/settings';
-import { fakeServices } from './test-services';
+import { fakeServices } from '../../../support/popup-services';
 
 afterEach(cleanup);
 

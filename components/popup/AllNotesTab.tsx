@@ -3,13 +3,13 @@ import { listTags } from '../../storage/annotations';
 import { bulkDeleteAnnotations, bulkRestoreAnnotations } from '../../storage/bulk';
 import { listSites, loadSearchIndex, searchAnnotations, type SearchFilters } from '../../storage/search';
 import { useLiveQuery } from '../shared/use-live-query';
-import { AnnotationItem } from './annotation-item';
-import { ArticleHeader } from './article-header';
-import { ExportPanel, type ExportScope } from './export-panel';
+import { AnnotationItem } from './AnnotationItem';
+import { ArticleHeader } from './ArticleHeader';
+import { ExportPanel, type ExportScope } from './ExportPanel';
 import { bundleForAnnotations, bundleForEverything } from './export-scope';
-import { useFeedback } from './feedback';
-import { ImportPanel } from './import-panel';
-import { countActiveFilters, SearchFiltersBar } from './search-filters';
+import { useFeedback } from './Feedback';
+import { ImportPanel } from './ImportPanel';
+import { countActiveFilters, SearchFiltersBar } from './SearchFilters';
 import { useServices } from './services';
 
 /** Rendering thousands of items would make the popup sluggish; more are shown on request. */

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Tabs } from '../../../../components/shared/tabs';
+import { Tabs } from '../../../../components/shared/Tabs';
 
 function Harness() {
   const [active, setActive] = useState<'a' | 'b' | 'c'>('a');

@@ -4,7 +4,7 @@ import type { Progress } from '../../export/slices';
 import { getSettings, saveSettings } from '../../storage/settings';
 import { CITATION_STYLES, DEFAULT_SETTINGS, type CitationStyle } from '../../storage/types';
 import { useLiveQuery } from '../shared/use-live-query';
-import { useFeedback } from './feedback';
+import { useFeedback } from './Feedback';
 import { buildExportFiles, EXPORT_FORMATS, type ExportFormat } from './export-formats';
 import { CITATION_STYLE_LABELS } from '../shared/labels';
 import { useServices } from './services';

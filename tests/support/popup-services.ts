@@ -1,9 +1,9 @@
 import { vi } from 'vitest';
-import type { PopupServices, TabBridge } from '../../../../components/popup/services';
-import type { TabStatus } from '../../../../storage/api';
-import { NewsLensDb } from '../../../../storage/db';
-import type { StorageDeps } from '../../../../storage/deps';
-import type { DownloadFile } from '../../../../components/shared/download';
+import type { PopupServices, TabBridge } from '../../components/popup/services';
+import type { TabStatus } from '../../storage/api';
+import { NewsLensDb } from '../../storage/db';
+import type { StorageDeps } from '../../storage/deps';
+import type { DownloadFile } from '../../components/shared/download';
 
 export const FIXED_NOW = new Date('2025-04-01T12:00:00.000Z');
 

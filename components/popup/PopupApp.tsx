@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { Tabs, type TabDef } from '../shared/tabs';
-import { AllNotesTab } from './all-notes-tab';
-import { FeedbackProvider } from './feedback';
+import { Tabs, type TabDef } from '../shared/Tabs';
+import { AllNotesTab } from './AllNotesTab';
+import { FeedbackProvider } from './Feedback';
 import { ServicesContext, type PopupServices } from './services';
-import { SettingsPanel } from './settings-panel';
-import { ThisPageTab } from './this-page-tab';
+import { SettingsPanel } from './SettingsPanel';
+import { ThisPageTab } from './ThisPageTab';
 
 type PopupTab = 'page' | 'all' | 'settings';
 

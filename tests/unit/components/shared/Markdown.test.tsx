@@ -1,6 +1,6 @@
 import { render } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { Markdown, parseInline, parseMarkdown, safeHttpUrl } from '../../../../components/shared/markdown';
+import { Markdown, parseInline, parseMarkdown, safeHttpUrl } from '../../../../components/shared/Markdown';
 
 function html(text: string): Element {
   return render(<Markdown text={text} />).container;

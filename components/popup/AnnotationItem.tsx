@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { deleteAnnotation, restoreAnnotation, updateAnnotation } from '../../storage/annotations';
 import { CLAIM_STATUS_LABELS, type Annotation, type AnnotationPatch } from '../../storage/types';
-import { Markdown, safeHttpUrl } from '../shared/markdown';
-import { AnnotationEditor } from './annotation-editor';
-import { useFeedback } from './feedback';
+import { Markdown, safeHttpUrl } from '../shared/Markdown';
+import { AnnotationEditor } from './AnnotationEditor';
+import { useFeedback } from './Feedback';
 import { ANNOTATION_KIND_WORDS } from '../shared/labels';
 import { useServices } from './services';
 

@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PopupApp } from '../../../../components/popup/popup-app';
+import { PopupApp } from '../../../../components/popup/PopupApp';
 import { makeAnnotation, makeArticle } from '../../../fixtures/popup-data';
-import { fakeServices } from './test-services';
+import { fakeServices } from '../../../support/popup-services';
 
 // Export formats have their own tests (export-panel.test.tsx); here only the list needs them.
 vi.mock('../../../../components/popup/export-formats', () => ({

@@ -1,6 +1,6 @@
 import { beforeAll } from 'vitest';
-import { formatCitation } from '../../../export/citation';
-import { budgetArticle } from '../../fixtures/export/sample-data';
+import { formatCitation } from '../../export/citation';
+import { budgetArticle } from '../fixtures/export/sample-data';
 
 /**
  * The first citation in each style builds citeproc's engine (parsing the CSL style and locale): about a second alone,

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, HIGHLIGHT_COLORS, type Annotation, type AnnotationPatch, type ClaimStatus, type Evidence, type HighlightColor } from '../../storage/types';
-import { safeHttpUrl } from '../shared/markdown';
+import { safeHttpUrl } from '../shared/Markdown';
 
 interface EditorProps {
   annotation: Annotation;

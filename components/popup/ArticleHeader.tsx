@@ -1,5 +1,5 @@
 import type { Article } from '../../storage/types';
-import { safeHttpUrl } from '../shared/markdown';
+import { safeHttpUrl } from '../shared/Markdown';
 
 export function formatDate(value: string | undefined): string {
   if (!value) return '';

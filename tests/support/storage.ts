@@ -1,6 +1,6 @@
-import { NewsLensDb } from '../../../storage/db';
-import type { StorageDeps } from '../../../storage/deps';
-import type { PageVisit } from '../../../storage/articles';
+import { NewsLensDb } from '../../storage/db';
+import type { StorageDeps } from '../../storage/deps';
+import type { PageVisit } from '../../storage/articles';
 
 let counter = 0;
 

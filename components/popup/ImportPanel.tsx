@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Progress } from '../../export/slices';
 import { ImportConflictError, importBackup, type ImportCounts } from '../../storage/backup-import';
-import { useFeedback } from './feedback';
+import { useFeedback } from './Feedback';
 import { useServices } from './services';
 
 export function describeCounts(counts: ImportCounts): string {
