@@ -6,7 +6,7 @@ import { findArticleAsync, type ArticleFinding, type ReadPage } from '../detect/
 import type { Rect } from '../components/page/page-state';
 
 /** A page larger than this is cut: detection stays responsive and nothing freezes on an endless feed (UTF-16 units). */
-export const MAX_TEXT_CHARS = 600_000;
+const MAX_TEXT_CHARS = 600_000;
 
 /** [start, end) in UTF-16 code units of the article text. */
 export interface Span {

@@ -22,7 +22,7 @@ const SOURCE = /\.(ts|tsx)$/;
 const SKIP_DIRS = new Set(['node_modules', '.output', '.wxt', '.git', 'tests', 'coverage', 'demo-output']);
 
 /** Every .ts/.tsx source file under `root` (tests and build output excluded), relative with `/` separators. */
-export function sourceFiles(root: string, dir = root): string[] {
+function sourceFiles(root: string, dir = root): string[] {
   const files: string[] = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
@@ -53,7 +53,7 @@ function resolveRelative(root: string, from: string, specifier: string): string 
 }
 
 /** The imports of one file: static imports, re-exports and `import('…')` calls. */
-export function importsOf(root: string, file: string): ImportEdge[] {
+function importsOf(root: string, file: string): ImportEdge[] {
   const text = readFileSync(join(root, file), 'utf8');
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const edges: ImportEdge[] = [];
@@ -99,7 +99,7 @@ export function valueClosure(edges: readonly ImportEdge[], entry: string): Set<s
 }
 
 /** The top folder of a file (`page/session.ts` → `page`), or the package for `npm:` targets. */
-export function folderOf(key: string): string {
+function folderOf(key: string): string {
   return key.startsWith('npm:') ? key : (key.split('/')[0] ?? key);
 }
 

@@ -75,7 +75,7 @@ export interface VisitResponse {
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code: string };
 
 /** Keyboard shortcuts (manifest `commands`) the background forwards to the page of the active tab. */
-export const PAGE_COMMANDS = ['highlight-selection', 'note-selection', 'next-claim'] as const;
+const PAGE_COMMANDS = ['highlight-selection', 'note-selection', 'next-claim'] as const;
 export type PageCommand = (typeof PAGE_COMMANDS)[number];
 
 export function isPageCommand(command: string): command is PageCommand {
@@ -128,7 +128,7 @@ function parseTarget(value: unknown, path: string): AnnotationTarget {
   };
 }
 
-export function parseClaimReview(value: unknown, path: string): ClaimReview {
+function parseClaimReview(value: unknown, path: string): ClaimReview {
   const c = v.object(value, path);
   const claimant = v.optionalString(c.claimant, `${path}.claimant`, LIMITS.claimant);
   const rating = c.rating === undefined || c.rating === null ? undefined : v.integer(c.rating, `${path}.rating`, 1, 5);

@@ -3,7 +3,7 @@ import { authorFromName } from '../detect/article-authors';
 import type { Author } from '../detect/types';
 import type { Annotation, Article, Settings } from './types';
 
-export const DB_NAME = 'newslens';
+const DB_NAME = 'newslens';
 
 export interface SettingsRow {
   key: 'settings';
@@ -20,14 +20,14 @@ export const SCHEMA_V1 = {
   annotations: 'id, articleId, updatedAt',
 };
 
-export const SCHEMA_V2 = {
+const SCHEMA_V2 = {
   articles: 'id, &url, updatedAt, siteName',
   annotations: 'id, articleId, updatedAt, kind, *tags',
   settings: 'key',
 };
 
 /** v2: tags become a multi-entry index, so they must be normalised first or "#Climate " and "climate" would be two tags. */
-export function upgradeToV2(tx: Transaction): Promise<unknown> {
+function upgradeToV2(tx: Transaction): Promise<unknown> {
   return tx
     .table('annotations')
     .toCollection()

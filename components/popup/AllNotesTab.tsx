@@ -13,7 +13,7 @@ import { countActiveFilters, SearchFiltersBar } from './SearchFilters';
 import { useServices } from './services';
 
 /** Rendering thousands of items would make the popup sluggish; more are shown on request. */
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 
 export function AllNotesTab() {
   const { db, deps } = useServices();

@@ -10,7 +10,7 @@ interface EditorProps {
   onCancel: () => void;
 }
 
-export function parseTagInput(value: string): string[] {
+function parseTagInput(value: string): string[] {
   return value.split(',').map((t) => t.trim()).filter(Boolean);
 }
 
@@ -20,7 +20,7 @@ interface EvidenceDraft {
 }
 
 /** Checks every evidence link; only http(s) links are kept, anything else is reported by row number. */
-export function validateEvidence(rows: readonly EvidenceDraft[]): { evidence: Evidence[]; error: string | null } {
+function validateEvidence(rows: readonly EvidenceDraft[]): { evidence: Evidence[]; error: string | null } {
   const evidence: Evidence[] = [];
   for (const [i, row] of rows.entries()) {
     if (!row.url.trim() && !row.note.trim()) continue;

@@ -1,7 +1,7 @@
 import type { Article } from '../../storage/types';
 import { safeHttpUrl } from '../shared/Markdown';
 
-export function formatDate(value: string | undefined): string {
+function formatDate(value: string | undefined): string {
   if (!value) return '';
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });

@@ -4,7 +4,7 @@ import { ImportConflictError, importBackup, type ImportCounts } from '../../stor
 import { useFeedback } from './Feedback';
 import { useServices } from './services';
 
-export function describeCounts(counts: ImportCounts): string {
+function describeCounts(counts: ImportCounts): string {
   const part = (label: string, c: ImportCounts['articles']) =>
     `${label}: ${c.added} added, ${c.updated} updated, ${c.kept} already up to date`;
   return `Imported. ${part('Articles', counts.articles)}. ${part('Notes and highlights', counts.annotations)}.`;

@@ -29,7 +29,7 @@ export const ANNOTATION_KIND_WORDS: Readonly<Record<AnnotationKind, string>> = {
 };
 
 /** Bands rather than a number: a reader cannot act on "0.73", but can on "highly check-worthy". */
-export const BAND_WORDS: Readonly<Record<ClaimBand, string>> = {
+const BAND_WORDS: Readonly<Record<ClaimBand, string>> = {
   high: 'Highly check-worthy',
   medium: 'Check-worthy',
   low: 'Unlikely to need checking',

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 
 const SCRIPT_ID = 'newslens-content';
-export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 
 /** Host patterns the reader has granted us (optional_host_permissions), in the form registerContentScripts accepts. */
 async function grantedWebOrigins(): Promise<string[]> {
