@@ -22,7 +22,7 @@ const SOURCE = /\.(ts|tsx)$/;
 const SKIP_DIRS = new Set(['node_modules', '.output', '.wxt', '.git', 'tests', 'coverage', 'demo-output']);
 
 /** Every .ts/.tsx source file under `root` (tests and build output excluded), relative with `/` separators. */
-function sourceFiles(root: string, dir = root): string[] {
+export function sourceFiles(root: string, dir = root): string[] {
   const files: string[] = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);

@@ -1,8 +1,9 @@
 // The house rules of ARCHITECTURE.md, checked on the import graph so a broken rule fails `npm test` instead of
 // waiting for a reviewer. Each rule is also run on a fixture tree that breaks it, to prove it can fail.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cycles, importGraph, valueClosure, type ImportEdge } from '../../scripts/import-graph';
+import { cycles, importGraph, sourceFiles, valueClosure, type ImportEdge } from '../../scripts/import-graph';
 
 const ROOT = process.cwd();
 const FIXTURE = resolve(ROOT, 'tests/fixtures/architecture');
@@ -56,6 +57,13 @@ describe('architecture rules on the project', () => {
 
   it('has no import cycles', () => {
     expect(cycles(edges)).toEqual([]);
+  });
+
+  it('keeps entrypoints/ to wiring (at most 300 lines) and every source file under 400 lines', () => {
+    const lines = new Map(sourceFiles(ROOT).map((file) => [file, readFileSync(resolve(ROOT, file), 'utf8').split('\n').length - 1]));
+    const wiring = [...lines].filter(([file]) => file.startsWith('entrypoints/')).reduce((sum, [, n]) => sum + n, 0);
+    expect(wiring).toBeLessThanOrEqual(300);
+    expect([...lines].filter(([, n]) => n > 400).map(([file]) => file)).toEqual([]);
   });
 });
 
