@@ -20,10 +20,10 @@ export interface OverlayOptions {
   store: Store<PageState>;
   text: PageText;
   /**
-   * Called just before the fallback painter (no Custom Highlight API) wraps text in elements: those mutations are
-   * ours, and the session takes them off its observer's queue so they are not mistaken for the page changing.
+   * Called after the fallback painter (no Custom Highlight API) wrapped or unwrapped text: those mutations are ours,
+   * and the session takes them off its observer's queue so they are not mistaken for the page changing.
    */
-  beforeOwnMutation?: () => void;
+  onOwnMutation?: () => void;
 }
 
 export class Overlay {
@@ -50,22 +50,19 @@ export class Overlay {
     const hidden = new Set(this.options.store.get().hiddenKinds);
     const { entities, claims } = this.analysis;
     for (const kind of Object.keys(ENTITY_LAYERS) as EntityType[]) {
-      this.paint(kind, hidden.has(kind) ? [] : this.options.text.rangesOf(entities.filter((m) => m.type === kind)));
+      this.paint(kind, hidden.has(kind) ? [] : entities.filter((m) => m.type === kind));
     }
     for (const layer of Object.keys(CLAIM_LAYERS) as ClaimLayer[]) {
-      const inLayer = hidden.has('claim') ? [] : claims.filter((c) => `claim-${c.band}` === layer);
-      this.paint(layer, this.options.text.rangesOf(inLayer));
+      this.paint(layer, hidden.has('claim') ? [] : claims.filter((c) => `claim-${c.band}` === layer));
     }
   }
 
   /** Paints every placed annotation of `state.annotations` in its colour; orphans have no place and are skipped. */
   paintAnnotations(): void {
-    const byColor = new Map<HighlightColor, Range[]>();
+    const byColor = new Map<HighlightColor, Span[]>();
     for (const placed of this.options.store.get().annotations) {
       if (placed.start === undefined || placed.end === undefined) continue;
-      const range = this.options.text.rangeOf({ start: placed.start, end: placed.end });
-      if (!range) continue;
-      byColor.set(placed.annotation.color, [...(byColor.get(placed.annotation.color) ?? []), range]);
+      byColor.set(placed.annotation.color, [...(byColor.get(placed.annotation.color) ?? []), { start: placed.start, end: placed.end }]);
     }
     for (const color of HIGHLIGHT_COLORS) this.paint(`hl-${color}`, byColor.get(color) ?? []);
   }
@@ -78,7 +75,7 @@ export class Overlay {
   /** Marks the spans for {@link FLASH_MS}, replacing any flash still showing. */
   flash(spans: readonly Span[]): void {
     clearTimeout(this.flashTimer);
-    this.paint('flash', this.options.text.rangesOf(spans));
+    this.paint('flash', spans);
     this.flashTimer = setTimeout(() => this.paint('flash', []), FLASH_MS);
   }
 
@@ -102,12 +99,25 @@ export class Overlay {
     this.painter.dispose();
   }
 
-  private paint(layer: string, ranges: readonly Range[]): void {
-    if (ranges.length) this.painter.set(layer, ranges);
-    else this.painter.clear(layer);
-    if (this.painter.native) return;
-    this.options.beforeOwnMutation?.();
-    // Wrapping split the text nodes the map points into; the text is unchanged, so re-reading it keeps every offset.
+  private paint(layer: string, spans: readonly Span[]): void {
+    const { text } = this.options;
+    if (this.painter.native) {
+      const ranges = text.rangesOf(spans);
+      if (ranges.length) this.painter.set(layer, ranges);
+      else this.painter.clear(layer);
+      return;
+    }
+    // The fallback wraps text in elements and unwrapping merges text nodes again, so each DOM change is followed by a
+    // re-read of the map (the text is unchanged, so every offset holds) before ranges are taken from it.
+    this.painter.clear(layer);
+    this.afterOwnMutation();
+    if (!spans.length) return;
+    this.painter.set(layer, text.rangesOf(spans));
+    this.afterOwnMutation();
+  }
+
+  private afterOwnMutation(): void {
+    this.options.onOwnMutation?.();
     if (this.options.text.root) this.options.text.read();
   }
 }

@@ -54,7 +54,7 @@ export class PageSession {
     this.doc = doc;
     this.store = store;
     this.text = new PageText(doc, (html) => readPage(html, ask));
-    this.overlay = new Overlay({ doc, store, text: this.text, beforeOwnMutation: () => this.observer?.takeRecords() });
+    this.overlay = new Overlay({ doc, store, text: this.text, onOwnMutation: () => this.observer?.takeRecords() });
     this.pointer = new Pointer({ doc, store, text: this.text, targets: this.overlay, uiHost });
     this.annotations = new ReaderAnnotations({
       doc,

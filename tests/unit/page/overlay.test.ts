@@ -30,7 +30,7 @@ function setup(state: Partial<PageState> = {}) {
   const { doc, text } = newsPage();
   const store = createStore<PageState>({ ...INITIAL_PAGE_STATE, ...state });
   const ownMutations = vi.fn();
-  const overlay = new Overlay({ doc, store, text, beforeOwnMutation: ownMutations });
+  const overlay = new Overlay({ doc, store, text, onOwnMutation: ownMutations });
   const analysis: Analysis = {
     entities: [mention(text, 'Keir Starmer', 'person', 'e1'), mention(text, 'Beijing', 'place', 'e2')],
     groups: [],
@@ -79,6 +79,18 @@ describe('Overlay', () => {
     expect(doc.body.textContent).toBe(before);
     // After wrapping, the map was re-read: offsets still point at the same words.
     expect(text.rangeOf(spanOf(text, 'Beijing'))?.toString()).toBe('Beijing');
+  });
+
+  it('repaints layers that are already painted, where the fallback must unwrap before it wraps again', () => {
+    const { overlay, analysis, text, store } = setup();
+    overlay.showDetections(analysis);
+    overlay.showDetections(analysis);
+    store.set({ annotations: [placed(text, 'Keir Starmer met', 'green')] });
+    overlay.paintAnnotations();
+    overlay.paintAnnotations();
+    expect(painted('person')).toEqual(['Keir Starmer']);
+    expect(painted('claim-high').join('')).toBe('Sir Keir Starmer met Xi Jinping');
+    expect(painted('hl-green').join('')).toBe('Keir Starmer met');
   });
 
   it(`flashes passages for ${FLASH_MS} ms`, () => {

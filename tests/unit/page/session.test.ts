@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStore, INITIAL_PAGE_STATE, type PageState } from '../../../components/page/page-state';
 import { analyzeText } from '../../../detect/analyze';
 import { PageSession } from '../../../page/session';
@@ -88,7 +88,7 @@ describe('PageSession', () => {
     expect(marks).toBe(text);
     expect(again.querySelector('article')?.textContent).toBe(bodyText);
     revisit.session.dispose();
-  });
+  }, 15_000);
 
   it('shows a storage failure to the reader instead of losing it silently', async () => {
     const db = new NewsLensDb(`session-${crypto.randomUUID()}`);
@@ -102,4 +102,31 @@ describe('PageSession', () => {
     expect(await db.annotations.count()).toBe(0);
     session.dispose();
   });
+
+  it('re-points the paint when the same words are re-rendered, and detects again only when the words change', async () => {
+    const db = new NewsLensDb(`session-${crypto.randomUUID()}`);
+    const ask = backgroundWith(db);
+    const sent: string[] = [];
+    const counting = ((message: { type: string }) => {
+      sent.push(message.type);
+      return ask(message as never);
+    }) as Ask;
+    const doc = page();
+    const { store, session } = await runSession(doc, counting);
+    expect(sent.filter((t) => t === 'detect/run')).toHaveLength(1);
+    const inArticle = () => [...doc.querySelectorAll('article p')].find((p) => p.textContent?.includes('generous coverage')) as HTMLElement;
+    const paragraph = inArticle();
+    paragraph.replaceWith(paragraph.cloneNode(true));
+    // The rescan waits for the page to settle (1.2 s), then finds the same text in new nodes.
+    await new Promise((done) => setTimeout(done, 1600));
+    expect(sent.filter((t) => t === 'detect/run')).toHaveLength(1);
+    const moved = session.text.map?.text.indexOf('generous coverage') ?? -1;
+    expect(session.text.rangeOf({ start: moved, end: moved + 8 })?.startContainer.isConnected).toBe(true);
+
+    inArticle().append(' Officials said exports rose by 40% last year.');
+    await vi.waitFor(() => expect(sent.filter((t) => t === 'detect/run')).toHaveLength(2), { timeout: 10_000, interval: 100 });
+    await vi.waitFor(() => expect(store.get().phase).toBe('ready'));
+    expect(session.text.map?.text).toContain('exports rose by 40%');
+    session.dispose();
+  }, 20_000);
 });
