@@ -62,7 +62,7 @@ describe('PageSession', () => {
     expect(article?.url).toBe('https://news.example.com/content/2026/01/29/starmer-meets-xi-jinping-beijing');
     expect(session.status()).toMatchObject({ articleId: article?.id, isArticle: true, orphans: 0 });
     session.dispose();
-  });
+  }, 15_000);
 
   it('saves a highlight and paints it again on the next visit, without changing the page text', async () => {
     const db = new NewsLensDb(`session-${crypto.randomUUID()}`);
@@ -101,7 +101,7 @@ describe('PageSession', () => {
     expect(store.get().error).toMatch(/quota/i);
     expect(await db.annotations.count()).toBe(0);
     session.dispose();
-  });
+  }, 15_000);
 
   it('re-points the paint when the same words are re-rendered, and detects again only when the words change', async () => {
     const db = new NewsLensDb(`session-${crypto.randomUUID()}`);
@@ -125,8 +125,8 @@ describe('PageSession', () => {
 
     inArticle().append(' Officials said exports rose by 40% last year.');
     await vi.waitFor(() => expect(sent.filter((t) => t === 'detect/run')).toHaveLength(2), { timeout: 10_000, interval: 100 });
-    await vi.waitFor(() => expect(store.get().phase).toBe('ready'));
+    await vi.waitFor(() => expect(store.get().phase).toBe('ready'), { timeout: 10_000, interval: 100 });
     expect(session.text.map?.text).toContain('exports rose by 40%');
     session.dispose();
-  }, 20_000);
+  }, 30_000);
 });
