@@ -3,6 +3,7 @@ import { createStore, INITIAL_PAGE_STATE, type PageState } from '../../../compon
 import { ReaderAnnotations } from '../../../page/annotations';
 import { BackgroundError, type Ask } from '../../../page/messaging';
 import type { ContentMessage } from '../../../storage/api';
+import { pageAddress } from '../../../storage/article-identity';
 import type { Annotation, Article } from '../../../storage/types';
 import { newsPage, spanOf } from '../../support/page-doc';
 
@@ -107,7 +108,12 @@ describe('ReaderAnnotations: the reader acting', () => {
     const create = sent.find((m): m is ContentMessage<'annotation/create'> => m.type === 'annotation/create');
     expect(create).toMatchObject({
       articleId: ARTICLE.id,
-      annotation: { kind: 'highlight', color: 'blue', target: { source: ARTICLE.url, quote: { exact: 'Xi Jinping', prefix: 'Sir Keir Starmer met ' } } },
+      annotation: {
+        kind: 'highlight',
+        color: 'blue',
+        // The page's own address (what W3C consumers open), not the article's normalised identity.
+        target: { source: pageAddress(document.location.href), quote: { exact: 'Xi Jinping', prefix: 'Sir Keir Starmer met ' } },
+      },
     });
     expect(store.get().selection).toBeNull();
     expect(store.get().annotations).toHaveLength(1);
