@@ -20,7 +20,7 @@ export const SCHEMA_V1 = {
   annotations: 'id, articleId, updatedAt',
 };
 
-const SCHEMA_V2 = {
+export const SCHEMA_V2 = {
   articles: 'id, &url, updatedAt, siteName',
   annotations: 'id, articleId, updatedAt, kind, *tags',
   settings: 'key',

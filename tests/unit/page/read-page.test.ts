@@ -4,7 +4,7 @@ import { BackgroundError, type Ask } from '../../../page/messaging';
 import { readPage } from '../../../page/read-page';
 import { PAGE_HTML_PART } from '../../../storage/api';
 import { backgroundFor, senderAt, testHandlers } from '../../support/background';
-import { fixedDeps, freshDb } from '../storage/helpers';
+import { fixedDeps, freshDb } from '../../support/storage';
 
 const STORY = Array.from(
   { length: 12 },
