@@ -1,6 +1,7 @@
 import search from 'approx-string-match';
-import { normalize, normalizeWithMap, sameIgnoringSpace, type NormalizedText } from './normalize';
+import { normalize, normalizeWithMap, sameForReader, type NormalizedText } from './normalize';
 import { similarity } from './similarity';
+import { changedKeyTokens, contextWords, tokenize, wordOverlap, type Token } from './tokens';
 import { indexWords, stretchesFor, type WordIndex } from './word-filter';
 import type { Anchor, TextPositionSelector, TextQuoteSelector } from './types';
 
@@ -43,7 +44,10 @@ interface Candidate {
 }
 
 interface Scored extends Candidate {
+  /** 0..1 as in the confidence of an Anchor; -1 for a candidate that is rejected outright. */
   score: number;
+  /** An exact quote whose nearest context on both sides is as saved: no other candidate can be the passage. */
+  settled: boolean;
 }
 
 /** A stretch of the normalized text to search, [from, to). */
@@ -58,6 +62,14 @@ interface Query {
   suffix: string;
   /** Saved position mapped into the normalized text, if any. */
   hint?: number;
+  quoteTokens: Token[];
+  prefixWords: string[];
+  suffixWords: string[];
+  /** The saved context nearest the quote, up to NEAR_CONTEXT chars and never across a line break. */
+  nearPrefix: string;
+  nearSuffix: string;
+  /** Line-break flags of the normalized text (NormalizedText.lineBreaks). */
+  lineBreaks: Uint8Array;
 }
 
 /**
@@ -80,18 +92,88 @@ function validPosition(text: string, position: TextPositionSelector | undefined)
   );
 }
 
-function contextScores(norm: string, q: Query, start: number, end: number): { prefix: number; suffix: number } {
+/** Chars of context next to the quote that must still be there for an edit to count as made in place. */
+const NEAR_CONTEXT = 32;
+/** Similarity of that near context above which it is intact (a word of it may have been edited). */
+const NEAR_INTACT = 0.8;
+/** How far (chars) from where it was expected an edited passage may start and still be "in place". */
+const IN_PLACE = 16;
+/**
+ * Quote-score penalty per changed name or number. One changed figure takes a quote from 0.97 alike to
+ * 0.82: still placeable when its context is intact where it was, never enough to win elsewhere.
+ */
+const KEY_PENALTY = 0.15;
+
+interface Context {
+  prefix: number;
+  suffix: number;
+  nearPrefix: number;
+  nearSuffix: number;
+  /** Names and numbers of the near context that differ from the saved ones (see changedKeyTokens). */
+  nearKeysChanged: number;
+}
+
+function contextAround(norm: string, q: Query, start: number, end: number): Context {
+  const before = norm.slice(Math.max(0, start - q.prefix.length), start);
+  const after = norm.slice(end, end + q.suffix.length);
+  const seenBefore = before.slice(-NEAR_CONTEXT);
+  const seenAfter = after.slice(0, NEAR_CONTEXT);
+  // Names and numbers are compared only within the paragraph on both sides: an advert inserted after a
+  // paragraph, or a line break added inside it, is not an edit of the words next to the quote.
+  let beforeLength = Math.min(q.nearPrefix.length, seenBefore.length);
+  for (let i = 1; i <= beforeLength; i++) {
+    if (q.lineBreaks[start - i]) beforeLength = i - 1;
+  }
+  let afterLength = Math.min(q.nearSuffix.length, seenAfter.length);
+  for (let i = 0; i < afterLength; i++) {
+    if (q.lineBreaks[end + i]) afterLength = i;
+  }
+  const keysChanged = (saved: string, seen: string) => (saved === seen ? 0 : changedKeyTokens(tokenize(saved), tokenize(seen)));
   return {
-    prefix: similarity(q.prefix, norm.slice(Math.max(0, start - q.prefix.length), start)),
-    suffix: similarity(q.suffix, norm.slice(end, end + q.suffix.length)),
+    prefix: wordOverlap(q.prefixWords, contextWords(before)),
+    suffix: wordOverlap(q.suffixWords, contextWords(after)),
+    nearPrefix: similarity(q.prefix.slice(-NEAR_CONTEXT), seenBefore),
+    nearSuffix: similarity(q.suffix.slice(0, NEAR_CONTEXT), seenAfter),
+    nearKeysChanged:
+      (beforeLength > 0 ? keysChanged(q.nearPrefix.slice(-beforeLength), seenBefore.slice(-beforeLength)) : 0) +
+      (afterLength > 0 ? keysChanged(q.nearSuffix.slice(0, afterLength), seenAfter.slice(0, afterLength)) : 0),
   };
 }
 
+/**
+ * True when the candidate is an occurrence of the quote inside the saved context itself ("the council said the
+ * council..."): when the note was made those words were already on the page next to the quote, so they are the
+ * context, not the note's passage.
+ */
+function echoesContext(norm: string, q: Query, c: Candidate): boolean {
+  for (const side of [q.prefix, q.suffix]) {
+    for (let k = side.indexOf(q.quote); k >= 0; k = side.indexOf(q.quote, k + 1)) {
+      const from = c.start - k;
+      if (from >= 0 && similarity(side, norm.slice(from, from + side.length)) >= 0.9) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * One score for exact and approximate candidates alike, on the scale of the Hypothesis-style
+ * (50·quote + 20·prefix + 20·suffix + 2·position) / 92, where the quote term sees what changed (each changed
+ * name or number costs KEY_PENALTY) and context is the share of saved context words still next to the candidate.
+ * A candidate with a changed name or number, in the quote or right next to it, is rejected (score -1) unless it
+ * sits where the note was expected with its near context intact: that is a figure corrected in place; anywhere
+ * else it is a look-alike passage (the same sentence about another company, another year).
+ */
 function score(norm: string, q: Query, c: Candidate): Scored {
-  const ctx = contextScores(norm, q, c.start, c.end);
+  const ctx = contextAround(norm, q, c.start, c.end);
   const closeness = q.hint === undefined ? 0.5 : Math.max(0, 1 - Math.abs(c.start - q.hint) / Math.max(1, norm.length));
-  const value = (50 * c.quoteSimilarity + 20 * ctx.prefix + 20 * ctx.suffix + 2 * closeness) / 92;
-  return { ...c, score: value };
+  const changedKeys = c.quoteSimilarity === 1 ? 0 : changedKeyTokens(q.quoteTokens, tokenize(norm.slice(c.start, c.end)));
+  const intact = ctx.nearPrefix >= NEAR_INTACT && ctx.nearSuffix >= NEAR_INTACT;
+  const inPlace = q.hint !== undefined && Math.abs(c.start - q.hint) <= IN_PLACE;
+  const settled = c.quoteSimilarity === 1 && intact && ctx.nearKeysChanged === 0;
+  if ((changedKeys + ctx.nearKeysChanged > 0 && !(inPlace && intact)) || echoesContext(norm, q, c)) return { ...c, score: -1, settled: false };
+  const quoteScore = Math.max(0, c.quoteSimilarity - KEY_PENALTY * changedKeys);
+  const value = (50 * quoteScore + 20 * ctx.prefix + 20 * ctx.suffix + 2 * closeness) / 92;
+  return { ...c, score: value, settled };
 }
 
 /** Only this many candidates get the full edit-distance context score; the rest are ranked cheaply. */
@@ -242,25 +324,29 @@ function refineBoundaries(norm: string, q: Query, c: Candidate): Candidate {
 function toAnchor(prepared: PreparedText, exact: string, found: Scored): Anchor | null {
   const norm = prepared.normalized();
   const start = norm.normToRaw[found.start];
-  const last = norm.normToRaw[found.end - 1];
-  if (start === undefined || last === undefined) return null;
-  const end = last + 1;
-  const text = prepared.text.slice(start, end);
-  const exactText = sameIgnoringSpace(text, exact);
+  const end = norm.normToRawEnd[found.end - 1];
+  if (start === undefined || end === undefined) return null;
   return {
     start,
     end,
-    quality: exactText ? 'exact' : 'changed',
+    quality: sameForReader(prepared.text.slice(start, end), exact) ? 'exact' : 'changed',
     confidence: Math.round(found.score * 1000) / 1000,
   };
 }
 
-function anchorAtPosition(text: string, target: AnchorTarget): Anchor | null {
+/**
+ * The saved quote, character for character, at the saved place with its near context intact on at least one
+ * side: near-certain, and taken without a search. Differing context only says the page moved around it.
+ */
+function anchorAtPosition(prepared: PreparedText, target: AnchorTarget): Anchor | null {
+  const { text } = prepared;
   const { quote, position } = target;
   if (!validPosition(text, position) || text.slice(position.start, position.end) !== quote.exact) return null;
+  const nearPrefix = similarity(normalize(quote.prefix.slice(-NEAR_CONTEXT)), normalize(text.slice(Math.max(0, position.start - NEAR_CONTEXT), position.start)));
+  const nearSuffix = similarity(normalize(quote.suffix.slice(0, NEAR_CONTEXT)), normalize(text.slice(position.end, position.end + NEAR_CONTEXT)));
+  if (nearPrefix < NEAR_INTACT && nearSuffix < NEAR_INTACT) return null;
   const prefix = similarity(quote.prefix, text.slice(Math.max(0, position.start - quote.prefix.length), position.start));
   const suffix = similarity(quote.suffix, text.slice(position.end, position.end + quote.suffix.length));
-  // The saved quote at the saved place is near-certain; differing context only says the page moved around it.
   return { start: position.start, end: position.end, quality: 'exact', confidence: 0.9 + 0.05 * (prefix + suffix) };
 }
 
@@ -276,7 +362,8 @@ function bestPlausible(norm: string, q: Query, candidates: Candidate[]): Scored 
   const plausible = candidates.filter((c) => c.quoteSimilarity >= MIN_QUOTE_SIMILARITY && c.quoteSimilarity < 1);
   const top = best(norm, q, plausible);
   if (!top || q.quote.length > LONG_QUOTE) return top;
-  return best(norm, q, [refineBoundaries(norm, q, top)]);
+  const refined = best(norm, q, [refineBoundaries(norm, q, top)]);
+  return refined && refined.score >= 0 ? refined : top;
 }
 
 function fuzzyFind(norm: string, q: Query, window: Window): Scored | null {
@@ -309,42 +396,63 @@ function wholeTextStretches(prepared: PreparedText, q: Query): Window[] {
   return stretchesFor(prepared.words(), pattern, Math.ceil(pattern.length * PASSAGE_ERRORS)) ?? whole;
 }
 
+function better(a: Scored | null, b: Scored | null): Scored | null {
+  if (!a) return b;
+  if (!b) return a;
+  return b.score > a.score ? b : a;
+}
+
 /**
- * @param shift how far text has moved since the annotation was saved, as learned from annotations
+ * Re-anchors one saved annotation on a prepared text. Exact occurrences of the quote and approximate matches
+ * compete on one score (see `score`); an exact occurrence is taken without searching further only when its
+ * near context on both sides is as saved.
+ * @param shift how far text has moved since the annotation was saved (UTF-16 units), as learned from annotations
  *   anchored before this one; it moves the saved position to where the quote is now expected.
+ * @returns UTF-16 offsets into `prepared.text`, or null (an orphan) when no candidate reaches minConfidence.
  */
 export function anchorPrepared(prepared: PreparedText, target: AnchorTarget, shift = 0): Anchor | null {
   if (target.quote.exact.length === 0) return null;
-  const atPosition = anchorAtPosition(prepared.text, target);
-  if (atPosition) return atPosition;
-
   const quote = normalize(target.quote.exact).trim();
   if (quote.length === 0) return null;
   const norm = prepared.normalized();
   const saved = target.position?.start;
   const expected = saved !== undefined && Number.isInteger(saved) ? Math.max(0, Math.min(prepared.text.length, saved + shift)) : undefined;
+  const prefix = normalize(target.quote.prefix);
+  const suffix = normalize(target.quote.suffix);
+  const rawPrefix = target.quote.prefix;
+  const rawSuffix = target.quote.suffix;
+  const lineEnd = rawSuffix.search(/[\n\r\u2028\u2029]/);
   const q: Query = {
     quote,
-    prefix: normalize(target.quote.prefix),
-    suffix: normalize(target.quote.suffix),
+    prefix,
+    suffix,
     hint: expected === undefined ? undefined : norm.rawToNorm[expected],
+    quoteTokens: tokenize(quote),
+    prefixWords: contextWords(prefix),
+    suffixWords: contextWords(suffix),
+    nearPrefix: normalize(rawPrefix.slice(Math.max(rawPrefix.lastIndexOf('\n'), rawPrefix.lastIndexOf('\r')) + 1)).slice(-NEAR_CONTEXT),
+    nearSuffix: normalize(lineEnd < 0 ? rawSuffix : rawSuffix.slice(0, lineEnd)).slice(0, NEAR_CONTEXT),
+    lineBreaks: norm.lineBreaks,
   };
+  const atPosition = anchorAtPosition(prepared, target);
+  if (atPosition) return atPosition;
   const threshold = minConfidence(quote.length);
+  const accept = (found: Scored | null): Anchor | null =>
+    found && found.score >= threshold ? toAnchor(prepared, target.quote.exact, found) : null;
 
   const exact = best(norm.text, q, exactCandidates(norm.text, quote));
-  if (exact && exact.score >= threshold) return toAnchor(prepared, target.quote.exact, exact);
+  if (exact?.settled && exact.score >= threshold) return toAnchor(prepared, target.quote.exact, exact);
 
+  // An exact occurrence with other words around it competes with edited versions of the passage.
+  let found = exact;
   const window = nearbyWindow(norm.text, q);
-  const nearby = window ? fuzzyFind(norm.text, q, window) : null;
-  if (nearby && nearby.score >= Math.max(threshold, NEARBY_ACCEPT)) return toAnchor(prepared, target.quote.exact, nearby);
-
-  let found: Scored | null = null;
-  for (const stretch of wholeTextStretches(prepared, q)) {
-    const candidate = fuzzyFind(norm.text, q, stretch);
-    if (candidate && (!found || candidate.score > found.score)) found = candidate;
+  if (window) {
+    const nearby = fuzzyFind(norm.text, q, window);
+    found = better(found, nearby);
+    if (nearby && found === nearby && nearby.score >= Math.max(threshold, NEARBY_ACCEPT)) return accept(found);
   }
-  if (!found || found.score < threshold) return null;
-  return toAnchor(prepared, target.quote.exact, found);
+  for (const stretch of wholeTextStretches(prepared, q)) found = better(found, fuzzyFind(norm.text, q, stretch));
+  return accept(found);
 }
 
 export function anchor(text: string, selectors: AnchorTarget): Anchor | null {

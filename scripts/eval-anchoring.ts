@@ -5,7 +5,7 @@
 // An outcome is right (the expected words, or an orphan when the words are gone), wrong (placed anywhere else)
 // or orphan (not placed although the words are there). Prints one table per matcher and the time per note.
 // Options: --notes N (per article and kind, default 30), --only NAME (articles whose name contains NAME),
-// --json FILE (also write the numbers there).
+// --json FILE (also write the numbers there), --show KIND (print our wrong placements and orphans of that kind).
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
@@ -41,6 +41,7 @@ function argument(name: string): string | undefined {
 
 const NOTES = Number(argument('--notes') ?? 30);
 const ONLY = argument('--only');
+const SHOW = argument('--show');
 
 /** The readable text of an HTML document as paragraphs, the way the content script's text map sees it. */
 function paragraphsOf(html: string, selector?: string): Doc {
@@ -134,7 +135,15 @@ function runCase(kind: string, c: Case, totals: Totals): void {
   const anchors = anchorAll(after.text, targets);
   ours.ms += performance.now() - started;
   anchors.forEach((a, i) => {
-    ours[judge(expected[i] ?? 'orphan', a, a?.quality === 'exact')] += 1;
+    const outcome = judge(expected[i] ?? 'orphan', a, a?.quality === 'exact');
+    ours[outcome] += 1;
+    if (SHOW && kind.includes(SHOW) && outcome !== 'right') {
+      const e = expected[i] ?? 'orphan';
+      const t = targets[i] as AnchorTarget;
+      console.log(`\n[${outcome}] ${kind}: ${JSON.stringify(t.quote.prefix.slice(-40))} [${t.quote.exact}] ${JSON.stringify(t.quote.suffix.slice(0, 40))}`);
+      console.log(`  expected ${e === 'orphan' ? 'orphan' : JSON.stringify(after.text.slice(e.start, e.end))}`);
+      if (a) console.log(`  got ${a.quality} ${a.confidence} ${JSON.stringify(after.text.slice(Math.max(0, a.start - 40), a.start))} [${after.text.slice(a.start, a.end)}] ${JSON.stringify(after.text.slice(a.end, a.end + 40))}`);
+    }
   });
 
   const reference = tallyOf(totals.reference, kind);

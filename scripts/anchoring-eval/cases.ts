@@ -235,7 +235,7 @@ export const GLOBAL_KINDS: GlobalKind[] = [
 /** Numbers and names: tokens with a digit, or starting with a capital letter. */
 const KEY_TOKEN = /\p{N}[\p{N},.]*\p{N}|\p{N}|\p{Lu}[\p{L}'’-]+/gu;
 
-function keyTokens(s: string): RegExpMatchArray[] {
+function keyTokens(s: string): RegExpExecArray[] {
   return [...s.matchAll(KEY_TOKEN)];
 }
 

@@ -1,0 +1,106 @@
+// Word-level comparison of a saved quote with a candidate passage. Character edit distance counts "Yahoo" →
+// "Xu" or "18" → "15" as a few chars out of many; for a reader those are the edits that make it another passage
+// (another company, another figure). So the matcher also compares the words, and names and numbers most of all.
+
+export interface Token {
+  text: string;
+  /** UTF-16 offsets into the string the token was read from, [start, end). */
+  start: number;
+  end: number;
+  /** A number or a capitalised word (names, places, organisations, and sentence openings, which cannot be told apart). */
+  key: boolean;
+}
+
+// Letters and digits, with inner apostrophes, periods and commas kept ("O'Neill", "3.9", "2,300").
+const WORD = /[\p{L}\p{N}]+(?:['.,][\p{L}\p{N}]+)*/gu;
+const DIGIT = /\p{N}/u;
+const CAPITAL = /^\p{Lu}/u;
+
+/** The words of `s` in order (case kept), each marked as key (name or number) or not. */
+export function tokenize(s: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of s.matchAll(WORD)) {
+    const text = m[0];
+    const key = DIGIT.test(text) || CAPITAL.test(text);
+    tokens.push({ text, start: m.index, end: m.index + text.length, key });
+  }
+  return tokens;
+}
+
+/**
+ * Longest common subsequence of two token lists: index pairs [i, j] with a[i] equal to b[j], in order.
+ * O(|a|·|b|) time and memory; callers pass quotes and context of at most a few hundred words.
+ */
+export function commonSubsequence<T>(a: readonly T[], b: readonly T[], equal: (x: T, y: T) => boolean): [number, number][] {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0 || m === 0) return [];
+  const width = m + 1;
+  const table = new Uint16Array((n + 1) * width);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      table[i * width + j] = equal(a[i] as T, b[j] as T)
+        ? (table[(i + 1) * width + j + 1] as number) + 1
+        : Math.max(table[(i + 1) * width + j] as number, table[i * width + j + 1] as number);
+    }
+  }
+  const pairs: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (equal(a[i] as T, b[j] as T)) {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if ((table[(i + 1) * width + j] as number) >= (table[i * width + j + 1] as number)) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+/**
+ * How many names and numbers differ between a saved quote and a candidate passage: the larger of the key tokens
+ * of the quote missing from the candidate and the key tokens of the candidate missing from the quote (so "18" → "15"
+ * counts one). An edge word cut short by an approximate match boundary ("Okaf" for "Okafor") counts as present.
+ */
+export function changedKeyTokens(quote: readonly Token[], candidate: readonly Token[]): number {
+  if (!quote.some((t) => t.key) && !candidate.some((t) => t.key)) return 0;
+  const same = (x: Token, y: Token): boolean => x.text === y.text;
+  const pairs = commonSubsequence(quote, candidate, same);
+  const inQuote = new Set(pairs.map(([i]) => i));
+  const inCandidate = new Set(pairs.map(([, j]) => j));
+  const partial = (i: number, j: number, edge: 'first' | 'last'): boolean => {
+    const a = quote[i]?.text;
+    const b = candidate[j]?.text;
+    if (a === undefined || b === undefined || a === b) return false;
+    return edge === 'first' ? a.endsWith(b) || b.endsWith(a) : a.startsWith(b) || b.startsWith(a);
+  };
+  const lastQ = quote.length - 1;
+  const lastC = candidate.length - 1;
+  if (!inQuote.has(0) && !inCandidate.has(0) && partial(0, 0, 'first')) {
+    inQuote.add(0);
+    inCandidate.add(0);
+  }
+  if (!inQuote.has(lastQ) && !inCandidate.has(lastC) && partial(lastQ, lastC, 'last')) {
+    inQuote.add(lastQ);
+    inCandidate.add(lastC);
+  }
+  const missing = quote.filter((t, i) => t.key && !inQuote.has(i)).length;
+  const extra = candidate.filter((t, j) => t.key && !inCandidate.has(j)).length;
+  return Math.max(missing, extra);
+}
+
+/**
+ * 0..1: the share of the saved context's words found, in order, in the text now next to a candidate
+ * (case-insensitive). Unrelated English text shares few words in order, where a character edit distance
+ * still rates it about a third alike; that chance agreement is what let a short quote settle anywhere.
+ */
+export function wordOverlap(saved: readonly string[], seen: readonly string[]): number {
+  if (saved.length === 0) return seen.length === 0 ? 1 : 0.5;
+  return commonSubsequence(saved, seen, (x, y) => x === y).length / saved.length;
+}
+
+/** The lower-cased words of `s`, for context comparison. */
+export function contextWords(s: string): string[] {
+  return [...s.matchAll(WORD)].map((m) => m[0].toLowerCase());
+}
