@@ -13,8 +13,8 @@ export interface AnchorTarget {
 /** Quotes longer than this are found by their head and tail, then verified as a whole. */
 const LONG_QUOTE = 256;
 const MAX_ERRORS = 256;
-/** Enough occurrences to disambiguate a repeated quote; more only costs time. */
-const MAX_EXACT_CANDIDATES = 200;
+/** Enough occurrences to disambiguate a repeated quote ("a" occurs thousands of times in a long article); more only costs time. */
+const MAX_EXACT_CANDIDATES = 5000;
 /** Below this share of matching quote chars an approximate match is another passage, not an edited quote. */
 const MIN_QUOTE_SIMILARITY = 0.65;
 
@@ -70,6 +70,9 @@ interface Query {
   nearSuffix: string;
   /** Line-break flags of the normalized text (NormalizedText.lineBreaks). */
   lineBreaks: Uint8Array;
+  /** The quote started (ended) a paragraph when it was saved. */
+  prefixAtEdge: boolean;
+  suffixAtEdge: boolean;
 }
 
 /**
@@ -99,10 +102,21 @@ const NEAR_INTACT = 0.8;
 /** How far (chars) from where it was expected an edited passage may start and still be "in place". */
 const IN_PLACE = 16;
 /**
- * Quote-score penalty per changed name or number. One changed figure takes a quote from 0.97 alike to
- * 0.82: still placeable when its context is intact where it was, never enough to win elsewhere.
+ * Quote-score penalty per changed name or number in a quote of up to KEY_PENALTY_WORDS words. One changed figure
+ * takes a quote from 0.97 alike to 0.82: still placeable when its context is intact where it was. In a longer
+ * quote each change weighs proportionally less: a rewritten paragraph inside a long passage changes many names,
+ * and its char similarity already says how much of the passage is left.
  */
 const KEY_PENALTY = 0.15;
+const KEY_PENALTY_WORDS = 20;
+/**
+ * Context score of a side where the quote began (ended) a paragraph then and a candidate does now. Across a
+ * paragraph edge the saved words belong to another paragraph, which moves independently (reordered paragraphs,
+ * adverts); the edge itself is what still agrees. Half: a whole paragraph moved elsewhere is still accepted
+ * (two agreeing edges give 0.78 for an exact quote, above every minConfidence), one edge alone does not place a
+ * short quote.
+ */
+const EDGE_AGREEMENT = 0.5;
 
 interface Context {
   prefix: number;
@@ -129,9 +143,11 @@ function contextAround(norm: string, q: Query, start: number, end: number): Cont
     if (q.lineBreaks[end + i]) afterLength = i;
   }
   const keysChanged = (saved: string, seen: string) => (saved === seen ? 0 : changedKeyTokens(tokenize(saved), tokenize(seen)));
+  const edgeBefore = q.prefixAtEdge && (start === 0 || q.lineBreaks[start - 1] === 1);
+  const edgeAfter = q.suffixAtEdge && (end === norm.length || q.lineBreaks[end] === 1);
   return {
-    prefix: wordOverlap(q.prefixWords, contextWords(before)),
-    suffix: wordOverlap(q.suffixWords, contextWords(after)),
+    prefix: Math.max(wordOverlap(q.prefixWords, contextWords(before)), edgeBefore ? EDGE_AGREEMENT : 0),
+    suffix: Math.max(wordOverlap(q.suffixWords, contextWords(after)), edgeAfter ? EDGE_AGREEMENT : 0),
     nearPrefix: similarity(q.prefix.slice(-NEAR_CONTEXT), seenBefore),
     nearSuffix: similarity(q.suffix.slice(0, NEAR_CONTEXT), seenAfter),
     nearKeysChanged:
@@ -143,7 +159,7 @@ function contextAround(norm: string, q: Query, start: number, end: number): Cont
 /**
  * True when the candidate is an occurrence of the quote inside the saved context itself ("the council said the
  * council..."): when the note was made those words were already on the page next to the quote, so they are the
- * context, not the note's passage.
+ * context, not the note's passage. Asked only of candidates with no near context of their own.
  */
 function echoesContext(norm: string, q: Query, c: Candidate): boolean {
   for (const side of [q.prefix, q.suffix]) {
@@ -170,8 +186,12 @@ function score(norm: string, q: Query, c: Candidate): Scored {
   const intact = ctx.nearPrefix >= NEAR_INTACT && ctx.nearSuffix >= NEAR_INTACT;
   const inPlace = q.hint !== undefined && Math.abs(c.start - q.hint) <= IN_PLACE;
   const settled = c.quoteSimilarity === 1 && intact && ctx.nearKeysChanged === 0;
-  if ((changedKeys + ctx.nearKeysChanged > 0 && !(inPlace && intact)) || echoesContext(norm, q, c)) return { ...c, score: -1, settled: false };
-  const quoteScore = Math.max(0, c.quoteSimilarity - KEY_PENALTY * changedKeys);
+  const ownContext = ctx.nearPrefix >= NEAR_INTACT || ctx.nearSuffix >= NEAR_INTACT;
+  if ((changedKeys + ctx.nearKeysChanged > 0 && !(inPlace && intact)) || (!ownContext && echoesContext(norm, q, c))) {
+    return { ...c, score: -1, settled: false };
+  }
+  const perKey = KEY_PENALTY * Math.min(1, KEY_PENALTY_WORDS / Math.max(1, q.quoteTokens.length));
+  const quoteScore = Math.max(0, c.quoteSimilarity - perKey * changedKeys);
   const value = (50 * quoteScore + 20 * ctx.prefix + 20 * ctx.suffix + 2 * closeness) / 92;
   return { ...c, score: value, settled };
 }
@@ -412,6 +432,9 @@ function better(a: Scored | null, b: Scored | null): Scored | null {
  */
 export function anchorPrepared(prepared: PreparedText, target: AnchorTarget, shift = 0): Anchor | null {
   if (target.quote.exact.length === 0) return null;
+  // Before anything else, and without building the matching view of the whole text: most notes are in place.
+  const atPosition = anchorAtPosition(prepared, target);
+  if (atPosition) return atPosition;
   const quote = normalize(target.quote.exact).trim();
   if (quote.length === 0) return null;
   const norm = prepared.normalized();
@@ -433,9 +456,9 @@ export function anchorPrepared(prepared: PreparedText, target: AnchorTarget, shi
     nearPrefix: normalize(rawPrefix.slice(Math.max(rawPrefix.lastIndexOf('\n'), rawPrefix.lastIndexOf('\r')) + 1)).slice(-NEAR_CONTEXT),
     nearSuffix: normalize(lineEnd < 0 ? rawSuffix : rawSuffix.slice(0, lineEnd)).slice(0, NEAR_CONTEXT),
     lineBreaks: norm.lineBreaks,
+    prefixAtEdge: /(^|[\n\r\u2028\u2029])[ \t]*$/.test(rawPrefix),
+    suffixAtEdge: /^[ \t]*([\n\r\u2028\u2029]|$)/.test(rawSuffix),
   };
-  const atPosition = anchorAtPosition(prepared, target);
-  if (atPosition) return atPosition;
   const threshold = minConfidence(quote.length);
   const accept = (found: Scored | null): Anchor | null =>
     found && found.score >= threshold ? toAnchor(prepared, target.quote.exact, found) : null;

@@ -89,8 +89,9 @@ export function normalizeWithMap(raw: string): NormalizedText {
   while (j < raw.length) {
     const code = raw.charCodeAt(j);
     rawToNorm[j] = length;
-    // ASCII needs no Unicode normalisation; most news text is mostly ASCII, and this loop runs per char.
-    if (code < 0x80) {
+    // ASCII needs no Unicode normalisation unless a combining mark follows ("e" + U+0301 is "é"); most news
+    // text is mostly ASCII, and this loop runs per char.
+    if (code < 0x80 && !(j + 1 < raw.length && raw.charCodeAt(j + 1) >= 0x300 && MARK.test(raw[j + 1] as string))) {
       const ch = raw[j] as string;
       if (isSpace(ch)) space(ch, j, j + 1);
       else {

@@ -59,35 +59,40 @@ export function commonSubsequence<T>(a: readonly T[], b: readonly T[], equal: (x
 }
 
 /**
- * How many names and numbers differ between a saved quote and a candidate passage: the larger of the key tokens
- * of the quote missing from the candidate and the key tokens of the candidate missing from the quote (so "18" → "15"
- * counts one). An edge word cut short by an approximate match boundary ("Okaf" for "Okafor") counts as present.
+ * How many names and numbers of a saved quote stand replaced by other names or numbers in a candidate passage
+ * ("Yahoo" → "Xu", "18" → "15"): between consecutive words the two have in common (longest common subsequence),
+ * each gap counts the smaller of its key tokens on either side. Inside the quote a name dropped or a figure spelled
+ * out in words ("two hundred" → "200") is no such replacement and is left to the char similarity; at either end it
+ * counts (see below). An edge word cut short by an
+ * approximate match boundary ("Okaf" for "Okafor") counts as the same word.
  */
 export function changedKeyTokens(quote: readonly Token[], candidate: readonly Token[]): number {
-  if (!quote.some((t) => t.key) && !candidate.some((t) => t.key)) return 0;
-  const same = (x: Token, y: Token): boolean => x.text === y.text;
-  const pairs = commonSubsequence(quote, candidate, same);
-  const inQuote = new Set(pairs.map(([i]) => i));
-  const inCandidate = new Set(pairs.map(([, j]) => j));
-  const partial = (i: number, j: number, edge: 'first' | 'last'): boolean => {
-    const a = quote[i]?.text;
-    const b = candidate[j]?.text;
-    if (a === undefined || b === undefined || a === b) return false;
-    return edge === 'first' ? a.endsWith(b) || b.endsWith(a) : a.startsWith(b) || b.startsWith(a);
-  };
+  if (!quote.some((t) => t.key) || !candidate.some((t) => t.key)) return 0;
   const lastQ = quote.length - 1;
   const lastC = candidate.length - 1;
-  if (!inQuote.has(0) && !inCandidate.has(0) && partial(0, 0, 'first')) {
-    inQuote.add(0);
-    inCandidate.add(0);
+  const same = (x: Token, y: Token): boolean => {
+    if (x.text === y.text) return true;
+    if (x === quote[0] && y === candidate[0]) return x.text.endsWith(y.text) || y.text.endsWith(x.text);
+    if (x === quote[lastQ] && y === candidate[lastC]) return x.text.startsWith(y.text) || y.text.startsWith(x.text);
+    return false;
+  };
+  const pairs = commonSubsequence(quote, candidate, same);
+  let changed = 0;
+  let i = 0;
+  let j = 0;
+  for (const [pi, pj] of [...pairs, [quote.length, candidate.length] as [number, number]]) {
+    let inQuote = 0;
+    let inCandidate = 0;
+    for (; i < pi; i++) if (quote[i]?.key) inQuote++;
+    for (; j < pj; j++) if (candidate[j]?.key) inCandidate++;
+    // At either end a name missing or added is counted too: an approximate match stops short of the word that
+    // differs ("powered by Mocha and" for "powered by Mocha and Chai" when the page says "and Jest").
+    const edge = pi === pairs[0]?.[0] || pi === quote.length;
+    changed += edge ? Math.max(inQuote, inCandidate) : Math.min(inQuote, inCandidate);
+    i = pi + 1;
+    j = pj + 1;
   }
-  if (!inQuote.has(lastQ) && !inCandidate.has(lastC) && partial(lastQ, lastC, 'last')) {
-    inQuote.add(lastQ);
-    inCandidate.add(lastC);
-  }
-  const missing = quote.filter((t, i) => t.key && !inQuote.has(i)).length;
-  const extra = candidate.filter((t, j) => t.key && !inCandidate.has(j)).length;
-  return Math.max(missing, extra);
+  return changed;
 }
 
 /**

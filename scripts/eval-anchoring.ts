@@ -94,6 +94,22 @@ function render(doc: Doc): { text: string; starts: number[] } {
 
 type Outcome = 'right' | 'wrong' | 'orphan';
 
+/** Chars of context, each side and within the paragraph, that make a repeated quote the same passage. */
+const SAME_PASSAGE_CONTEXT = 24;
+
+/**
+ * A note expected to be orphaned whose quote is still on the page with the same words next to it in its
+ * paragraph (articles repeat sentences: a pull quote, a caption, a code sample) has not lost its passage;
+ * such notes are left out of the tally rather than called orphans or wrong.
+ */
+function stillOnPage(text: string, target: AnchorTarget): boolean {
+  const { prefix, exact, suffix } = target.quote;
+  const before = prefix.slice(prefix.lastIndexOf('\n') + 1).slice(-SAME_PASSAGE_CONTEXT);
+  const lineEnd = suffix.indexOf('\n');
+  const after = (lineEnd < 0 ? suffix : suffix.slice(0, lineEnd)).slice(0, SAME_PASSAGE_CONTEXT);
+  return text.includes(before + exact + after);
+}
+
 /** An exact placement must hit the words exactly; one found with changes may miss each edge by a few chars. */
 function judge(expected: { start: number; end: number } | 'orphan', got: Anchor | ReferenceSpan | null, exactQuality: boolean): Outcome {
   if (got === null) return expected === 'orphan' ? 'right' : 'orphan';
@@ -106,10 +122,12 @@ interface Tally {
   right: number;
   wrong: number;
   orphan: number;
+  /** Notes left out because their passage is repeated verbatim on the page (see stillOnPage). */
+  repeated: number;
   ms: number;
 }
 
-const empty = (): Tally => ({ right: 0, wrong: 0, orphan: 0, ms: 0 });
+const empty = (): Tally => ({ right: 0, wrong: 0, orphan: 0, repeated: 0, ms: 0 });
 
 interface Totals {
   ours: Map<string, Tally>;
@@ -129,12 +147,17 @@ function runCase(kind: string, c: Case, totals: Totals): void {
   const expected = c.expected.map((e: Expected) =>
     e === 'orphan' ? ('orphan' as const) : { start: (after.starts[e.p] as number) + e.start, end: (after.starts[e.p] as number) + e.end },
   );
+  const counted = targets.map((t, i) => expected[i] !== 'orphan' || !stillOnPage(after.text, t));
 
   const ours = tallyOf(totals.ours, kind);
   let started = performance.now();
   const anchors = anchorAll(after.text, targets);
   ours.ms += performance.now() - started;
   anchors.forEach((a, i) => {
+    if (!counted[i]) {
+      ours.repeated += 1;
+      return;
+    }
     const outcome = judge(expected[i] ?? 'orphan', a, a?.quality === 'exact');
     ours[outcome] += 1;
     if (SHOW && kind.includes(SHOW) && outcome !== 'right') {
@@ -151,6 +174,10 @@ function runCase(kind: string, c: Case, totals: Totals): void {
   const spans = targets.map((t) => referenceAnchor(after.text, t));
   reference.ms += performance.now() - started;
   spans.forEach((s, i) => {
+    if (!counted[i]) {
+      reference.repeated += 1;
+      return;
+    }
     // The reference reports no quality; a span that is the quote verbatim is judged as an exact placement.
     const exact = s !== null && after.text.slice(s.start, s.end) === targets[i]?.quote.exact;
     reference[judge(expected[i] ?? 'orphan', s, exact)] += 1;
@@ -194,18 +221,21 @@ const percent = (n: number, of: number): string => (of === 0 ? '-' : `${((100 * 
 
 function table(title: string, tallies: Map<string, Tally>): Record<string, Record<string, number>> {
   const rows: [string, Tally][] = [...tallies.entries()];
-  const all = rows.reduce((sum, [, t]) => ({ right: sum.right + t.right, wrong: sum.wrong + t.wrong, orphan: sum.orphan + t.orphan, ms: sum.ms + t.ms }), empty());
+  const all = rows.reduce(
+    (sum, [, t]) => ({ right: sum.right + t.right, wrong: sum.wrong + t.wrong, orphan: sum.orphan + t.orphan, repeated: sum.repeated + t.repeated, ms: sum.ms + t.ms }),
+    empty(),
+  );
   rows.push(['overall', all]);
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`\n${title}`);
-  console.log(`${'kind'.padEnd(width)}  ${'notes'.padStart(5)}  ${'right'.padStart(6)}  ${'wrong'.padStart(6)}  ${'orphan'.padStart(6)}  ms/note`);
+  console.log(`${'kind'.padEnd(width)}  ${'notes'.padStart(5)}  ${'right'.padStart(6)}  ${'wrong'.padStart(6)}  ${'orphan'.padStart(6)}  ms/note  repeated (left out)`);
   const json: Record<string, Record<string, number>> = {};
   for (const [kind, t] of rows) {
     const n = t.right + t.wrong + t.orphan;
     console.log(
-      `${kind.padEnd(width)}  ${String(n).padStart(5)}  ${percent(t.right, n).padStart(6)}  ${percent(t.wrong, n).padStart(6)}  ${percent(t.orphan, n).padStart(6)}  ${(t.ms / Math.max(1, n)).toFixed(3)}`,
+      `${kind.padEnd(width)}  ${String(n).padStart(5)}  ${percent(t.right, n).padStart(6)}  ${percent(t.wrong, n).padStart(6)}  ${percent(t.orphan, n).padStart(6)}  ${(t.ms / Math.max(1, n)).toFixed(3).padStart(7)}  ${t.repeated}`,
     );
-    json[kind] = { notes: n, right: t.right, wrong: t.wrong, orphan: t.orphan, msPerNote: t.ms / Math.max(1, n) };
+    json[kind] = { notes: n, right: t.right, wrong: t.wrong, orphan: t.orphan, repeated: t.repeated, msPerNote: t.ms / Math.max(1, n) };
   }
   return json;
 }
