@@ -46,8 +46,14 @@ interface Candidate {
 interface Scored extends Candidate {
   /** 0..1 as in the confidence of an Anchor; -1 for a candidate that is rejected outright. */
   score: number;
-  /** An exact quote whose nearest context on both sides is as saved: no other candidate can be the passage. */
+  /** An exact quote whose nearest context on both sides, paragraph edges or not, is as saved: no other candidate can be the passage. */
   settled: boolean;
+  /** Where the note was expected, with its near context intact on both sides: the place is not in doubt, only the words. */
+  pinned: boolean;
+  /** Within IN_PLACE chars of where the note was expected. */
+  inPlace: boolean;
+  /** The near context is intact on at least one side. */
+  oneSide: boolean;
 }
 
 /** A stretch of the normalized text to search, [from, to). */
@@ -70,9 +76,6 @@ interface Query {
   nearSuffix: string;
   /** Line-break flags of the normalized text (NormalizedText.lineBreaks). */
   lineBreaks: Uint8Array;
-  /** The quote started (ended) a paragraph when it was saved. */
-  prefixAtEdge: boolean;
-  suffixAtEdge: boolean;
 }
 
 /**
@@ -81,7 +84,7 @@ interface Query {
  */
 export function minConfidence(quoteLength: number): number {
   const shortness = Math.max(0, Math.min(1, (48 - quoteLength) / 40));
-  return 0.55 + 0.2 * shortness;
+  return 0.55 + 0.3 * shortness;
 }
 
 function validPosition(text: string, position: TextPositionSelector | undefined): position is TextPositionSelector {
@@ -110,10 +113,10 @@ const IN_PLACE = 16;
 const KEY_PENALTY = 0.15;
 const KEY_PENALTY_WORDS = 20;
 /**
- * Context score of a side where the quote began (ended) a paragraph then and a candidate does now. Across a
- * paragraph edge the saved words belong to another paragraph, which moves independently (reordered paragraphs,
- * adverts); the edge itself is what still agrees. Half: a whole paragraph moved elsewhere is still accepted
- * (two agreeing edges give 0.78 for an exact quote, above every minConfidence), one edge alone does not place a
+ * Context score of a side where the words between the quote and its paragraph's edge are the same then and now.
+ * Across a paragraph edge the saved words belong to another paragraph, which moves independently (reordered
+ * paragraphs, adverts); the paragraph itself is what still agrees. Half: a whole paragraph of 30 or more chars moved
+ * elsewhere is still accepted (two agreeing edges give 0.78 for an exact quote), one edge alone does not place a
  * short quote.
  */
 const EDGE_AGREEMENT = 0.5;
@@ -125,6 +128,17 @@ interface Context {
   nearSuffix: number;
   /** Names and numbers of the near context that differ from the saved ones (see changedKeyTokens). */
   nearKeysChanged: number;
+  /** The saved near context on both sides, across paragraph edges, is still next to the candidate. */
+  surrounded: boolean;
+}
+
+/** Chars from `at` back (forward) to the nearest paragraph edge, or -1 when there is none within NEAR_CONTEXT. */
+function edgeDistance(norm: string, q: Query, at: number, direction: -1 | 1): number {
+  for (let i = 0; i <= NEAR_CONTEXT; i++) {
+    const next = direction < 0 ? at - i - 1 : at + i;
+    if (next < 0 || next >= norm.length || q.lineBreaks[next]) return i;
+  }
+  return -1;
 }
 
 function contextAround(norm: string, q: Query, start: number, end: number): Context {
@@ -132,24 +146,25 @@ function contextAround(norm: string, q: Query, start: number, end: number): Cont
   const after = norm.slice(end, end + q.suffix.length);
   const seenBefore = before.slice(-NEAR_CONTEXT);
   const seenAfter = after.slice(0, NEAR_CONTEXT);
+  const edgeBefore = edgeDistance(norm, q, start, -1);
+  const edgeAfter = edgeDistance(norm, q, end, 1);
   // Names and numbers are compared only within the paragraph on both sides: an advert inserted after a
   // paragraph, or a line break added inside it, is not an edit of the words next to the quote.
-  let beforeLength = Math.min(q.nearPrefix.length, seenBefore.length);
-  for (let i = 1; i <= beforeLength; i++) {
-    if (q.lineBreaks[start - i]) beforeLength = i - 1;
-  }
-  let afterLength = Math.min(q.nearSuffix.length, seenAfter.length);
-  for (let i = 0; i < afterLength; i++) {
-    if (q.lineBreaks[end + i]) afterLength = i;
-  }
+  const beforeLength = Math.min(q.nearPrefix.length, edgeBefore < 0 ? seenBefore.length : edgeBefore);
+  const afterLength = Math.min(q.nearSuffix.length, edgeAfter < 0 ? seenAfter.length : edgeAfter);
   const keysChanged = (saved: string, seen: string) => (saved === seen ? 0 : changedKeyTokens(tokenize(saved), tokenize(seen)));
-  const edgeBefore = q.prefixAtEdge && (start === 0 || q.lineBreaks[start - 1] === 1);
-  const edgeAfter = q.suffixAtEdge && (end === norm.length || q.lineBreaks[end] === 1);
+  // The same words between the quote and the paragraph edge then and now: the rest of the saved context belongs
+  // to a neighbouring paragraph, which moves on its own (see EDGE_AGREEMENT).
+  const boundedBefore = q.nearPrefix.length < NEAR_CONTEXT && edgeBefore === q.nearPrefix.length && norm.slice(start - edgeBefore, start) === q.nearPrefix;
+  const boundedAfter = q.nearSuffix.length < NEAR_CONTEXT && edgeAfter === q.nearSuffix.length && norm.slice(end, end + edgeAfter) === q.nearSuffix;
+  const nearPrefix = similarity(q.prefix.slice(-NEAR_CONTEXT), seenBefore);
+  const nearSuffix = similarity(q.suffix.slice(0, NEAR_CONTEXT), seenAfter);
   return {
-    prefix: Math.max(wordOverlap(q.prefixWords, contextWords(before)), edgeBefore ? EDGE_AGREEMENT : 0),
-    suffix: Math.max(wordOverlap(q.suffixWords, contextWords(after)), edgeAfter ? EDGE_AGREEMENT : 0),
-    nearPrefix: similarity(q.prefix.slice(-NEAR_CONTEXT), seenBefore),
-    nearSuffix: similarity(q.suffix.slice(0, NEAR_CONTEXT), seenAfter),
+    prefix: Math.max(wordOverlap(q.prefixWords, contextWords(before)), boundedBefore ? EDGE_AGREEMENT : 0),
+    suffix: Math.max(wordOverlap(q.suffixWords, contextWords(after)), boundedAfter ? EDGE_AGREEMENT : 0),
+    nearPrefix: boundedBefore ? 1 : nearPrefix,
+    nearSuffix: boundedAfter ? 1 : nearSuffix,
+    surrounded: nearPrefix >= NEAR_INTACT && nearSuffix >= NEAR_INTACT,
     nearKeysChanged:
       (beforeLength > 0 ? keysChanged(q.nearPrefix.slice(-beforeLength), seenBefore.slice(-beforeLength)) : 0) +
       (afterLength > 0 ? keysChanged(q.nearSuffix.slice(0, afterLength), seenAfter.slice(0, afterLength)) : 0),
@@ -185,15 +200,16 @@ function score(norm: string, q: Query, c: Candidate): Scored {
   const changedKeys = c.quoteSimilarity === 1 ? 0 : changedKeyTokens(q.quoteTokens, tokenize(norm.slice(c.start, c.end)));
   const intact = ctx.nearPrefix >= NEAR_INTACT && ctx.nearSuffix >= NEAR_INTACT;
   const inPlace = q.hint !== undefined && Math.abs(c.start - q.hint) <= IN_PLACE;
-  const settled = c.quoteSimilarity === 1 && intact && ctx.nearKeysChanged === 0;
+  // Settling needs the neighbours too: a whole paragraph repeated elsewhere agrees up to its edges as well.
+  const settled = c.quoteSimilarity === 1 && ctx.surrounded && ctx.nearKeysChanged === 0;
   const ownContext = ctx.nearPrefix >= NEAR_INTACT || ctx.nearSuffix >= NEAR_INTACT;
   if ((changedKeys + ctx.nearKeysChanged > 0 && !(inPlace && intact)) || (!ownContext && echoesContext(norm, q, c))) {
-    return { ...c, score: -1, settled: false };
+    return { ...c, score: -1, settled: false, pinned: false, inPlace, oneSide: ownContext };
   }
   const perKey = KEY_PENALTY * Math.min(1, KEY_PENALTY_WORDS / Math.max(1, q.quoteTokens.length));
   const quoteScore = Math.max(0, c.quoteSimilarity - perKey * changedKeys);
   const value = (50 * quoteScore + 20 * ctx.prefix + 20 * ctx.suffix + 2 * closeness) / 92;
-  return { ...c, score: value, settled };
+  return { ...c, score: value, settled, pinned: inPlace && intact, inPlace, oneSide: ownContext };
 }
 
 /** Only this many candidates get the full edit-distance context score; the rest are ranked cheaply. */
@@ -405,6 +421,30 @@ function nearbyWindow(norm: string, q: Query): Window | null {
   return from === 0 && to === norm.length ? null : { from, to };
 }
 
+/** Share of the near suffix that may differ where the in-place candidate ends. */
+const IN_PLACE_SUFFIX_ERRORS = 0.2;
+
+/**
+ * The text between the saved near context at the expected place, when that context is still there: a quote
+ * edited in place ("18" → "15"). Approximate search cannot find a two-char quote with one char changed; its
+ * context can.
+ */
+function inPlaceCandidate(norm: string, q: Query): Candidate | null {
+  const hint = q.hint;
+  if (hint === undefined || q.nearPrefix.length < 8 || q.nearSuffix.trim().length < 8) return null;
+  if (similarity(q.nearPrefix, norm.slice(Math.max(0, hint - q.nearPrefix.length), hint)) < NEAR_INTACT) return null;
+  const from = Math.min(norm.length, hint + 1);
+  const area = norm.slice(from, from + 2 * q.quote.length + q.nearSuffix.length);
+  const hits = search(area, q.nearSuffix, Math.floor(q.nearSuffix.length * IN_PLACE_SUFFIX_ERRORS));
+  const hit = nearest(hits, (m) => Math.abs(m.start + from - (hint + q.quote.length)));
+  if (!hit) return null;
+  let end = from + hit.start;
+  while (end > hint && norm[end - 1] === ' ') end--;
+  const length = end - hint;
+  if (length < q.quote.length * 0.5 || length > q.quote.length * 2) return null;
+  return { start: hint, end, quoteSimilarity: similarity(q.quote, norm.slice(hint, end)) };
+}
+
 /** Texts shorter than this are searched whole; the word filter pays off on long articles. */
 const FILTER_FROM = 20_000;
 
@@ -414,6 +454,19 @@ function wholeTextStretches(prepared: PreparedText, q: Query): Window[] {
   if (norm.length < FILTER_FROM) return whole;
   const pattern = q.quote.length > LONG_QUOTE ? q.quote : q.prefix.slice(-CONTEXT_PROBE) + q.quote + q.suffix.slice(0, CONTEXT_PROBE);
   return stretchesFor(prepared.words(), pattern, Math.ceil(pattern.length * PASSAGE_ERRORS)) ?? whole;
+}
+
+/** Below minConfidence by this much is still enough where the note was expected with one side of its context. */
+const IN_PLACE_ALLOWANCE = 0.1;
+
+/**
+ * The score a candidate needs. Short quotes need their context because they occur by chance (minConfidence);
+ * a candidate where the note was expected with its near context on both sides (pinned) has ruled chance out and
+ * needs no more than a long quote; one where it was expected with one side intact, a little less than usual.
+ */
+function acceptance(found: Scored, threshold: number): number {
+  if (found.pinned) return minConfidence(Infinity);
+  return found.inPlace && found.oneSide ? threshold - IN_PLACE_ALLOWANCE : threshold;
 }
 
 function better(a: Scored | null, b: Scored | null): Scored | null {
@@ -456,18 +509,18 @@ export function anchorPrepared(prepared: PreparedText, target: AnchorTarget, shi
     nearPrefix: normalize(rawPrefix.slice(Math.max(rawPrefix.lastIndexOf('\n'), rawPrefix.lastIndexOf('\r')) + 1)).slice(-NEAR_CONTEXT),
     nearSuffix: normalize(lineEnd < 0 ? rawSuffix : rawSuffix.slice(0, lineEnd)).slice(0, NEAR_CONTEXT),
     lineBreaks: norm.lineBreaks,
-    prefixAtEdge: /(^|[\n\r\u2028\u2029])[ \t]*$/.test(rawPrefix),
-    suffixAtEdge: /^[ \t]*([\n\r\u2028\u2029]|$)/.test(rawSuffix),
   };
   const threshold = minConfidence(quote.length);
   const accept = (found: Scored | null): Anchor | null =>
-    found && found.score >= threshold ? toAnchor(prepared, target.quote.exact, found) : null;
+    found && found.score >= acceptance(found, threshold) ? toAnchor(prepared, target.quote.exact, found) : null;
 
   const exact = best(norm.text, q, exactCandidates(norm.text, quote));
   if (exact?.settled && exact.score >= threshold) return toAnchor(prepared, target.quote.exact, exact);
 
   // An exact occurrence with other words around it competes with edited versions of the passage.
   let found = exact;
+  const inPlace = inPlaceCandidate(norm.text, q);
+  if (inPlace) found = better(found, best(norm.text, q, [inPlace]));
   const window = nearbyWindow(norm.text, q);
   if (window) {
     const nearby = fuzzyFind(norm.text, q, window);

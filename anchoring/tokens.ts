@@ -14,6 +14,7 @@ export interface Token {
 // Letters and digits, with inner apostrophes, periods and commas kept ("O'Neill", "3.9", "2,300").
 const WORD = /[\p{L}\p{N}]+(?:['.,][\p{L}\p{N}]+)*/gu;
 const DIGIT = /\p{N}/u;
+const NON_DIGITS = /[^\p{N}]/gu;
 const CAPITAL = /^\p{Lu}/u;
 
 /** The words of `s` in order (case kept), each marked as key (name or number) or not. */
@@ -72,6 +73,9 @@ export function changedKeyTokens(quote: readonly Token[], candidate: readonly To
   const lastC = candidate.length - 1;
   const same = (x: Token, y: Token): boolean => {
     if (x.text === y.text) return true;
+    // The same figure written another way ("12m" for "12", "2300" for "2,300") is the same figure.
+    const digits = x.key && DIGIT.test(x.text) ? x.text.replace(NON_DIGITS, '') : '';
+    if (digits !== '' && digits === y.text.replace(NON_DIGITS, '')) return true;
     if (x === quote[0] && y === candidate[0]) return x.text.endsWith(y.text) || y.text.endsWith(x.text);
     if (x === quote[lastQ] && y === candidate[lastC]) return x.text.startsWith(y.text) || y.text.startsWith(x.text);
     return false;
