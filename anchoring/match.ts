@@ -371,19 +371,26 @@ function toAnchor(prepared: PreparedText, exact: string, found: Scored): Anchor 
 }
 
 /**
- * The saved quote, character for character, at the saved place with its near context intact on at least one
- * side: near-certain, and taken without a search. Differing context only says the page moved around it.
+ * The saved quote, character for character, at the saved place (or where the neighbours anchored before it say the
+ * text moved, `shift`) with its near context intact on at least one side: near-certain, and taken without a search.
+ * Differing context only says the page moved around it.
  */
-function anchorAtPosition(prepared: PreparedText, target: AnchorTarget): Anchor | null {
+function anchorAtPosition(prepared: PreparedText, target: AnchorTarget, shift: number): Anchor | null {
   const { text } = prepared;
   const { quote, position } = target;
-  if (!validPosition(text, position) || text.slice(position.start, position.end) !== quote.exact) return null;
-  const nearPrefix = similarity(normalize(quote.prefix.slice(-NEAR_CONTEXT)), normalize(text.slice(Math.max(0, position.start - NEAR_CONTEXT), position.start)));
-  const nearSuffix = similarity(normalize(quote.suffix.slice(0, NEAR_CONTEXT)), normalize(text.slice(position.end, position.end + NEAR_CONTEXT)));
-  if (nearPrefix < NEAR_INTACT && nearSuffix < NEAR_INTACT) return null;
-  const prefix = similarity(quote.prefix, text.slice(Math.max(0, position.start - quote.prefix.length), position.start));
-  const suffix = similarity(quote.suffix, text.slice(position.end, position.end + quote.suffix.length));
-  return { start: position.start, end: position.end, quality: 'exact', confidence: 0.9 + 0.05 * (prefix + suffix) };
+  if (!validPosition(text, position)) return null;
+  for (const moved of shift === 0 ? [0] : [shift, 0]) {
+    const start = position.start + moved;
+    const end = position.end + moved;
+    if (start < 0 || end > text.length || text.slice(start, end) !== quote.exact) continue;
+    const nearPrefix = similarity(normalize(quote.prefix.slice(-NEAR_CONTEXT)), normalize(text.slice(Math.max(0, start - NEAR_CONTEXT), start)));
+    const nearSuffix = similarity(normalize(quote.suffix.slice(0, NEAR_CONTEXT)), normalize(text.slice(end, end + NEAR_CONTEXT)));
+    if (nearPrefix < NEAR_INTACT && nearSuffix < NEAR_INTACT) continue;
+    const prefix = similarity(quote.prefix, text.slice(Math.max(0, start - quote.prefix.length), start));
+    const suffix = similarity(quote.suffix, text.slice(end, end + quote.suffix.length));
+    return { start, end, quality: 'exact', confidence: 0.9 + 0.05 * (prefix + suffix) };
+  }
+  return null;
 }
 
 /** A context-guided match scoring this well is taken without also running a plain quote search. */
@@ -486,7 +493,7 @@ function better(a: Scored | null, b: Scored | null): Scored | null {
 export function anchorPrepared(prepared: PreparedText, target: AnchorTarget, shift = 0): Anchor | null {
   if (target.quote.exact.length === 0) return null;
   // Before anything else, and without building the matching view of the whole text: most notes are in place.
-  const atPosition = anchorAtPosition(prepared, target);
+  const atPosition = anchorAtPosition(prepared, target, shift);
   if (atPosition) return atPosition;
   const quote = normalize(target.quote.exact).trim();
   if (quote.length === 0) return null;
