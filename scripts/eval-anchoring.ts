@@ -7,7 +7,7 @@
 // Options: --notes N (per article and kind, default 30), --only NAME (articles whose name contains NAME),
 // --json FILE (also write the numbers there), --show KIND (print our wrong placements and orphans of that kind).
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Window } from 'happy-dom';
 import { anchorAll, type AnchorTarget } from '../anchoring/match';
 import { describeRange } from '../anchoring/selectors';
@@ -27,9 +27,18 @@ import {
 } from './anchoring-eval/cases';
 import { referenceAnchor, type ReferenceSpan } from './anchoring-eval/reference-matcher';
 
-// ../shared next to the repo; a git worktree one level deeper looks two levels up; NEWSLENS_SHARED overrides both.
-const SHARED_CANDIDATES = [process.env.NEWSLENS_SHARED, join(import.meta.dirname, '../../shared'), join(import.meta.dirname, '../../../shared')];
-const PAGES_DIR = join(SHARED_CANDIDATES.find((dir) => dir !== undefined && existsSync(join(dir, 'data/pages'))) ?? '../shared', 'data/pages');
+// ../shared/data next to the repo, or next to a parent folder of it (a git worktree lives deeper than the main
+// checkout); NEWSLENS_DATA overrides the `shared/data` folder, as for the claim scripts.
+function findPagesDir(): string {
+  if (process.env.NEWSLENS_DATA) return join(process.env.NEWSLENS_DATA, 'pages');
+  const root = join(import.meta.dirname, '..');
+  for (let dir = root; ; dir = dirname(dir)) {
+    const candidate = join(dir, '../shared/data/pages');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return join(root, '../shared/data/pages');
+  }
+}
+const PAGES_DIR = findPagesDir();
 const FIXTURE_PAGES = join(import.meta.dirname, '../tests/fixtures/pages');
 const FIXTURE_ARTICLES = ['amp-article', 'broadsheet', 'live-blog', 'long-article', 'seed-article', 'wire-story'];
 const FIXTURE_TEXTS = [join(import.meta.dirname, '../tests/fixtures/anchoring/international-desk.txt')];
