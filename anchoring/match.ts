@@ -79,8 +79,11 @@ interface Query {
 }
 
 /**
- * Short quotes ("the council") occur by chance; they need their context to be believed.
- * Long quotes are specific enough that a match without context is still the same passage.
+ * The score (0..1) a candidate for a quote of `quoteLength` normalized chars needs to be placed: 0.85 up to 8 chars,
+ * falling linearly to 0.55 from 48. Short quotes ("the council") occur by chance and need their context to be
+ * believed: an exact short quote with one side of context intact and the other unrelated scores about 0.80 and is
+ * an orphan (tuned on `npm run eval:anchoring`, "passage gone, short quote"). Long quotes are specific enough that a
+ * match without context is still the same passage.
  */
 export function minConfidence(quoteLength: number): number {
   const shortness = Math.max(0, Math.min(1, (48 - quoteLength) / 40));
@@ -212,7 +215,7 @@ function score(norm: string, q: Query, c: Candidate): Scored {
   return { ...c, score: value, settled, pinned: inPlace && intact, inPlace, oneSide: ownContext };
 }
 
-/** Only this many candidates get the full edit-distance context score; the rest are ranked cheaply. */
+/** Only this many candidates get the full context score (word overlap, near context, names and numbers); the rest are ranked cheaply. */
 const FULLY_SCORED = 12;
 
 /** Chars of saved context that match exactly, walking outwards from the candidate: a cheap first ranking. */
