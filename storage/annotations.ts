@@ -69,6 +69,9 @@ export async function updateAnnotation(
       ...(patch.tags !== undefined ? { tags: normalizeTags(patch.tags) } : {}),
       ...(patch.claim !== undefined ? { claim: patch.claim } : {}),
       ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
+      // Accepting a change makes the text the note was found on its quote, found exactly where it is now.
+      ...(patch.target !== undefined ? { target: patch.target, anchor: { quality: 'exact' as const, confidence: 1, checkedAt: now } } : {}),
+      ...(patch.detached ? { anchor: { quality: 'orphan' as const, confidence: 0, checkedAt: now, detached: true } } : {}),
       updatedAt: now,
     };
     await db.annotations.put(next);
@@ -110,6 +113,8 @@ export interface AnchorReport {
   id: string;
   quality: AnchorQuality;
   confidence: number;
+  /** For quality 'changed': the text now at the note's place. */
+  found?: string;
 }
 
 /** Stores how each annotation was found on the latest visit; only annotations of that article are touched. */
@@ -126,6 +131,9 @@ export async function recordAnchors(
     .equals(articleId)
     .modify((a) => {
       const report = byId.get(a.id);
-      if (report) a.anchor = { quality: report.quality, confidence: report.confidence, checkedAt };
+      // A note the reader detached stays an orphan whatever a page reports.
+      if (report && !a.anchor?.detached) {
+        a.anchor = { quality: report.quality, confidence: report.confidence, checkedAt, ...(report.found !== undefined ? { found: report.found } : {}) };
+      }
     });
 }

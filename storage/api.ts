@@ -17,6 +17,8 @@ import * as v from './validate';
 
 export const MAX_QUOTE = 20_000;
 export const MAX_NOTE = 50_000;
+/** The text a changed note was found on is a quote too: as long as a quote may be. */
+const MAX_FOUND_TEXT = MAX_QUOTE;
 
 /** What a content script reports about the page; the background normalises the URL. */
 export interface PageReport extends Omit<PageVisit, 'url'> {
@@ -133,6 +135,11 @@ function parsePatch(value: unknown, path: string): AnnotationPatch {
   if (p.tags !== undefined) patch.tags = v.array(p.tags, `${path}.tags`, (t, tp) => v.string(t, tp, 100), 100);
   if (p.claim !== undefined) patch.claim = parseClaimReview(p.claim, `${path}.claim`);
   if (p.kind !== undefined) patch.kind = v.oneOf(p.kind, KINDS, `${path}.kind`);
+  if (p.target !== undefined) patch.target = parseTarget(p.target, `${path}.target`);
+  if (p.detached !== undefined) {
+    if (p.detached !== true) throw new v.ValidationError(`${path}.detached`, 'must be true when present');
+    patch.detached = true;
+  }
   return patch;
 }
 
@@ -191,6 +198,7 @@ export function parseContentMessage(value: unknown): ContentMessage {
               id: v.uuid(o.id, `${p}.id`),
               quality: v.oneOf(o.quality, ANCHOR_QUALITIES, `${p}.quality`),
               confidence: v.number(o.confidence, `${p}.confidence`, 0, 1),
+              ...(o.found !== undefined ? { found: v.string(o.found, `${p}.found`, MAX_FOUND_TEXT) } : {}),
             };
           },
           20_000,

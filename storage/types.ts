@@ -78,6 +78,10 @@ export interface AnchorState {
   quality: AnchorQuality;
   confidence: number;
   checkedAt: IsoTime;
+  /** The text now at the note's place when it was found with changes (quality 'changed'), to show what changed. */
+  found?: string;
+  /** The reader detached the note from the changed text: it stays an orphan on later visits. */
+  detached?: boolean;
 }
 
 export interface Settings {
@@ -121,4 +125,8 @@ export interface AnnotationPatch {
   tags?: string[];
   claim?: ClaimReview;
   kind?: AnnotationKind;
+  /** Accepting a change: the note now targets the text it was found on (its anchor becomes exact). */
+  target?: AnnotationTarget;
+  /** Detaching: the note becomes an orphan and is no longer re-anchored. */
+  detached?: true;
 }

@@ -8,6 +8,7 @@ import { TagInput } from './TagInput';
 import { addTag } from './tags';
 import { usePending } from './use-pending';
 import { InlineError } from './InlineError';
+import { QuoteChange } from '../shared/QuoteChange';
 
 interface AnnotationCardProps {
   placed: PlacedAnnotation;
@@ -27,6 +28,7 @@ export function AnnotationCard({ placed, focusNote, knownTags, actions }: Annota
   const [savedOnce, setSavedOnce] = useState(false);
   const saving = usePending();
   const deleting = usePending();
+  const resolving = usePending();
 
   function save() {
     const finalTags = addTag(tags, draftTag);
@@ -66,9 +68,30 @@ export function AnnotationCard({ placed, focusNote, knownTags, actions }: Annota
         {truncate(annotation.target.quote.exact, QUOTE_LENGTH)}
       </blockquote>
       {quality === 'changed' && (
-        <p class="nl-muted" data-testid="nl-annotation-changed">
-          The text here changed since you annotated it.
-        </p>
+        <div class="nl-changed" data-testid="nl-annotation-changed">
+          <p class="nl-muted">The text here changed since you annotated it.</p>
+          {placed.found !== undefined && <QuoteChange before={annotation.target.quote.exact} after={placed.found} />}
+          <div class="nl-actions">
+            <button
+              type="button"
+              class="nl-button"
+              data-testid="nl-accept-change"
+              disabled={resolving.busy || placed.found === undefined}
+              onClick={() => void resolving.run(() => actions.acceptChange(annotation.id), 'Could not update the note. Try again.')}
+            >
+              Accept
+            </button>
+            <button
+              type="button"
+              class="nl-button"
+              data-testid="nl-detach"
+              disabled={resolving.busy}
+              onClick={() => void resolving.run(() => actions.detachAnnotation(annotation.id), 'Could not detach the note. Try again.')}
+            >
+              Detach
+            </button>
+          </div>
+        </div>
       )}
       {annotation.kind === 'claim' ? (
         <>
@@ -127,7 +150,7 @@ export function AnnotationCard({ placed, focusNote, knownTags, actions }: Annota
           <p class="nl-help">Ctrl+Enter (⌘+Enter on Mac) saves.</p>
         </form>
       )}
-      <InlineError message={saving.failure ?? deleting.failure} />
+      <InlineError message={saving.failure ?? deleting.failure ?? resolving.failure} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { AnchorQuality } from '../../anchoring/types';
+import { QuoteChange } from '../shared/QuoteChange';
 import { QUALITY_WORDS, truncate } from './labels';
 import type { PlacedAnnotation } from './page-state';
 import { useShowMore } from './ShowMore';
@@ -24,7 +25,7 @@ export function ChangedList({ annotations, onOpen }: ChangedListProps) {
         {summary}
       </p>
       <ul class="nl-list nl-compact" data-testid="nl-changed-list">
-        {visible.map(({ annotation, quality }) => {
+        {visible.map(({ annotation, quality, found }) => {
           const quote = `“${truncate(annotation.target.quote.exact, 60)}”`;
           return (
             <li key={annotation.id} class={`nl-quality nl-quality-${quality}`} data-quality={quality}>
@@ -36,6 +37,7 @@ export function ChangedList({ annotations, onOpen }: ChangedListProps) {
                   {quote}
                 </button>
               )}
+              {quality === 'changed' && found !== undefined && <QuoteChange before={annotation.target.quote.exact} after={found} />}
             </li>
           );
         })}

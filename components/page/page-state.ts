@@ -22,6 +22,8 @@ export interface PlacedAnnotation {
   /** Offsets in the current article text; absent for orphans. */
   start?: number;
   end?: number;
+  /** For quality 'changed': the text now at [start, end), to show the reader what changed. */
+  found?: string;
 }
 
 export type Card =
@@ -67,6 +69,10 @@ export interface PageActions {
   /** Saves a detected claim as a claim annotation with status `unstarted` and opens its card. */
   trackClaim(claimIndex: number): Promise<void>;
   updateAnnotation(id: string, patch: AnnotationPatch): Promise<void>;
+  /** A note found with changes: store the text it was found on as its quote (it becomes exact). */
+  acceptChange(id: string): Promise<void>;
+  /** A note found with changes: make it an orphan that later visits leave alone. */
+  detachAnnotation(id: string): Promise<void>;
   /** Tombstones it and offers undo in a toast. */
   deleteAnnotation(id: string): Promise<void>;
   openAnnotation(id: string): void;

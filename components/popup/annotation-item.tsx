@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { deleteAnnotation, restoreAnnotation, updateAnnotation } from '../../storage/annotations';
 import type { Annotation, AnnotationPatch } from '../../storage/types';
 import { Markdown, safeHttpUrl } from '../shared/markdown';
+import { QuoteChange } from '../shared/QuoteChange';
 import { AnnotationEditor } from './annotation-editor';
 import { useFeedback } from './feedback';
 import { KIND_LABELS, STATUS_LABELS } from './labels';
@@ -39,6 +40,18 @@ export function AnnotationItem({ annotation, knownTags, onOpen, selection }: Ite
       return true;
     });
     setCopied(done === true);
+  };
+
+  /** Accept: the text the note was found on becomes its quote, at the place it was saved; the next visit re-anchors it. */
+  const accept = async (found: string) => {
+    const { quote, position } = annotation.target;
+    await feedback.run(() =>
+      updateAnnotation(db, annotation.id, { target: { ...annotation.target, quote: { ...quote, exact: found }, position: { ...position, end: position.start + found.length } } }, deps),
+    );
+  };
+
+  const detach = async () => {
+    await feedback.run(() => updateAnnotation(db, annotation.id, { detached: true }, deps));
   };
 
   const remove = async () => {
@@ -80,6 +93,19 @@ export function AnnotationItem({ annotation, knownTags, onOpen, selection }: Ite
         </button>
       ) : (
         <blockquote class="quote">{quote}</blockquote>
+      )}
+      {changed && annotation.anchor?.found !== undefined && (
+        <div class="changed">
+          <QuoteChange before={annotation.target.quote.exact} after={annotation.anchor.found} />
+          <div class="actions">
+            <button type="button" onClick={() => void accept(annotation.anchor?.found ?? '')} aria-label={`Accept the new text: ${shorten(annotation.anchor.found, 60)}`}>
+              Accept
+            </button>
+            <button type="button" onClick={() => void detach()} aria-label={`Detach from the changed text: ${shorten(annotation.target.quote.exact, 60)}`}>
+              Detach
+            </button>
+          </div>
+        </div>
       )}
       {annotation.note && !editing && <Markdown text={annotation.note} class="markdown note" />}
       {annotation.tags.length > 0 && (

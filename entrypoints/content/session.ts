@@ -217,26 +217,33 @@ export class PageSession {
 
   private async placeAnnotations(annotations: Annotation[]): Promise<void> {
     const text = this.map?.text ?? '';
+    // Notes the reader detached from changed text stay orphans; they are not looked for.
+    const live = annotations.filter((a) => !a.anchor?.detached);
     const anchors = anchorAll(
       text,
-      annotations.map((a) => ({ quote: a.target.quote, position: a.target.position })),
+      live.map((a) => ({ quote: a.target.quote, position: a.target.position })),
     );
-    const placed: PlacedAnnotation[] = annotations.map((annotation, i) => {
-      const anchor = anchors[i];
-      return anchor
-        ? { annotation, quality: anchor.quality, confidence: anchor.confidence, start: anchor.start, end: anchor.end }
-        : { annotation, quality: 'orphan', confidence: 0 };
+    const byId = new Map(live.map((a, i) => [a.id, anchors[i]]));
+    const placed: PlacedAnnotation[] = annotations.map((annotation) => {
+      const anchor = byId.get(annotation.id);
+      if (!anchor) return { annotation, quality: 'orphan', confidence: 0 };
+      const found = anchor.quality === 'changed' ? text.slice(anchor.start, anchor.end) : undefined;
+      return { annotation, quality: anchor.quality, confidence: anchor.confidence, start: anchor.start, end: anchor.end, ...(found !== undefined ? { found } : {}) };
     });
     this.store.set({ annotations: sortPlaced(placed) });
     this.paintAnnotations();
     const changed = placed.filter(
-      (p) => p.annotation.anchor?.quality !== p.quality || Math.abs((p.annotation.anchor?.confidence ?? -1) - p.confidence) > 0.01,
+      (p) =>
+        !p.annotation.anchor?.detached &&
+        (p.annotation.anchor?.quality !== p.quality ||
+          Math.abs((p.annotation.anchor?.confidence ?? -1) - p.confidence) > 0.01 ||
+          p.annotation.anchor?.found !== p.found),
     );
     if (changed.length && this.article) {
       await ask({
         type: 'anchors/report',
         articleId: this.article.id,
-        reports: changed.map((p) => ({ id: p.annotation.id, quality: p.quality, confidence: p.confidence })),
+        reports: changed.map((p) => ({ id: p.annotation.id, quality: p.quality, confidence: p.confidence, ...(p.found !== undefined ? { found: p.found } : {}) })),
       });
     }
   }
@@ -478,6 +485,24 @@ export class PageSession {
       this.store.set((s) => ({ annotations: s.annotations.map((p) => (p.annotation.id === id ? { ...p, annotation: updated } : p)) }));
       this.paintAnnotations();
       void this.refreshTags();
+    }),
+    acceptChange: this.guard(async (id) => {
+      const placed = this.store.get().annotations.find((p) => p.annotation.id === id);
+      if (!this.map || placed?.start === undefined || placed.end === undefined) return;
+      const { quote, position } = describeRange(this.map.text, placed.start, placed.end);
+      const updated = await ask<Annotation>({ type: 'annotation/update', id, patch: { target: { ...placed.annotation.target, quote, position } } });
+      this.store.set((s) => ({
+        annotations: s.annotations.map((p) => (p.annotation.id === id ? { annotation: updated, quality: 'exact', confidence: 1, start: p.start, end: p.end } : p)),
+      }));
+      this.paintAnnotations();
+    }),
+    detachAnnotation: this.guard(async (id) => {
+      const updated = await ask<Annotation>({ type: 'annotation/update', id, patch: { detached: true } });
+      this.store.set((s) => ({
+        annotations: s.annotations.map((p) => (p.annotation.id === id ? { annotation: updated, quality: 'orphan', confidence: 0 } : p)),
+        card: null,
+      }));
+      this.paintAnnotations();
     }),
     deleteAnnotation: this.guard(async (id) => {
       const removed = this.store.get().annotations.find((p) => p.annotation.id === id);

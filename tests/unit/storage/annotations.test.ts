@@ -110,4 +110,24 @@ describe('annotations', () => {
     await recordAnchors(db, article.id, [{ id: a.id, quality: 'orphan', confidence: 0 }], deps);
     expect((await db.annotations.get(a.id))?.anchor).toMatchObject({ quality: 'orphan', confidence: 0 });
   });
+
+  it('keeps the text a note was found on, accepts it as the new quote, and keeps a detached note an orphan', async () => {
+    const db = freshDb();
+    const deps = fixedDeps();
+    const { article } = await recordVisit(db, visit(), deps);
+    const a = await createAnnotation(db, article.id, { kind: 'highlight', target: target() }, deps);
+    await recordAnchors(db, article.id, [{ id: a.id, quality: 'changed', confidence: 0.8, found: 'the new words' }], deps);
+    expect((await db.annotations.get(a.id))?.anchor).toMatchObject({ quality: 'changed', found: 'the new words' });
+
+    const old = a.target;
+    const accepted = await updateAnnotation(db, a.id, { target: { ...old, quote: { ...old.quote, exact: 'the new words' } } }, deps);
+    expect(accepted.target.quote.exact).toBe('the new words');
+    expect(accepted.anchor).toMatchObject({ quality: 'exact', confidence: 1 });
+    expect(accepted.anchor?.found).toBeUndefined();
+
+    const detached = await updateAnnotation(db, a.id, { detached: true }, deps);
+    expect(detached.anchor).toMatchObject({ quality: 'orphan', detached: true });
+    await recordAnchors(db, article.id, [{ id: a.id, quality: 'exact', confidence: 1 }], deps);
+    expect((await db.annotations.get(a.id))?.anchor).toMatchObject({ quality: 'orphan', detached: true });
+  });
 });

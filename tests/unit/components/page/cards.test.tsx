@@ -250,4 +250,19 @@ describe('annotation editor', () => {
     });
     expect(screen.getByTestId('nl-annotation-changed').textContent).toContain('changed');
   });
+
+  it('shows what changed under a note and lets the reader accept or detach it', async () => {
+    const changedNote = placed(annotation({ id: 'c', exact: 'rose by 12% last year' }), { quality: 'changed', confidence: 0.8, start: 10, end: 31 });
+    const { actions } = renderPage({
+      annotations: [{ ...changedNote, found: 'rose by 15% last year' }],
+      card: { kind: 'annotation', annotationId: 'c', rect: RECT },
+    });
+    const change = screen.getByTestId('quote-change');
+    expect(change.querySelector('del')?.textContent?.trim()).toBe('12%');
+    expect(change.querySelector('ins')?.textContent?.trim()).toBe('15%');
+    await userEvent.click(screen.getByTestId('nl-accept-change'));
+    expect(actions.acceptChange).toHaveBeenCalledWith('c');
+    await userEvent.click(screen.getByTestId('nl-detach'));
+    expect(actions.detachAnnotation).toHaveBeenCalledWith('c');
+  });
 });

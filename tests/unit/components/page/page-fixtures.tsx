@@ -24,6 +24,8 @@ export function fakeActions() {
     tagSelection: vi.fn(async (_tags: string[]) => {}),
     trackSelectionAsClaim: vi.fn(async () => {}),
     trackClaim: vi.fn(async (_index: number) => {}),
+    acceptChange: vi.fn(async (_id: string) => {}),
+    detachAnnotation: vi.fn(async (_id: string) => {}),
     updateAnnotation: vi.fn(async () => {}),
     deleteAnnotation: vi.fn(async (_id: string) => {}),
     openAnnotation: vi.fn(),

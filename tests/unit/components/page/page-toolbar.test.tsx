@@ -99,7 +99,7 @@ describe('page toolbar', () => {
       annotations: [
         placed(annotation({ id: 'late', exact: 'second quote' }), { start: 500, end: 512 }),
         placed(annotation({ id: 'gone', exact: 'vanished sentence' }), { quality: 'orphan' }),
-        placed(annotation({ id: 'early', exact: 'first quote' }), { quality: 'changed', confidence: 0.8, start: 10, end: 21 }),
+        placed(annotation({ id: 'early', exact: 'first quote' }), { quality: 'changed', confidence: 0.8, start: 10, end: 21, found: 'first quotes' }),
       ],
     });
     const changed = screen.getByTestId('nl-changed');
@@ -107,6 +107,8 @@ describe('page toolbar', () => {
     const items = within(screen.getByTestId('nl-changed-list')).getAllByRole('listitem');
     expect(items.map((li) => li.getAttribute('data-quality'))).toEqual(['changed', 'exact', 'orphan']);
     expect(items[0]?.textContent).toContain('Found with changes');
+    expect(items[0]?.querySelector('del')?.textContent).toBe('quote');
+    expect(items[0]?.querySelector('ins')?.textContent).toBe('quotes');
     expect(items[1]?.textContent).toContain('Found exactly');
     expect(items[2]?.textContent).toContain('Not found');
     expect(within(items[2]!).queryByRole('button')).toBeNull();
