@@ -118,6 +118,7 @@ function parsePatch(value: unknown, path: string): AnnotationPatch {
   if (p.tags !== undefined) patch.tags = v.array(p.tags, `${path}.tags`, (t, tp) => v.string(t, tp, 100), 100);
   if (p.claim !== undefined) patch.claim = parseClaimReview(p.claim, `${path}.claim`);
   if (p.kind !== undefined) patch.kind = v.oneOf(p.kind, KINDS, `${path}.kind`);
+  if (p.baseUpdatedAt !== undefined) patch.baseUpdatedAt = v.isoTime(p.baseUpdatedAt, `${path}.baseUpdatedAt`);
   return patch;
 }
 

@@ -102,4 +102,9 @@ export interface AnnotationPatch {
   tags?: string[];
   claim?: ClaimReview;
   kind?: AnnotationKind;
+  /**
+   * Optimistic concurrency: the `updatedAt` of the version the editor was opened on. When the stored row has moved on
+   * since (another tab or the popup saved it), the update is refused with a `conflict` error instead of overwriting.
+   */
+  baseUpdatedAt?: IsoTime;
 }

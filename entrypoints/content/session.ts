@@ -468,12 +468,13 @@ export class PageSession {
       });
       this.openCardFor({ kind: 'claim', claimIndex }, claim);
     }),
-    updateAnnotation: this.guard(async (id, patch) => {
+    // Not guarded: the editing card shows the failure itself (a conflict must keep the reader's text and say why).
+    updateAnnotation: async (id, patch) => {
       const updated = await ask<Annotation>({ type: 'annotation/update', id, patch });
       this.store.set((s) => ({ annotations: s.annotations.map((p) => (p.annotation.id === id ? { ...p, annotation: updated } : p)) }));
       this.paintAnnotations();
       void this.refreshTags();
-    }),
+    },
     deleteAnnotation: this.guard(async (id) => {
       const removed = this.store.get().annotations.find((p) => p.annotation.id === id);
       await ask({ type: 'annotation/delete', id });
