@@ -85,6 +85,10 @@ export interface Settings {
   /** Kinds hidden on the page by the reader. */
   hiddenKinds: Array<'person' | 'organization' | 'place' | 'claim'>;
   defaultColor: HighlightColor;
+  /** When the last full JSON backup was saved (storage/backup-status.ts). */
+  lastBackupAt?: IsoTime;
+  /** The reader chose "Later" on the backup reminder: quiet until then. */
+  backupReminderSnoozedUntil?: IsoTime;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -3,6 +3,7 @@ import type { ExportBundle } from '../../export/bundle';
 import { useFeedback } from './feedback';
 import { buildExportFiles, EXPORT_FORMATS, type ExportFormat } from './export-formats';
 import { useServices } from './services';
+import { recordBackup } from '../../storage/backup-status';
 
 export interface ExportScope {
   key: string;
@@ -13,7 +14,7 @@ export interface ExportScope {
 }
 
 export function ExportPanel({ scopes, idPrefix }: { scopes: readonly ExportScope[]; idPrefix: string }) {
-  const { deps, download } = useServices();
+  const { db, deps, download } = useServices();
   const feedback = useFeedback();
   const [scopeKey, setScopeKey] = useState(scopes[0]?.key ?? '');
   const [format, setFormat] = useState<ExportFormat>('markdown');
@@ -26,7 +27,10 @@ export function ExportPanel({ scopes, idPrefix }: { scopes: readonly ExportScope
     setDone(null);
     const files = await feedback.run(async () => {
       const now = deps.now();
-      return buildExportFiles(format, await scope.load(now), scope.slug, now);
+      const built = await buildExportFiles(format, await scope.load(now), scope.slug, now);
+      // A full backup makes everything up to now safe: the backup reminder counts from here.
+      if (format === 'backup' && scope.key === 'all') await recordBackup(db, now);
+      return built;
     });
     if (!files) return;
     for (const file of files) download(file);
