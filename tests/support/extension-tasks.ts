@@ -32,9 +32,11 @@ const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', '
  */
 export async function traceExtensionTasks(context: BrowserContext, page: Page, run: () => Promise<void>): Promise<ExtensionTasks> {
   const cdp = await context.newCDPSession(page);
+  // playwright-core's typings list only some CDP events; these two are standard Tracing domain events.
+  const emitter = cdp as unknown as { on(event: string, listener: (data: never) => void): void; once(event: string, listener: () => void): void };
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (chunk: { value: TraceEvent[] }) => events.push(...chunk.value));
-  const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+  emitter.on('Tracing.dataCollected', (chunk: { value: TraceEvent[] }) => events.push(...chunk.value));
+  const complete = new Promise<void>((done) => emitter.once('Tracing.tracingComplete', () => done()));
   await cdp.send('Tracing.start', {
     traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'] },
     transferMode: 'ReportEvents',
