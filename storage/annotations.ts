@@ -51,6 +51,9 @@ export async function createAnnotation(
 /**
  * Applies a patch inside one transaction (read and write together), so two tabs editing the same
  * annotation at once each keep their own fields instead of the later write erasing the earlier one.
+ * Editors send only the fields the reader changed, with `baseUpdatedAt`.
+ * @throws StorageError `not_found` if the annotation is gone, `conflict` if `patch.baseUpdatedAt` is given and the row
+ *   was saved since (optimistic concurrency), `quota` when the browser refuses to store more.
  */
 export async function updateAnnotation(
   db: NewsLensDb,
@@ -61,6 +64,12 @@ export async function updateAnnotation(
   return db.transaction('rw', db.annotations, db.articles, async () => {
     const current = await db.annotations.get(id);
     if (!current || current.deletedAt) throw new StorageError('not_found', 'This note was deleted elsewhere.');
+    if (patch.baseUpdatedAt !== undefined && patch.baseUpdatedAt !== current.updatedAt) {
+      throw new StorageError(
+        'conflict',
+        'This note was changed in another tab or window since you opened it, so your edit was not saved over it. Your text is still here: save again to replace the other version, or cancel to keep it.',
+      );
+    }
     const now = deps.now().toISOString();
     const next: Annotation = {
       ...current,

@@ -140,6 +140,7 @@ function parsePatch(value: unknown, path: string): AnnotationPatch {
     if (p.detached !== true) throw new v.ValidationError(`${path}.detached`, 'must be true when present');
     patch.detached = true;
   }
+  if (p.baseUpdatedAt !== undefined) patch.baseUpdatedAt = v.isoTime(p.baseUpdatedAt, `${path}.baseUpdatedAt`);
   return patch;
 }
 

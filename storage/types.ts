@@ -96,6 +96,10 @@ export interface Settings {
   reviewer: ReviewerOrganization;
   /** Style of copied citations and of the reference at the top of Markdown notes. */
   citationStyle: CitationStyle;
+  /** When the last full JSON backup was saved (storage/backup-status.ts). */
+  lastBackupAt?: IsoTime;
+  /** The reader chose "Later" on the backup reminder: quiet until then. */
+  backupReminderSnoozedUntil?: IsoTime;
 }
 
 /** Citation styles a reader can choose (each is a CSL style file shipped in export/styles/). */
@@ -129,4 +133,9 @@ export interface AnnotationPatch {
   target?: AnnotationTarget;
   /** Detaching: the note becomes an orphan and is no longer re-anchored. */
   detached?: true;
+  /**
+   * Optimistic concurrency: the `updatedAt` of the version the editor was opened on. When the stored row has moved on
+   * since (another tab or the popup saved it), the update is refused with a `conflict` error instead of overwriting.
+   */
+  baseUpdatedAt?: IsoTime;
 }

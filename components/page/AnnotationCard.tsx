@@ -9,6 +9,7 @@ import { addTag } from './tags';
 import { usePending } from './use-pending';
 import { InlineError } from './InlineError';
 import { QuoteChange } from '../shared/QuoteChange';
+import { editPatch, isEditConflict } from '../shared/edit-patch';
 
 interface AnnotationCardProps {
   placed: PlacedAnnotation;
@@ -26,6 +27,7 @@ export function AnnotationCard({ placed, focusNote, knownTags, actions }: Annota
   const [draftTag, setDraftTag] = useState('');
   const [color, setColor] = useState<HighlightColor>(annotation.color);
   const [savedOnce, setSavedOnce] = useState(false);
+  const [overwrite, setOverwrite] = useState(false);
   const saving = usePending();
   const deleting = usePending();
   const resolving = usePending();
@@ -35,9 +37,20 @@ export function AnnotationCard({ placed, focusNote, knownTags, actions }: Annota
     setTags(finalTags);
     setDraftTag('');
     setSavedOnce(false);
+    const patch = editPatch(annotation, { note, tags: finalTags, color }, overwrite);
+    if (!patch) {
+      setSavedOnce(true);
+      return;
+    }
     void saving
-      .run(() => actions.updateAnnotation(annotation.id, { note, tags: finalTags, color }), 'Could not save. Try again.')
-      .then((ok) => setSavedOnce(ok));
+      .run(
+        () => actions.updateAnnotation(annotation.id, patch),
+        (error) => (isEditConflict(error) ? (setOverwrite(true), (error as Error).message) : 'Could not save. Try again.'),
+      )
+      .then((ok) => {
+        setSavedOnce(ok);
+        if (ok) setOverwrite(false);
+      });
   }
 
   function onKeyDown(event: KeyboardEvent) {

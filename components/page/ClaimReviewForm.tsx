@@ -4,6 +4,7 @@ import { EvidenceEditor } from './EvidenceEditor';
 import { STATUS_WORDS } from './labels';
 import { checkEvidenceUrl } from './safe-url';
 import { usePending } from './use-pending';
+import { editPatch, isEditConflict } from '../shared/edit-patch';
 import { InlineError } from './InlineError';
 
 interface ClaimReviewFormProps {
@@ -32,6 +33,7 @@ export function ClaimReviewForm({ annotation, claimant, autoFocus, onSave }: Cla
   const [urlNote, setUrlNote] = useState('');
   const [urlError, setUrlError] = useState<string | null>(null);
   const [savedOnce, setSavedOnce] = useState(false);
+  const [overwrite, setOverwrite] = useState(false);
   const { busy, failure, run } = usePending();
   const statusRef = useRef<HTMLSelectElement>(null);
 
@@ -71,7 +73,18 @@ export function ClaimReviewForm({ annotation, claimant, autoFocus, onSave }: Cla
       ...(claimantName ? { claimant: claimantName } : {}),
     };
     setSavedOnce(false);
-    void run(() => onSave({ claim, note }), 'Could not save the claim. Try again.').then((ok) => setSavedOnce(ok));
+    const patch = editPatch(annotation, { claim, note }, overwrite);
+    if (!patch) {
+      setSavedOnce(true);
+      return;
+    }
+    void run(
+      () => onSave(patch),
+      (error) => (isEditConflict(error) ? (setOverwrite(true), (error as Error).message) : 'Could not save the claim. Try again.'),
+    ).then((ok) => {
+      setSavedOnce(ok);
+      if (ok) setOverwrite(false);
+    });
   }
 
   function onKeyDown(event: KeyboardEvent) {

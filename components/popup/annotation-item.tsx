@@ -4,6 +4,7 @@ import type { Annotation, AnnotationPatch } from '../../storage/types';
 import { Markdown, safeHttpUrl } from '../shared/markdown';
 import { QuoteChange } from '../shared/QuoteChange';
 import { AnnotationEditor } from './annotation-editor';
+import { editPatch, isEditConflict } from '../shared/edit-patch';
 import { useFeedback } from './feedback';
 import { KIND_LABELS, STATUS_LABELS } from './labels';
 import { useServices } from './services';
@@ -28,9 +29,27 @@ export function AnnotationItem({ annotation, knownTags, onOpen, selection }: Ite
   const quote = shorten(annotation.target.quote.exact);
   const changed = annotation.anchor?.quality === 'changed';
 
-  const save = async (patch: AnnotationPatch) => {
-    const saved = await feedback.run(() => updateAnnotation(db, annotation.id, patch, deps));
-    if (saved) setEditing(false);
+  const [overwrite, setOverwrite] = useState(false);
+
+  const save = async (draft: AnnotationPatch) => {
+    const patch = editPatch(annotation, draft, overwrite);
+    if (!patch) {
+      setEditing(false);
+      return;
+    }
+    const saved = await feedback.run(async () => {
+      try {
+        return await updateAnnotation(db, annotation.id, patch, deps);
+      } catch (error) {
+        // The reader sees why; their text stays in the editor and the next Save replaces the other version.
+        if (isEditConflict(error)) setOverwrite(true);
+        throw error;
+      }
+    });
+    if (saved) {
+      setEditing(false);
+      setOverwrite(false);
+    }
   };
 
   const copy = async () => {

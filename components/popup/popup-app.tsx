@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { Tabs, type TabDef } from '../shared/tabs';
 import { AllNotesTab } from './all-notes-tab';
+import { BackupReminder } from './BackupReminder';
 import { FeedbackProvider } from './feedback';
 import { ServicesContext, type PopupServices } from './services';
 import { SettingsPanel } from './settings-panel';
@@ -20,6 +21,7 @@ export function PopupApp({ services, initialTab = 'page' }: { services: PopupSer
     <ServicesContext.Provider value={services}>
       <FeedbackProvider>
         <main class="popup">
+          <BackupReminder />
           <Tabs id="popup" label="NewsLens" tabs={TABS} active={tab} onChange={setTab}>
             {tab === 'page' ? <ThisPageTab /> : tab === 'all' ? <AllNotesTab /> : <SettingsPanel />}
           </Tabs>

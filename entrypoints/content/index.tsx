@@ -8,6 +8,8 @@ import pageCss from '../../components/page/page-ui.css?inline';
 import { createStore, INITIAL_PAGE_STATE } from '../../components/page/page-state';
 import type { TabMessage } from '../../storage/api';
 import { PageSession, yieldToPage } from './session';
+import { installInputGuard } from '../../page/input-guard';
+import { guardInstalled, markGuardInstalled, mountedUi, publishUi } from '../../page/guarded-ui';
 
 // Injected either by the registration for sites the reader allowed, or on demand by the popup (activeTab).
 // The isolated world keeps this flag invisible to the page, and stops a second injection from running twice.
@@ -56,6 +58,13 @@ export default defineContentScript({
     });
     ui.mount();
     host = ui.shadowHost;
+    publishUi({ host: ui.shadowHost, root: ui.shadow });
+    // On sites the reader allowed, the guard was installed at document_start, before the page's own listeners. When
+    // injected once (toolbar button), it comes after them: listeners the page had already added still see typing.
+    if (!guardInstalled()) {
+      markGuardInstalled();
+      installInputGuard(window, mountedUi);
+    }
 
     const onSelection = () => session.updateSelection();
     let selectionTimer: ReturnType<typeof setTimeout> | undefined;
@@ -100,6 +109,7 @@ export default defineContentScript({
     });
 
     ctx.onInvalidated(() => {
+      publishUi(null);
       session.dispose();
       delete window.__newslensSession;
     });

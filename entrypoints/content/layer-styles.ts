@@ -1,4 +1,5 @@
 import type { LayerStyle } from '../../anchoring/paint';
+import type { OverlayLayerStyle } from '../../anchoring/overlay-paint';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../storage/types';
 
 // Fills are translucent so the page's own text colour stays (contrast holds on light and dark pages), and each
@@ -24,15 +25,19 @@ const HIGHLIGHT_FILLS: Record<HighlightColor, string> = {
   purple: 'rgba(170, 120, 255, 0.38)',
 };
 
+// The reader's own highlights, and the flash that shows where a note is, are private: painted in our closed shadow
+// root (anchoring/overlay-paint.ts), never in the page-visible CSS.highlights registry. Detections are not private:
+// the page could compute them itself from its own text.
 export const READER_LAYERS = Object.fromEntries(
-  HIGHLIGHT_COLORS.map((color) => [`hl-${color}`, { css: `background-color: ${HIGHLIGHT_FILLS[color]};`, priority: 5 }]),
-) as Record<`hl-${HighlightColor}`, LayerStyle>;
+  HIGHLIGHT_COLORS.map((color) => [`hl-${color}`, { fill: HIGHLIGHT_FILLS[color], priority: 5 }]),
+) as Record<`hl-${HighlightColor}`, OverlayLayerStyle>;
 
-export const FLASH_LAYER: Record<'flash', LayerStyle> = {
-  flash: { css: 'background-color: rgba(255, 140, 0, 0.55); color: black;', priority: 10 },
+export const FLASH_LAYER: Record<'flash', OverlayLayerStyle> = {
+  flash: { fill: 'rgba(255, 140, 0, 0.55)', priority: 10 },
 };
 
-export const ALL_LAYERS: Record<string, LayerStyle> = { ...ENTITY_LAYERS, ...CLAIM_LAYERS, ...READER_LAYERS, ...FLASH_LAYER };
+export const PUBLIC_LAYERS: Record<string, LayerStyle> = { ...ENTITY_LAYERS, ...CLAIM_LAYERS };
+export const PRIVATE_LAYERS: Record<string, OverlayLayerStyle> = { ...READER_LAYERS, ...FLASH_LAYER };
 
 export function claimLayer(score: number): keyof typeof CLAIM_LAYERS {
   return score >= 0.75 ? 'claim-high' : score >= 0.55 ? 'claim-medium' : 'claim-low';

@@ -15,7 +15,7 @@ import { isSiteEnabled } from '../../storage/settings';
 import type { Annotation, AnnotationKind, Article, HighlightColor, Settings } from '../../storage/types';
 import type { PageActions, PageState, PaintKind, PlacedAnnotation, Rect, Store } from '../../components/page/page-state';
 import { trackingAnnotation } from '../../components/page/page-state';
-import { ALL_LAYERS, CLAIM_LAYERS, claimLayer, ENTITY_LAYERS } from './layer-styles';
+import { PUBLIC_LAYERS, PRIVATE_LAYERS, CLAIM_LAYERS, claimLayer, ENTITY_LAYERS } from './layer-styles';
 import { HoverPreview } from './hover-preview';
 import { ask, BackgroundError } from './messaging';
 import { readPage } from './read-page';
@@ -76,7 +76,11 @@ export class PageSession {
   constructor(private readonly options: SessionOptions) {
     this.doc = options.doc;
     this.store = options.store;
-    this.painter = createPainter(this.doc, ALL_LAYERS);
+    this.painter = createPainter(this.doc, PUBLIC_LAYERS, {
+      privateLayers: PRIVATE_LAYERS,
+      // The e2e build opens it so tests can count the boxes; the store build keeps it closed, as the UI.
+      shadowMode: import.meta.env.MODE === 'e2e' ? 'open' : 'closed',
+    });
   }
 
   /** Runs the whole pipeline; a second call while one runs waits for it (re-scans never overlap). */
@@ -480,12 +484,13 @@ export class PageSession {
       });
       this.openCardFor({ kind: 'claim', claimIndex }, claim);
     }),
-    updateAnnotation: this.guard(async (id, patch) => {
+    // Not guarded: the editing card shows the failure itself (a conflict must keep the reader's text and say why).
+    updateAnnotation: async (id, patch) => {
       const updated = await ask<Annotation>({ type: 'annotation/update', id, patch });
       this.store.set((s) => ({ annotations: s.annotations.map((p) => (p.annotation.id === id ? { ...p, annotation: updated } : p)) }));
       this.paintAnnotations();
       void this.refreshTags();
-    }),
+    },
     acceptChange: this.guard(async (id) => {
       const placed = this.store.get().annotations.find((p) => p.annotation.id === id);
       if (!this.map || placed?.start === undefined || placed.end === undefined) return;

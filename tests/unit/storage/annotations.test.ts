@@ -102,6 +102,25 @@ describe('annotations', () => {
     expect(await listArticleAnnotations(db, article.id)).toHaveLength(21);
   });
 
+  it('refuses a stale edit (a card opened before another tab saved) instead of overwriting it', async () => {
+    const db = freshDb();
+    const deps = fixedDeps();
+    const { article } = await recordVisit(db, visit(), deps);
+    const opened = await createAnnotation(db, article.id, { kind: 'note', target: target(), tags: ['first'] }, deps);
+    deps.tick();
+    // Tab B saves new tags and colour; tab A's card was opened on the earlier version.
+    await updateAnnotation(db, opened.id, { tags: ['from-tab-b'], color: 'green', baseUpdatedAt: opened.updatedAt }, deps);
+    deps.tick();
+    await expect(updateAnnotation(db, opened.id, { note: 'from tab A', baseUpdatedAt: opened.updatedAt }, deps)).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    const stored = await db.annotations.get(opened.id);
+    expect(stored).toMatchObject({ note: '', tags: ['from-tab-b'], color: 'green' });
+    // Saving again on purpose, on the version now stored, goes through and keeps tab B's fields.
+    const saved = await updateAnnotation(db, opened.id, { note: 'from tab A', baseUpdatedAt: stored?.updatedAt }, deps);
+    expect(saved).toMatchObject({ note: 'from tab A', tags: ['from-tab-b'], color: 'green' });
+  });
+
   it('records how each annotation was re-anchored', async () => {
     const db = freshDb();
     const deps = fixedDeps();
