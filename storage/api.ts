@@ -6,6 +6,7 @@ import type { AnchorReport, AnnotationPatch, NewAnnotation } from './annotations
 import type { PageVisit } from './articles';
 import {
   CLAIM_STATUSES,
+  DISPLAY_MODES,
   HIGHLIGHT_COLORS,
   type Annotation,
   type AnnotationTarget,
@@ -35,6 +36,8 @@ export type ContentMessage =
   | { type: 'anchors/report'; articleId: string; reports: AnchorReport[] }
   | { type: 'tags/list' }
   | { type: 'settings/get' }
+  /** Remembers the display mode for a site (`mode: null` returns the site to the global mode). */
+  | { type: 'settings/site-mode'; hostname: string; mode: (typeof DISPLAY_MODES)[number] | null }
   /** Detection runs in the background so a long article never blocks the page's main thread. */
   | { type: 'detect/run'; text: string; entities: boolean; claims: boolean }
   /**
@@ -199,6 +202,12 @@ export function parseContentMessage(value: unknown): ContentMessage {
     case 'tags/list':
     case 'settings/get':
       return { type: m.type };
+    case 'settings/site-mode':
+      return {
+        type: m.type,
+        hostname: v.string(m.hostname, 'hostname', 253),
+        mode: m.mode === null ? null : v.oneOf(m.mode, DISPLAY_MODES, 'mode'),
+      };
     case 'detect/run':
       return {
         type: m.type,

@@ -80,6 +80,13 @@ export interface AnchorState {
   checkedAt: IsoTime;
 }
 
+/**
+ * What the page paints (see page/display-mode.ts): `read` (the default: the reader's highlights, quiet entities, only the
+ * top claims), `fact-check` (every detection, claims stepped by check-worthiness), `study` (highlights and notes only).
+ */
+export const DISPLAY_MODES = ['read', 'fact-check', 'study'] as const;
+export type DisplayMode = (typeof DISPLAY_MODES)[number];
+
 export interface Settings {
   /** Sites (hostnames) where automatic annotation is switched off. */
   disabledSites: string[];
@@ -88,6 +95,10 @@ export interface Settings {
   /** Kinds hidden on the page by the reader. */
   hiddenKinds: Array<'person' | 'organization' | 'place' | 'claim'>;
   defaultColor: HighlightColor;
+  /** The display mode on sites without a mode of their own. */
+  displayMode: DisplayMode;
+  /** Per-site display modes, keyed by hostname without `www.`; they win over `displayMode`. */
+  siteDisplayModes: Record<string, DisplayMode>;
   /** The fact-checking organisation ClaimReview exports name as their author; empty until the reader sets it. */
   reviewer: ReviewerOrganization;
   /** Style of copied citations and of the reference at the top of Markdown notes. */
@@ -112,6 +123,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultColor: 'yellow',
   reviewer: { name: '', url: '' },
   citationStyle: 'apa',
+  displayMode: 'read',
+  siteDisplayModes: {},
 };
 
 /** The fields a reader can change on an annotation. */

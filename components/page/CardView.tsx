@@ -5,7 +5,7 @@ import { EntityCard } from './EntityCard';
 import { KindSwatch } from './KindSwatch';
 import { KIND_WORDS } from './labels';
 import { trackingAnnotation, type Card, type PageActions, type PageState } from './page-state';
-import { annotationKindWords, findPlaced } from './page-selectors';
+import { annotationKindWords, claimRank, findPlaced } from './page-selectors';
 
 interface CardViewProps {
   card: Card;
@@ -31,7 +31,8 @@ export function CardView({ card, state, actions }: CardViewProps) {
       if (!claim) return <GoneCard rect={card.rect} onClose={close} />;
       const title = (
         <>
-          <KindSwatch kind="claim" /> {KIND_WORDS.claim.singular} {card.claimIndex + 1} of {state.claims.length}
+          <KindSwatch kind="claim" /> {KIND_WORDS.claim.singular} {claimRank(state, card.claimIndex) ?? card.claimIndex + 1} of{' '}
+          {state.claimOrder.length || state.claims.length}
         </>
       );
       return (

@@ -3,7 +3,8 @@ import { ChangedList } from './ChangedList';
 import { KindSwatch } from './KindSwatch';
 import { countWords, KIND_WORDS, PAINT_KINDS } from './labels';
 import type { PageActions, PageState } from './page-state';
-import { inReadingOrder, kindCounts, liveAnnotations, orphanAnnotations, trackedClaimCount } from './page-selectors';
+import { claimRank, inReadingOrder, kindCounts, liveAnnotations, orphanAnnotations, trackedClaimCount } from './page-selectors';
+import { ModeSwitch } from './ModeSwitch';
 import { OrphanList } from './OrphanList';
 
 interface PageToolbarProps {
@@ -36,8 +37,8 @@ export function PageToolbar({ state, actions }: PageToolbarProps) {
   }
 
   const counts = kindCounts(state);
-  const total = state.claims.length;
-  const position = state.currentClaim >= 0 && state.currentClaim < total ? state.currentClaim + 1 : null;
+  const total = state.claimOrder.length;
+  const position = claimRank(state, state.currentClaim);
   // Stepping to a claim the reader chose to hide would open cards for invisible text.
   const claimsHidden = state.hiddenKinds.includes('claim');
   const canStep = total > 0 && !claimsHidden;
@@ -46,6 +47,18 @@ export function PageToolbar({ state, actions }: PageToolbarProps) {
     <section class="nl-toolbar nl-surface" aria-label="NewsLens" data-testid="nl-toolbar">
       <header class="nl-toolbar-header">
         <h2 class="nl-toolbar-title">NewsLens</h2>
+        {actions.toggleShortcuts && (
+          <button
+            type="button"
+            class="nl-icon-button"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+            data-testid="nl-shortcuts-open"
+            onClick={() => actions.toggleShortcuts?.(true)}
+          >
+            ?
+          </button>
+        )}
         <button
           type="button"
           class="nl-icon-button"
@@ -76,6 +89,7 @@ export function PageToolbar({ state, actions }: PageToolbarProps) {
 
       {state.phase === 'ready' && (
         <>
+          {actions.setMode && <ModeSwitch mode={state.mode} onChange={actions.setMode} />}
           <div class="nl-toggles" role="group" aria-label="Show on the page">
             {PAINT_KINDS.map((kind) => {
               const shown = !state.hiddenKinds.includes(kind);

@@ -3,7 +3,7 @@
 // background or touches the page DOM itself.
 import type { AnchorQuality } from '../../anchoring/types';
 import type { Claim, EntityRecord, EntityType } from '../../detect/types';
-import type { Annotation, AnnotationPatch, HighlightColor } from '../../storage/types';
+import type { Annotation, AnnotationPatch, DisplayMode, HighlightColor } from '../../storage/types';
 
 export type PaintKind = EntityType | 'claim';
 
@@ -56,6 +56,12 @@ export interface PageState {
   knownTags: string[];
   /** Index into `claims` of the claim last stepped to with "next claim". */
   currentClaim: number;
+  /** What the page paints (see page/display-mode.ts). */
+  mode: DisplayMode;
+  /** Indices into `claims` of the painted claims, most check-worthy first: the order "next claim" steps in. */
+  claimOrder: number[];
+  /** Whether the keyboard shortcuts sheet is open. */
+  shortcutsOpen: boolean;
 }
 
 export interface PageActions {
@@ -87,6 +93,10 @@ export interface PageActions {
    * without it the UI just sets `selection` to null.
    */
   dismissSelection?(): void;
+  /** Switches the display mode and remembers it for this site. */
+  setMode?(mode: DisplayMode): void;
+  /** Opens or closes the keyboard shortcuts sheet. */
+  toggleShortcuts?(open: boolean): void;
 }
 
 /** A minimal observable store: the session writes, the UI subscribes. */
@@ -128,6 +138,9 @@ export const INITIAL_PAGE_STATE: PageState = {
   selection: null,
   knownTags: [],
   currentClaim: -1,
+  mode: 'read',
+  claimOrder: [],
+  shortcutsOpen: false,
 };
 
 /** The claim annotation (if any) that tracks a detected claim: they overlap in the current text. */

@@ -11,11 +11,12 @@ import type { Analysis } from '../../detect/analyze';
 import type { EntityMention } from '../../detect/types';
 import type { PageReport, VisitResponse } from '../../storage/api';
 import { hashArticleText, pageAddress } from '../../storage/article-identity';
-import { isSiteEnabled } from '../../storage/settings';
-import type { Annotation, AnnotationKind, Article, HighlightColor, Settings } from '../../storage/types';
+import { displayModeFor, isSiteEnabled } from '../../storage/settings';
+import type { Annotation, AnnotationKind, Article, DisplayMode, HighlightColor, Settings } from '../../storage/types';
+import { claimsByBand, countWords, planDisplay, type DisplayPlan } from '../../page/display-mode';
 import type { PageActions, PageState, PaintKind, PlacedAnnotation, Rect, Store } from '../../components/page/page-state';
 import { trackingAnnotation } from '../../components/page/page-state';
-import { ALL_LAYERS, CLAIM_LAYERS, claimLayer, ENTITY_LAYERS } from './layer-styles';
+import { ALL_LAYERS, ENTITY_LAYERS } from './layer-styles';
 import { HoverPreview } from './hover-preview';
 import { ask, BackgroundError } from './messaging';
 import { readPage } from './read-page';
@@ -51,6 +52,7 @@ export class PageSession {
   private article: Article | null = null;
   private settings: Settings | null = null;
   private analysis: Analysis = { entities: [], groups: [], claims: [] };
+  private plan: DisplayPlan = planDisplay({ mode: 'read', claims: [], words: 0 });
   private entitySpans: Painted<EntityMention>[] = [];
   private claimSpans: Painted<number>[] = [];
   private forced = false;
@@ -123,6 +125,7 @@ export class PageSession {
         })
       : { entities: [], groups: [], claims: [] };
     this.store.set({ groups: this.analysis.groups, claims: this.analysis.claims });
+    this.applyMode(displayModeFor(visit.settings, this.doc.location.hostname));
     await yieldToPage();
     this.paintDetections();
     await yieldToPage();
@@ -146,19 +149,33 @@ export class PageSession {
 
   // ---- painting -------------------------------------------------------------------------------
 
+  /** Plans what the mode paints (see page/display-mode.ts) and publishes it; the caller repaints. */
+  private applyMode(mode: DisplayMode): void {
+    const { claims } = this.analysis;
+    this.plan = planDisplay({ mode, claims, words: countWords(this.map?.text ?? '') });
+    this.store.set({ mode, claimOrder: this.plan.claimOrder, currentClaim: -1 });
+  }
+
   private paintDetections(): void {
     const map = this.map;
     if (!map) return;
     const hidden = new Set(this.store.get().hiddenKinds);
-    this.entitySpans = this.analysis.entities.map((m) => ({ start: m.start, end: m.end, item: m }));
-    this.claimSpans = this.analysis.claims.map((c, i) => ({ start: c.start, end: c.end, item: i }));
+    const { entityStyle } = this.plan;
+    const { claims } = this.analysis;
+    this.entitySpans = entityStyle === 'off' ? [] : this.analysis.entities.map((m) => ({ start: m.start, end: m.end, item: m }));
+    this.claimSpans = this.plan.claimOrder.flatMap((i) => {
+      const claim = claims[i];
+      return claim ? [{ start: claim.start, end: claim.end, item: i }] : [];
+    });
     for (const kind of Object.keys(ENTITY_LAYERS) as (keyof typeof ENTITY_LAYERS)[]) {
-      const ranges = hidden.has(kind) ? [] : this.rangesOf(this.analysis.entities.filter((m) => m.type === kind));
-      this.paint(kind, ranges);
+      const ranges = hidden.has(kind) || entityStyle === 'off' ? [] : this.rangesOf(this.analysis.entities.filter((m) => m.type === kind));
+      this.paint(kind, entityStyle === 'full' ? ranges : []);
+      this.paint(`${kind}-quiet`, entityStyle === 'quiet' ? ranges : []);
     }
-    for (const layer of Object.keys(CLAIM_LAYERS) as (keyof typeof CLAIM_LAYERS)[]) {
-      const claims = hidden.has('claim') ? [] : this.analysis.claims.filter((c) => claimLayer(c.score) === layer);
-      this.paint(layer, this.rangesOf(claims));
+    const bands = claimsByBand(this.plan, claims);
+    for (const band of ['high', 'medium', 'low'] as const) {
+      const painted = hidden.has('claim') ? [] : bands[band].flatMap((i) => (claims[i] ? [claims[i]] : []));
+      this.paint(`claim-${band}`, this.rangesOf(painted));
     }
   }
 
@@ -514,9 +531,12 @@ export class PageSession {
       this.flash(mentions);
     },
     stepClaim: (direction) => {
-      const { claims, currentClaim, hiddenKinds } = this.store.get();
-      if (!claims.length || hiddenKinds.includes('claim')) return;
-      const next = (currentClaim + direction + claims.length) % claims.length;
+      // Steps through the painted claims in rank order (most check-worthy first), not in reading order.
+      const { claims, claimOrder, currentClaim, hiddenKinds } = this.store.get();
+      if (!claimOrder.length || hiddenKinds.includes('claim')) return;
+      const at = claimOrder.indexOf(currentClaim);
+      const step = at < 0 ? (direction === 1 ? 0 : claimOrder.length - 1) : (at + direction + claimOrder.length) % claimOrder.length;
+      const next = claimOrder[step] ?? -1;
       const claim = claims[next];
       if (!claim) return;
       const rect = this.scrollToSpan(claim);
@@ -539,6 +559,16 @@ export class PageSession {
     dismissError: () => this.store.set({ error: null }),
     dismissToast: () => this.store.set({ toast: null }),
     annotateAnyway: () => void this.start(true),
+    setMode: (mode) => {
+      this.applyMode(mode);
+      this.store.set({ card: null });
+      this.paintDetections();
+      // Remembered for this site; a failure to save must not undo what the reader sees now.
+      void ask({ type: 'settings/site-mode', hostname: this.doc.location.hostname, mode }).catch((error) =>
+        this.store.set({ error: error instanceof Error ? error.message : String(error) }),
+      );
+    },
+    toggleShortcuts: (open) => this.store.set({ shortcutsOpen: open, card: null }),
   };
 
   private async restore(id: string, removed: PlacedAnnotation | undefined): Promise<void> {

@@ -35,6 +35,8 @@ export function fakeActions() {
     dismissError: vi.fn(),
     dismissToast: vi.fn(),
     annotateAnyway: vi.fn(),
+    setMode: vi.fn(),
+    toggleShortcuts: vi.fn(),
   } satisfies PageActions;
 }
 
@@ -120,6 +122,7 @@ export function readyState(overrides: Partial<PageState> = {}): PageState {
     articleTitle: 'Trade talks resume',
     groups: ENTITIES,
     claims: CLAIMS,
+    claimOrder: (overrides.claims ?? CLAIMS).map((_, i) => i),
     knownTags: ['budget', 'trade', 'trade-deal', 'needs-source', 'Beijing visit'],
     ...overrides,
   };
