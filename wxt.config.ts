@@ -26,10 +26,14 @@ export default defineConfig({
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     action: { default_title: 'NewsLens' },
-    // Readers can rebind these at chrome://extensions/shortcuts (about:addons in Firefox).
+    // Readers can rebind these at chrome://extensions/shortcuts (about:addons in Firefox). Chrome binds at most four
+    // suggested keys and silently leaves a command unbound when the browser owns its key (Alt+Shift+A and Alt+Shift+N
+    // are refused in Chromium), so these four are checked with commands.getAll() in tests/e2e/keyboard.test.ts and
+    // listed for readers in components/shared/shortcuts.ts.
     commands: {
+      'annotate-selection': { suggested_key: { default: 'Alt+Shift+E' }, description: 'Annotate the selected text (focus the selection toolbar)' },
       'highlight-selection': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Highlight the selected text' },
-      'note-selection': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Add a note to the selected text' },
+      'note-selection': { suggested_key: { default: 'Alt+Shift+M' }, description: 'Add a note to the selected text' },
       'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next check-worthy claim' },
     },
     browser_specific_settings: {

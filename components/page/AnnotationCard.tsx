@@ -14,11 +14,13 @@ interface AnnotationCardProps {
   focusNote: boolean;
   knownTags: string[];
   actions: PageActions;
+  /** Set for a note not stored yet: Save stores it through this, and there is nothing to delete. */
+  draft?: (patch: { note: string; tags: string[]; color: HighlightColor }) => Promise<void>;
 }
 
 const QUOTE_LENGTH = 280;
 
-export function AnnotationCard({ placed, focusNote, knownTags, actions }: AnnotationCardProps) {
+export function AnnotationCard({ placed, focusNote, knownTags, actions, draft }: AnnotationCardProps) {
   const { annotation, quality } = placed;
   const [note, setNote] = useState(annotation.note);
   const [tags, setTags] = useState(annotation.tags);
@@ -33,8 +35,9 @@ export function AnnotationCard({ placed, focusNote, knownTags, actions }: Annota
     setTags(finalTags);
     setDraftTag('');
     setSavedOnce(false);
+    const patch = { note, tags: finalTags, color };
     void saving
-      .run(() => actions.updateAnnotation(annotation.id, { note, tags: finalTags, color }), 'Could not save. Try again.')
+      .run(() => (draft ? draft(patch) : actions.updateAnnotation(annotation.id, patch)), 'Could not save. Try again.')
       .then((ok) => setSavedOnce(ok));
   }
 
@@ -119,7 +122,7 @@ export function AnnotationCard({ placed, focusNote, knownTags, actions }: Annota
             <button type="submit" class="nl-button nl-primary" data-testid="nl-save" disabled={saving.busy}>
               {saving.busy ? 'Saving…' : 'Save'}
             </button>
-            {deleteButton}
+            {!draft && deleteButton}
             <span role="status" class="nl-muted">
               {savedOnce ? 'Saved' : ''}
             </span>

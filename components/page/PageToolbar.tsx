@@ -45,7 +45,7 @@ export function PageToolbar({ state, actions }: PageToolbarProps) {
 
   return (
     <section class="nl-toolbar nl-surface" aria-label="NewsLens" data-testid="nl-toolbar">
-      <header class="nl-toolbar-header">
+      <div class="nl-toolbar-header">
         <h2 class="nl-toolbar-title">NewsLens</h2>
         {actions.toggleShortcuts && (
           <button
@@ -69,7 +69,7 @@ export function PageToolbar({ state, actions }: PageToolbarProps) {
         >
           –
         </button>
-      </header>
+      </div>
 
       {state.phase === 'scanning' && <p class="nl-muted">Reading the article…</p>}
       {state.phase === 'error' && <p class="nl-muted">NewsLens could not read this page.</p>}

@@ -7,6 +7,7 @@ import { PageApp } from '../../components/page/PageApp';
 import pageCss from '../../components/page/page-ui.css?inline';
 import { createStore, INITIAL_PAGE_STATE } from '../../components/page/page-state';
 import type { TabMessage } from '../../storage/api';
+import { servePanel } from './panel-port';
 import { PageSession, yieldToPage } from './session';
 
 // Injected either by the registration for sites the reader allowed, or on demand by the popup (activeTab).
@@ -99,7 +100,10 @@ export default defineContentScript({
       }
     });
 
+    const stopServingPanel = servePanel(session, store, window);
+
     ctx.onInvalidated(() => {
+      stopServingPanel();
       session.dispose();
       delete window.__newslensSession;
     });
@@ -109,7 +113,8 @@ export default defineContentScript({
 
 function runCommand(session: PageSession, command: string): void {
   session.updateSelection();
-  if (command === 'highlight-selection') void session.actions.highlightSelection();
+  if (command === 'annotate-selection') session.focusToolbar();
+  else if (command === 'highlight-selection') void session.actions.highlightSelection();
   else if (command === 'note-selection') void session.actions.noteSelection();
   else if (command === 'next-claim') session.actions.stepClaim(1);
 }

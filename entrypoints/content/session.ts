@@ -56,6 +56,8 @@ export class PageSession {
   private entitySpans: Painted<EntityMention>[] = [];
   private claimSpans: Painted<number>[] = [];
   private forced = false;
+  /** A selection the reader dismissed (Escape): kept in the page, but it does not reopen the toolbar. */
+  private dismissed: { start: number; end: number } | null = null;
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | null = null;
@@ -114,6 +116,7 @@ export class PageSession {
       articleTitle: visit.article?.title ?? metadata.headline ?? this.doc.title,
       textChanged: visit.textChanged,
       hiddenKinds: [...visit.settings.hiddenKinds],
+      defaultColor: visit.settings.defaultColor,
     });
     const detect = treatAsArticle && isSiteEnabled(visit.settings, this.doc.location.hostname);
     this.analysis = detect
@@ -351,9 +354,12 @@ export class PageSession {
       this.store.set({ selection: null });
       return;
     }
+    if (this.dismissed && this.dismissed.start === offsets.start && this.dismissed.end === offsets.end) return;
+    this.dismissed = null;
     this.store.set({
       selection: { ...offsets, text: map.text.slice(offsets.start, offsets.end), rect: toRect(range.getBoundingClientRect()) },
       card: null,
+      toolbarFocus: false,
     });
   }
 
@@ -449,7 +455,8 @@ export class PageSession {
     card:
       | { kind: 'entity'; entityId: string; preview?: boolean }
       | { kind: 'claim'; claimIndex: number; preview?: boolean }
-      | { kind: 'annotation'; annotationId: string; focusNote?: boolean },
+      | { kind: 'annotation'; annotationId: string; focusNote?: boolean }
+      | { kind: 'draft'; start: number; end: number; text: string },
     span: { start: number; end: number },
   ): void {
     const range = this.map && rangeFromOffsets(this.map, span.start, span.end);
@@ -465,9 +472,14 @@ export class PageSession {
     noteSelection: this.guard(async () => {
       const selection = this.store.get().selection;
       if (!selection) return;
-      const placed = await this.create('note', selection);
-      this.openCardFor({ kind: 'annotation', annotationId: placed.annotation.id, focusNote: true }, selection);
+      const { start, end, text } = selection;
+      // Nothing is stored yet: a note cancelled with Escape leaves no empty note behind.
+      this.openCardFor({ kind: 'draft', start, end, text }, selection);
     }),
+    saveDraft: async (span, patch) => {
+      const placed = await this.create('note', span, patch);
+      this.openCardFor({ kind: 'annotation', annotationId: placed.annotation.id }, span);
+    },
     tagSelection: this.guard(async (tags: string[]) => {
       const selection = this.store.get().selection;
       if (selection) await this.create('highlight', selection, { tags });
@@ -550,11 +562,18 @@ export class PageSession {
       this.scrollToSpan(span);
       this.flash([span]);
     },
-    closeCard: () => this.store.set({ card: null }),
+    closeCard: () => {
+      const { card } = this.store.get();
+      this.store.set({ card: null });
+      // Cancelling a note goes back to the words it was for, selected, so the reader can choose again.
+      if (card?.kind === 'draft') this.reselect(card);
+    },
     holdPreview: (held) => this.hover.hold(held),
     dismissSelection: () => {
+      const { selection } = this.store.get();
       this.store.set({ selection: null });
-      this.doc.getSelection()?.removeAllRanges();
+      if (selection) this.reselect(selection);
+      else this.doc.getSelection()?.removeAllRanges();
     },
     dismissError: () => this.store.set({ error: null }),
     dismissToast: () => this.store.set({ toast: null }),
@@ -571,6 +590,28 @@ export class PageSession {
     toggleShortcuts: (open) => this.store.set({ shortcutsOpen: open, card: null }),
   };
 
+  /**
+   * Selects `span` in the page again and hands focus back to the page, after the reader dismissed our toolbar or a draft.
+   * The same selection does not bring the toolbar back until the reader changes it.
+   */
+  private reselect(span: { start: number; end: number }): void {
+    const range = this.map && rangeFromOffsets(this.map, span.start, span.end);
+    this.dismissed = { start: span.start, end: span.end };
+    const host = this.options.uiHost();
+    if (host instanceof HTMLElement) host.blur();
+    const selection = this.doc.getSelection();
+    if (!range || !selection) return;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  /** Moves keyboard focus into the selection toolbar (the "annotate selection" shortcut). */
+  focusToolbar(): void {
+    this.dismissed = null;
+    this.updateSelection();
+    if (this.store.get().selection) this.store.set({ toolbarFocus: true });
+  }
+
   private async restore(id: string, removed: PlacedAnnotation | undefined): Promise<void> {
     try {
       const annotation = await ask<Annotation>({ type: 'annotation/restore', id });
@@ -580,6 +621,38 @@ export class PageSession {
     } catch (error) {
       this.store.set({ error: error instanceof Error ? error.message : String(error) });
     }
+  }
+
+  // ---- side panel -----------------------------------------------------------------------------
+
+  /** Length of the article text (UTF-16 code units), the scale of the side panel's article map. */
+  textLength(): number {
+    return this.map?.text.length ?? 0;
+  }
+
+  articleId(): string | null {
+    return this.article?.id ?? null;
+  }
+
+  /** The viewport box of a span of the article text, or null when it cannot be mapped back to the page. */
+  rectOf(span: { start: number; end: number }): Rect | null {
+    const range = this.map && rangeFromOffsets(this.map, span.start, span.end);
+    return range ? toRect(range.getBoundingClientRect()) : null;
+  }
+
+  /** Scrolls to a detected claim and flashes it, without opening a card (the side panel keeps focus). */
+  showClaim(index: number): void {
+    const claim = this.store.get().claims[index];
+    if (!claim) return;
+    this.scrollToSpan(claim);
+    this.flash([claim]);
+    this.store.set({ currentClaim: index });
+  }
+
+  /** Re-reads the reader's annotations from storage (the side panel edited them) and repaints them. */
+  async reloadAnnotations(): Promise<void> {
+    const visit = await ask<VisitResponse>({ type: 'page/visit', record: false, page: await this.pageReport() });
+    await this.placeAnnotations(visit.annotations);
   }
 
   // ---- popup and keyboard commands -------------------------------------------------------------

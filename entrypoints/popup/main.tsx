@@ -1,9 +1,10 @@
 import { render } from 'preact';
 import { PopupApp } from '../../components/popup/popup-app';
+import { browserSidePanel } from '../../components/popup/browser-services';
 import { realServices } from '../../components/popup/real-services';
 import '../../components/popup/popup.css';
 
-const services = realServices();
+const services = { ...realServices(), sidePanel: browserSidePanel() };
 // Ask once per popup opening; browsers remember the answer, and the settings tab shows it.
 void services.storage.persist().catch(() => null);
 const root = document.getElementById('app');
