@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { E2EPage as Page } from './driver';
 import { openArticle, readDatabase, type ExtensionBrowser, type FixtureServer } from './harness';
-import { clickText, selectText } from './page-actions';
+import { clickText, selectText, setMode } from './page-actions';
 
 export const SEED_PATH = '/seed-article.html';
 export const WIRE_PATH = '/wire-story.html';
@@ -32,6 +32,8 @@ export async function annotateTwoArticles(browser: ExtensionBrowser, server: Fix
   await expect.poll(() => liveCount(browser)).toBe(1);
   await noteOn(seed, SEED_NOTE_QUOTE, 'Ask the Home Office for the agreement text.', 'border-pact');
   await expect.poll(() => liveCount(browser)).toBe(2);
+  // Fact-check mode paints every claim; Read mode only the top few.
+  await setMode(seed, 'fact-check');
   await clickText(seed, SEED_CLAIM);
   await expect.poll(() => seed.getByTestId('nl-claim-card').isVisible()).toBe(true);
   await seed.getByTestId('nl-track-claim').click();
