@@ -112,7 +112,7 @@ export default defineContentScript({
 });
 
 function runCommand(session: PageSession, command: string): void {
-  session.updateSelection();
+  session.takeSelection();
   if (command === 'annotate-selection') session.focusToolbar();
   else if (command === 'highlight-selection') void session.actions.highlightSelection();
   else if (command === 'note-selection') void session.actions.noteSelection();

@@ -605,10 +605,15 @@ export class PageSession {
     selection.addRange(range);
   }
 
-  /** Moves keyboard focus into the selection toolbar (the "annotate selection" shortcut). */
-  focusToolbar(): void {
+  /** Reads the page selection for a keyboard command: a shortcut is the reader's intent even on a dismissed selection. */
+  takeSelection(): void {
     this.dismissed = null;
     this.updateSelection();
+  }
+
+  /** Moves keyboard focus into the selection toolbar (the "annotate selection" shortcut). */
+  focusToolbar(): void {
+    this.takeSelection();
     if (this.store.get().selection) this.store.set({ toolbarFocus: true });
   }
 
