@@ -201,7 +201,8 @@ function ClaimList({ snapshot, annotations, onShow }: { snapshot: PanelSnapshot 
               <span class={`badge status-${status ?? 'none'}`}>{status ? STATUS_LABELS[status] : 'Not tracked'}</span>
               {!claim.painted && <span class="hint">not shown in this mode</span>}
             </div>
-            <button type="button" class="quote" onClick={() => onShow(claim.index)} aria-label={`Show in page: ${claim.text.slice(0, 120)}`}>
+            <button type="button" class="quote" onClick={() => onShow(claim.index)}>
+              <span class="visually-hidden">Show in page: </span>
               {claim.text}
             </button>
           </li>
@@ -229,10 +230,11 @@ function EntityList({ snapshot, onShow }: { snapshot: PanelSnapshot | null; onSh
               .sort((a, b) => b.count - a.count || a.canonical.localeCompare(b.canonical))
               .map((e) => (
                 <li key={e.entityId}>
-                  <button type="button" class={`entity entity-${e.type}`} onClick={() => onShow(e.entityId)} aria-label={`${e.canonical}, ${e.count} mentions: show in page`}>
+                  <button type="button" class={`entity entity-${e.type}`} onClick={() => onShow(e.entityId)}>
                     <span>{e.canonical}</span>
-                    <span class="count" aria-hidden="true">
+                    <span class="count">
                       {e.count}
+                      <span class="visually-hidden"> {e.count === 1 ? 'mention' : 'mentions'}: show in page</span>
                     </span>
                   </button>
                 </li>

@@ -124,9 +124,8 @@ export function SettingsPanel() {
                   <button
                     type="button"
                     onClick={() => feedback.run(() => saveSiteDisplayMode(db, site, null))}
-                    aria-label={`Use the default mode on ${site}`}
                   >
-                    Use default
+                    Use default<span class="visually-hidden"> mode on {site}</span>
                   </button>
                 </li>
               ))}

@@ -85,7 +85,7 @@ describe('side panel', () => {
     await expect.poll(() => panel.locator('text=not shown in this mode').count()).toBe(0);
 
     await panel.getByRole('tab', { name: 'Names' }).click();
-    await expect.poll(() => panel.getByRole('button', { name: /^Zhao Leji, \d+ mentions/ }).count()).toBe(1);
+    await expect.poll(() => panel.getByRole('button', { name: /^Zhao Leji\s*\d+ mentions: show in page/ }).count()).toBe(1);
   });
 
   it('edits a note in place, and the page repaints it', async () => {

@@ -42,7 +42,7 @@ describe('Settings', () => {
     fireEvent.click(await screen.findByLabelText(/^Fact-check:/));
     await waitFor(async () => expect((await getSettings(fake.db)).displayMode).toBe('fact-check'));
     expect(screen.getByText('wire.example.org: Study')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Use the default mode on wire.example.org' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Use default mode on wire.example.org' }));
     await waitFor(async () => expect((await getSettings(fake.db)).siteDisplayModes).toEqual({}));
   });
 
