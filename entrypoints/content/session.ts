@@ -26,6 +26,13 @@ const FLASH_MS = 1600;
 const RESCAN_DEBOUNCE_MS = 1200;
 /** A page larger than this is cut: detection stays responsive and nothing freezes on an endless feed. */
 const MAX_TEXT_CHARS = 600_000;
+/**
+ * When to look again for an article that was not there at first (ms after the first scan). AMP's boilerplate reveals a
+ * page after 8 s when its runtime fails; the later checks cover slow single-page apps.
+ */
+const LATE_ARTICLE_CHECKS_MS = [2_000, 9_000, 20_000];
+/** Less article text than this (a headline and a standfirst) means the body has not been shown yet. */
+const LATE_ARTICLE_MIN_CHARS = 500;
 
 export interface SessionOptions {
   doc: Document;
@@ -61,6 +68,8 @@ export class PageSession {
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | null = null;
+  private lateTimers: ReturnType<typeof setTimeout>[] = [];
+  private stopLateListeners: () => void = () => undefined;
   private running: Promise<void> | null = null;
   private readonly hover = new HoverPreview({
     previewOpen: () => isPreview(this.store.get().card),
@@ -677,6 +686,7 @@ export class PageSession {
   // ---- pages that change after load ------------------------------------------------------------
 
   private watchForChanges(): void {
+    this.watchForLateArticle();
     if (this.observer || !this.doc.body) return;
     this.observer = new MutationObserver((mutations) => {
       const host = this.options.uiHost();
@@ -686,6 +696,41 @@ export class PageSession {
       this.rescanTimer = setTimeout(() => void this.rescanIfChanged(), RESCAN_DEBOUNCE_MS);
     });
     this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  /**
+   * Some pages show their article without changing the DOM: an AMP page whose runtime failed to load keeps its body
+   * hidden until the boilerplate's 8-second CSS animation ends, so the text map first reads nothing and no mutation ever
+   * follows. While no article has been found, look again when an animation or transition ends and a few times as the
+   * page settles (LATE_ARTICLE_CHECKS_MS), and stop once one is found.
+   */
+  private watchForLateArticle(): void {
+    // An article whose text reads as (nearly) nothing is not on screen yet either.
+    const waiting = !this.forced && (!this.finding?.isArticle || (this.map?.text.trim().length ?? 0) < LATE_ARTICLE_MIN_CHARS);
+    if (!waiting) {
+      this.stopWatchingForLateArticle();
+      return;
+    }
+    if (this.lateTimers.length) return;
+    const check = () => {
+      if (this.finding?.isArticle && (this.map?.text.trim().length ?? 0) >= LATE_ARTICLE_MIN_CHARS) return this.stopWatchingForLateArticle();
+      clearTimeout(this.rescanTimer);
+      this.rescanTimer = setTimeout(() => void this.rescanIfChanged(), RESCAN_DEBOUNCE_MS);
+    };
+    this.lateTimers = LATE_ARTICLE_CHECKS_MS.map((ms) => setTimeout(check, ms));
+    this.doc.addEventListener('animationend', check, true);
+    this.doc.addEventListener('transitionend', check, true);
+    this.stopLateListeners = () => {
+      this.doc.removeEventListener('animationend', check, true);
+      this.doc.removeEventListener('transitionend', check, true);
+    };
+  }
+
+  private stopWatchingForLateArticle(): void {
+    for (const timer of this.lateTimers) clearTimeout(timer);
+    this.lateTimers = [];
+    this.stopLateListeners();
+    this.stopLateListeners = () => undefined;
   }
 
   private async rescanIfChanged(): Promise<void> {
@@ -709,6 +754,7 @@ export class PageSession {
   }
 
   dispose(): void {
+    this.stopWatchingForLateArticle();
     this.observer?.disconnect();
     clearTimeout(this.rescanTimer);
     clearTimeout(this.flashTimer);
