@@ -281,8 +281,10 @@ export class PageSession {
   /** What we tell the background about this page; it normalises the URL into the article's identity. */
   private async pageReport(): Promise<PageReport> {
     const metadata = this.finding?.metadata;
+    // The bundled sample article is an extension page; it names its stand-in web address as its canonical URL.
+    const web = /^https?:$/.test(this.doc.location.protocol);
     return {
-      pageUrl: this.doc.location.href,
+      pageUrl: web || !metadata?.canonicalUrl ? this.doc.location.href : metadata.canonicalUrl,
       canonical: metadata?.canonicalUrl,
       title: metadata?.headline || this.doc.title,
       siteName: metadata?.siteName ?? this.doc.location.hostname.replace(/^www\./, ''),

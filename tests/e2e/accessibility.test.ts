@@ -45,7 +45,7 @@ describe('accessibility (axe-core, moderate impact and above, light and dark)', 
     await check(page, 'shortcuts sheet', 'newslens-ui');
   });
 
-  it('the side panel, every popup tab and the options page', async () => {
+  it('the side panel, every popup tab, the options page and the first-run page', async () => {
     const panel = await suite.browser.context.newPage();
     await panel.goto(`chrome-extension://${suite.browser.extensionId}/sidepanel.html`);
     await panel.getByTestId('panel-speakers').waitFor();
@@ -69,5 +69,10 @@ describe('accessibility (axe-core, moderate impact and above, light and dark)', 
     await options.getByRole('heading', { level: 1 }).waitFor();
     await options.waitForTimeout(200);
     await check(options, 'options page');
+
+    const welcome = await suite.browser.context.newPage();
+    await welcome.goto(`chrome-extension://${suite.browser.extensionId}/welcome.html`);
+    await welcome.getByRole('heading', { level: 1 }).waitFor();
+    await check(welcome, 'first-run page');
   });
 });
