@@ -43,8 +43,9 @@ describe('the extension in a real browser', () => {
     expect(after.text).toBe(before.text);
     expect(after.elements).toBe(before.elements);
     const sizes = Object.fromEntries(after.highlights as [string, number][]);
-    expect(sizes['newslens-person']).toBeGreaterThan(5);
-    expect(sizes['newslens-place']).toBeGreaterThan(3);
+    // Read mode, the default, underlines names quietly (layers *-quiet).
+    expect(sizes['newslens-person-quiet']).toBeGreaterThan(5);
+    expect(sizes['newslens-place-quiet']).toBeGreaterThan(3);
     await plain.close();
     await reference.close();
   });

@@ -27,13 +27,13 @@ async function liveCount(browser: ExtensionBrowser): Promise<number> {
 /** A highlight, a tagged note and a tracked claim with a verdict on the seed article; a tagged note on the wire story. */
 export async function annotateTwoArticles(browser: ExtensionBrowser, server: FixtureServer): Promise<void> {
   const seed = await openArticle(browser, server.url(SEED_PATH));
+  // Fact-check mode paints every claim (Read mode only the top few); it is remembered for the site.
+  await setMode(seed, 'fact-check');
   await selectText(seed, SEED_HIGHLIGHT);
   await seed.getByTestId('nl-color-yellow').click();
   await expect.poll(() => liveCount(browser)).toBe(1);
   await noteOn(seed, SEED_NOTE_QUOTE, 'Ask the Home Office for the agreement text.', 'border-pact');
   await expect.poll(() => liveCount(browser)).toBe(2);
-  // Fact-check mode paints every claim; Read mode only the top few.
-  await setMode(seed, 'fact-check');
   await clickText(seed, SEED_CLAIM);
   await expect.poll(() => seed.getByTestId('nl-claim-card').isVisible()).toBe(true);
   await seed.getByTestId('nl-track-claim').click();
