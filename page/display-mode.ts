@@ -1,6 +1,6 @@
 // What the page shows in each display mode. Pure: given the detections, the mode and the article's length, it says which
 // claims to paint (and in which order to step through them) and how loudly to mark entities. The session paints the plan.
-import { claimBand, type ClaimBand } from '../detect/claim-bands';
+import type { ClaimBand } from '../detect/claim-bands';
 import type { Claim } from '../detect/types';
 import type { DisplayMode } from '../storage/types';
 
@@ -25,7 +25,7 @@ export interface DisplayPlan {
 
 export interface DisplayInput {
   mode: DisplayMode;
-  claims: readonly Pick<Claim, 'start' | 'score'>[];
+  claims: readonly Pick<Claim, 'rank'>[];
   /** Length of the article in words (see `countWords`). */
   words: number;
 }
@@ -49,9 +49,9 @@ export function readClaimBudget(words: number): number {
   return Math.max(1, Math.floor((words * READ_CLAIMS_PER_1000_WORDS) / 1000));
 }
 
-/** Claim indices by check-worthiness, highest score first; equal scores keep reading order. */
-export function rankClaims(claims: readonly Pick<Claim, 'start' | 'score'>[]): number[] {
-  return claims.map((_, i) => i).sort((a, b) => claims[b]!.score - claims[a]!.score || claims[a]!.start - claims[b]!.start);
+/** Claim indices in the engine's rank order (`Claim.rank`: 1 = most check-worthy, equal scores in reading order). */
+export function rankClaims(claims: readonly Pick<Claim, 'rank'>[]): number[] {
+  return claims.map((_, i) => i).sort((a, b) => claims[a]!.rank - claims[b]!.rank);
 }
 
 /**
@@ -70,12 +70,12 @@ export function planDisplay({ mode, claims, words }: DisplayInput): DisplayPlan 
   }
 }
 
-/** The painted claims grouped by band, for the page layers. */
-export function claimsByBand(plan: DisplayPlan, claims: readonly Pick<Claim, 'score'>[]): Record<ClaimBand, number[]> {
+/** The painted claims grouped by their band (`Claim.band`, from detect/claim-bands.ts), for the page layers. */
+export function claimsByBand(plan: DisplayPlan, claims: readonly Pick<Claim, 'band'>[]): Record<ClaimBand, number[]> {
   const bands: Record<ClaimBand, number[]> = { high: [], medium: [], low: [] };
   for (const index of plan.claimOrder) {
     const claim = claims[index];
-    if (claim) bands[claimBand(claim.score)].push(index);
+    if (claim) bands[claim.band].push(index);
   }
   return bands;
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { claimBand } from '../../../detect/claim-bands';
 import { claimDensity, claimsByBand, countWords, planDisplay, rankClaims, readClaimBudget } from '../../../page/display-mode';
 
-// 12 claims spread over an article, scores chosen to cover every band (floors 0.75 / 0.5 in detect/claim-bands.ts).
-const claims = [0.52, 0.91, 0.6, 0.78, 0.55, 0.95, 0.51, 0.8, 0.62, 0.3, 0.91, 0.7].map((score, i) => ({ start: i * 500, score }));
+// 12 claims spread over an article, scores chosen to cover every band; ranks as findClaims gives them (score, then text order).
+const scores = [0.52, 0.91, 0.6, 0.78, 0.55, 0.95, 0.51, 0.8, 0.62, 0.3, 0.91, 0.7];
+const order = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+const claims = scores.map((score, i) => ({ start: i * 500, score, band: claimBand(score), rank: order.indexOf(i) + 1 }));
 
 describe('display modes', () => {
   it('counts words as runs of non-space characters, no-break spaces included', () => {
@@ -10,7 +13,7 @@ describe('display modes', () => {
     expect(countWords('  One two\tthree\nfour\u00a0five  ')).toBe(5);
   });
 
-  it('ranks claims by score, ties in reading order', () => {
+  it('follows the engine’s rank: highest score first, ties in reading order', () => {
     expect(rankClaims(claims).slice(0, 4)).toEqual([5, 1, 10, 7]);
   });
 
