@@ -175,10 +175,13 @@ export class PageSession {
     const { entityStyle } = this.plan;
     const { claims } = this.analysis;
     this.entitySpans = entityStyle === 'off' ? [] : this.analysis.entities.map((m) => ({ start: m.start, end: m.end, item: m }));
-    this.claimSpans = this.plan.claimOrder.flatMap((i) => {
-      const claim = claims[i];
-      return claim ? [{ start: claim.start, end: claim.end, item: i }] : [];
-    });
+    // Hit-testing (spanAt) needs the spans in text order; the plan lists them by rank.
+    this.claimSpans = this.plan.claimOrder
+      .flatMap((i) => {
+        const claim = claims[i];
+        return claim ? [{ start: claim.start, end: claim.end, item: i }] : [];
+      })
+      .sort((a, b) => a.start - b.start);
     for (const kind of Object.keys(ENTITY_LAYERS) as (keyof typeof ENTITY_LAYERS)[]) {
       const ranges = hidden.has(kind) || entityStyle === 'off' ? [] : this.rangesOf(this.analysis.entities.filter((m) => m.type === kind));
       this.paint(kind, entityStyle === 'full' ? ranges : []);
