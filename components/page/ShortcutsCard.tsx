@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { COMMAND_SHORTCUTS, PAGE_SHORTCUTS, type Shortcut } from '../shared/shortcuts';
 
 function Table({ caption, shortcuts }: { caption: string; shortcuts: readonly Shortcut[] }) {
@@ -22,7 +22,8 @@ function Table({ caption, shortcuts }: { caption: string; shortcuts: readonly Sh
 /** The in-page shortcuts sheet (opened with `?` inside our UI or the toolbar's ? button); Escape closes it. */
 export function ShortcutsCard({ onClose }: { onClose(): void }) {
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => {
+  // A layout effect: focus moves in (and the opener is remembered) before any further key press can arrive.
+  useLayoutEffect(() => {
     const root = ref.current?.getRootNode() as Document | ShadowRoot | undefined;
     const opener = root?.activeElement instanceof HTMLElement ? root.activeElement : null;
     ref.current?.focus({ preventScroll: true });

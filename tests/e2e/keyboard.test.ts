@@ -93,7 +93,7 @@ describe('keyboard first', () => {
     expect(await sheet.textContent()).toMatch(/Alt\+Shift\+E/);
     await page.keyboard.press('Escape');
     await expect.poll(() => sheet.count()).toBe(0);
-    expect(await focused(page)).toBe('nl-shortcuts-open');
+    await expect.poll(() => focused(page)).toBe('nl-shortcuts-open');
     await page.keyboard.press('?');
     await expect.poll(() => sheet.isVisible()).toBe(true);
     await page.close();
