@@ -81,7 +81,7 @@ describe('a finished product', () => {
     await selectText(page, long.slice(0, 200));
     await page.getByTestId('nl-color-blue').click();
     await expect
-      .poll(async () => (await readDatabase(suite.browser)).annotations.filter((a) => a.target.quote.exact.startsWith('https://example.com/')).length)
+      .poll(async () => (await readDatabase(suite.browser)).annotations.filter((a) => a.target.quote.exact.startsWith('https://example.com/')).length, { timeout: 5000 })
       .toBe(1);
     const popup = await openPopup(suite.browser);
     const quote = popup.locator('.annotation .quote').first();
