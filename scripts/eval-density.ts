@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { analyzeText } from '../detect/analyze';
-import { findArticle, isBoilerplate } from '../detect/article';
+import { isBoilerplate } from '../detect/article';
+import { findArticle } from '../detect/article-reader';
 import { claimDensity, countWords, planDisplay } from '../page/display-mode';
 import { DEFAULT_SETTINGS } from '../storage/types';
 

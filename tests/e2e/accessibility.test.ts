@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeChromium, pw } from './chromium-only';
 import { openArticle, openPopup } from './harness';
 import { axeViolations } from './axe';
 import { clickText, selectText, setMode } from './page-actions';
@@ -17,9 +18,9 @@ async function check(page: Page, surface: string, include?: string): Promise<voi
   }
 }
 
-describe('accessibility (axe-core, moderate impact and above, light and dark)', () => {
+describeChromium('accessibility (axe-core, moderate impact and above, light and dark)', () => {
   it('in-page surfaces: toolbar, selection toolbar, note editor, entity and claim cards, saved note, shortcuts sheet', async () => {
-    const page = await openArticle(suite.browser, suite.server.url('/seed-article.html'));
+    const page = pw(await openArticle(suite.browser, suite.server.url('/seed-article.html')));
     await check(page, 'page toolbar', 'newslens-ui');
     await selectText(page, 'generous coverage');
     await check(page, 'selection toolbar', 'newslens-ui');
@@ -46,8 +47,8 @@ describe('accessibility (axe-core, moderate impact and above, light and dark)', 
   });
 
   it('the side panel, every popup tab, the options page and the first-run page', async () => {
-    const panel = await suite.browser.context.newPage();
-    await panel.goto(`chrome-extension://${suite.browser.extensionId}/sidepanel.html`);
+    const panel = pw(await suite.browser.context.newPage());
+    await panel.goto(`${suite.browser.extensionOrigin}/sidepanel.html`);
     await panel.getByTestId('panel-speakers').waitFor();
     for (const tab of ['Notes', 'Claims', 'Names', 'All notes']) {
       await panel.getByRole('tab', { name: tab, exact: true }).click();
@@ -56,7 +57,7 @@ describe('accessibility (axe-core, moderate impact and above, light and dark)', 
     await panel.keyboard.press('?');
     await check(panel, 'side panel shortcuts');
 
-    const popup = await openPopup(suite.browser);
+    const popup = pw(await openPopup(suite.browser));
     await popup.getByRole('heading', { level: 2 }).first().waitFor();
     for (const tab of ['This page', 'All notes', 'Settings']) {
       await popup.getByRole('tab', { name: tab }).click();
@@ -64,14 +65,14 @@ describe('accessibility (axe-core, moderate impact and above, light and dark)', 
       await check(popup, `popup, ${tab}`);
     }
 
-    const options = await suite.browser.context.newPage();
-    await options.goto(`chrome-extension://${suite.browser.extensionId}/options.html`);
+    const options = pw(await suite.browser.context.newPage());
+    await options.goto(`${suite.browser.extensionOrigin}/options.html`);
     await options.getByRole('heading', { level: 1 }).waitFor();
     await options.waitForTimeout(200);
     await check(options, 'options page');
 
-    const welcome = await suite.browser.context.newPage();
-    await welcome.goto(`chrome-extension://${suite.browser.extensionId}/welcome.html`);
+    const welcome = pw(await suite.browser.context.newPage());
+    await welcome.goto(`${suite.browser.extensionOrigin}/welcome.html`);
     await welcome.getByRole('heading', { level: 1 }).waitFor();
     await check(welcome, 'first-run page');
   });

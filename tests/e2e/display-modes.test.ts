@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeChromium, pw } from './chromium-only';
 import { openArticle, readDatabase, waitForNewsLens } from './harness';
 import { paintedTexts, selectText, setMode } from './page-actions';
 import { useExtensionSuite } from './suite';
@@ -22,9 +23,9 @@ const claimStyles = (page: Page) =>
     return css.join('\n');
   });
 
-describe('display modes', () => {
+describeChromium('display modes', () => {
   it('Read mode is the default: the top claims only (about 3 per 1,000 words), names only quietly underlined', async () => {
-    const page = await openArticle(suite.browser, suite.server.url('/long-article.html'));
+    const page = pw(await openArticle(suite.browser, suite.server.url('/long-article.html')));
     expect(await page.getByTestId('nl-mode-read').getAttribute('aria-pressed')).toBe('true');
     const words = await articleWords(page);
     const painted = await claimTexts(page);
@@ -47,9 +48,9 @@ describe('display modes', () => {
   });
 
   it('Fact-check steps through claims most check-worthy first, and the choice is remembered for the site', async () => {
-    const page = await openArticle(suite.browser, suite.server.url('/long-article.html'));
+    const page = pw(await openArticle(suite.browser, suite.server.url('/long-article.html')));
     expect(await page.getByTestId('nl-mode-fact-check').getAttribute('aria-pressed')).toBe('true');
-    const db = await suite.browser.worker.evaluate(`(async () => {
+    const db = await suite.browser.evaluateInExtension(`(async () => {
       const open = indexedDB.open('newslens');
       const db = await new Promise((ok) => (open.onsuccess = () => ok(open.result)));
       const row = await new Promise((ok) => { const r = db.transaction('settings').objectStore('settings').get('settings'); r.onsuccess = () => ok(r.result); });
@@ -65,7 +66,7 @@ describe('display modes', () => {
   });
 
   it('Study mode paints no detections and keeps the reader’s highlights', async () => {
-    const page = await openArticle(suite.browser, suite.server.url('/seed-article.html'));
+    const page = pw(await openArticle(suite.browser, suite.server.url('/seed-article.html')));
     await selectText(page, 'generous coverage');
     await page.getByTestId('nl-color-green').click();
     await expect.poll(async () => (await readDatabase(suite.browser)).annotations.length).toBe(1);

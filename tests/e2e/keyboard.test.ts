@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeChromium, pw } from './chromium-only';
 import { COMMAND_SHORTCUTS } from '../../components/shared/shortcuts';
 import { openArticle, readDatabase } from './harness';
 import { selectText } from './page-actions';
@@ -17,7 +18,7 @@ const focused = (page: Page) =>
 
 /** Runs a browser command the way the background does when its shortcut is pressed (headless Chromium takes no global keys). */
 async function runCommand(page: Page, command: string): Promise<void> {
-  await suite.browser.worker.evaluate(
+  await suite.browser.evaluateInExtension(
     `(async () => {
       const [tab] = await chrome.tabs.query({ url: ${JSON.stringify(page.url())} });
       await chrome.tabs.sendMessage(tab.id, { type: 'tab/command', command: ${JSON.stringify(command)} });
@@ -25,9 +26,9 @@ async function runCommand(page: Page, command: string): Promise<void> {
   );
 }
 
-describe('keyboard first', () => {
+describeChromium('keyboard first', () => {
   it('Chromium binds every suggested shortcut, and the sheets list the same keys', async () => {
-    const commands = (await suite.browser.worker.evaluate('chrome.commands.getAll()')) as { name: string; shortcut: string }[];
+    const commands = (await suite.browser.evaluateInExtension('chrome.commands.getAll()')) as { name: string; shortcut: string }[];
     const bound = commands.filter((c) => c.name !== '_execute_action');
     expect(bound).toHaveLength(4);
     for (const command of bound) expect(command.shortcut, command.name).not.toBe('');
@@ -35,7 +36,7 @@ describe('keyboard first', () => {
   });
 
   it('a shortcut moves focus into the selection toolbar; arrows and Tab reach every action', async () => {
-    const page = await openArticle(suite.browser, suite.server.url('/seed-article.html'));
+    const page = pw(await openArticle(suite.browser, suite.server.url('/seed-article.html')));
     await selectText(page, QUOTE);
     expect(await focused(page)).toBeNull();
     await runCommand(page, 'annotate-selection');
@@ -61,7 +62,7 @@ describe('keyboard first', () => {
   });
 
   it('Note then Escape saves nothing and gives the selection back', async () => {
-    const page = await openArticle(suite.browser, suite.server.url('/seed-article.html'));
+    const page = pw(await openArticle(suite.browser, suite.server.url('/seed-article.html')));
     await selectText(page, QUOTE);
     await runCommand(page, 'annotate-selection');
     await expect.poll(() => focused(page)).toBe('nl-color-yellow');
@@ -86,7 +87,7 @@ describe('keyboard first', () => {
   });
 
   it('? inside NewsLens opens the shortcuts sheet; Escape closes it', async () => {
-    const page = await openArticle(suite.browser, suite.server.url('/seed-article.html'));
+    const page = pw(await openArticle(suite.browser, suite.server.url('/seed-article.html')));
     await page.getByTestId('nl-shortcuts-open').click();
     const sheet = page.getByTestId('nl-shortcuts');
     await expect.poll(() => sheet.isVisible()).toBe(true);

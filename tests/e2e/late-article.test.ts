@@ -1,13 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeChromium, pw } from './chromium-only';
 import { waitForNewsLens } from './harness';
 import { paintedTexts } from './page-actions';
 import { useExtensionSuite } from './suite';
 
 const suite = useExtensionSuite();
 
-describe('pages whose article appears late', () => {
+describeChromium('pages whose article appears late', () => {
   it('rescans an AMP page whose runtime failed, once the boilerplate reveals the body', async () => {
-    const page = await suite.browser.context.newPage();
+    const page = pw(await suite.browser.context.newPage());
     // The AMP runtime (cdn.ampproject.org) is unreachable here, as on a flaky network: the body stays hidden for 8 s.
     await page.goto(suite.server.url('/amp-article.html'));
     const hiddenAtFirst = await page.evaluate(() => getComputedStyle(document.body).visibility);

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeChromium, pw } from './chromium-only';
 import { openArticle, readDatabase, type ExtensionBrowser } from './harness';
 import { paintedTexts, selectText } from './page-actions';
 import { useExtensionSuite } from './suite';
@@ -11,9 +12,9 @@ const LAST = 'intelligence sharing to identify smugglers’ supply routes';
 
 /** The side panel page, opened by URL in a tab: it follows the web page used last, as it does beside a tab. */
 async function openPanel(browser: ExtensionBrowser): Promise<Page> {
-  const panel = await browser.context.newPage();
+  const panel = pw(await browser.context.newPage());
   await panel.setViewportSize({ width: 400, height: 900 });
-  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  await panel.goto(`${browser.extensionOrigin}/sidepanel.html`);
   return panel;
 }
 
@@ -23,12 +24,12 @@ const quoteTop = (page: Page, needle: string) =>
     return p ? p.getBoundingClientRect().top : Number.NaN;
   }, needle);
 
-describe('side panel', () => {
+describeChromium('side panel', () => {
   let page: Page;
   let panel: Page;
 
   it('lists this article’s notes in reading order and jumps to one in the page', async () => {
-    page = await openArticle(suite.browser, suite.server.url('/seed-article.html'));
+    page = pw(await openArticle(suite.browser, suite.server.url('/seed-article.html')));
     // Made in reverse order: the panel must still list them as they appear in the article.
     await selectText(page, LAST);
     await page.getByTestId('nl-color-blue').click();
