@@ -59,7 +59,8 @@ describe('the extension in a real browser', () => {
     await page.goto(suite.server.url(path), { waitUntil: 'domcontentloaded' });
     await waitForNewsLens(page);
     expect(await page.evaluate(() => document.readyState)).toBe('interactive');
-    const painted = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('newslens-person')?.size ?? 0);
+    const painted = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('newslens-person-quiet')?.size ?? 0);
+    // Read mode, the default, underlines names quietly.
     expect(painted).toBeGreaterThan(5);
     await page.close();
   });
