@@ -6,6 +6,7 @@ import type { AnchorReport, AnnotationPatch, NewAnnotation } from './annotations
 import type { PageVisit } from './articles';
 import {
   CLAIM_STATUSES,
+  DISPLAY_MODES,
   HIGHLIGHT_COLORS,
   type Annotation,
   type AnnotationTarget,
@@ -37,6 +38,8 @@ export type ContentMessage =
   | { type: 'anchors/report'; articleId: string; reports: AnchorReport[] }
   | { type: 'tags/list' }
   | { type: 'settings/get' }
+  /** Remembers the display mode for a site (`mode: null` returns the site to the global mode). */
+  | { type: 'settings/site-mode'; hostname: string; mode: (typeof DISPLAY_MODES)[number] | null }
   /** Detection runs in the background so a long article never blocks the page's main thread. */
   | { type: 'detect/run'; text: string; entities: boolean; claims: boolean }
   /**
@@ -208,6 +211,12 @@ export function parseContentMessage(value: unknown): ContentMessage {
     case 'tags/list':
     case 'settings/get':
       return { type: m.type };
+    case 'settings/site-mode':
+      return {
+        type: m.type,
+        hostname: v.string(m.hostname, 'hostname', 253),
+        mode: m.mode === null ? null : v.oneOf(m.mode, DISPLAY_MODES, 'mode'),
+      };
     case 'detect/run':
       return {
         type: m.type,
@@ -227,3 +236,35 @@ export function parseContentMessage(value: unknown): ContentMessage {
       throw new v.ValidationError('message.type', `is not a known message (${JSON.stringify(m.type)?.slice(0, 40)})`);
   }
 }
+
+// ---- side panel <-> page (a long-lived port, `chrome.tabs.connect(tabId, { name: PANEL_PORT })`) -----------------------
+
+/** Name of the port the side panel opens to the content script of the tab it shows. */
+export const PANEL_PORT = 'newslens-panel';
+
+/** What the side panel shows about the page in its tab. Offsets are UTF-16 offsets into the article text. */
+export interface PanelSnapshot {
+  articleId: string | null;
+  title: string;
+  phase: 'scanning' | 'ready' | 'not-article' | 'error';
+  mode: (typeof DISPLAY_MODES)[number];
+  /** Length of the article text in UTF-16 code units: the scale of the article map. */
+  textLength: number;
+  /** Every detected claim, with its index in the page's claim list; `painted` says whether the mode shows it. */
+  claims: { index: number; text: string; start: number; end: number; score: number; speaker?: string; painted: boolean; trackedBy?: string }[];
+  entities: { entityId: string; canonical: string; type: string; count: number }[];
+  /** Where the reader's annotations sit in the current text (null: could not be placed). */
+  positions: Record<string, number | null>;
+  /** The annotation nearest the middle of the viewport, as the reader scrolls. */
+  nearestId: string | null;
+}
+
+export type PanelToPage =
+  | { type: 'panel/scroll-to'; annotationId: string }
+  | { type: 'panel/show-claim'; index: number }
+  | { type: 'panel/show-entity'; entityId: string }
+  | { type: 'panel/set-mode'; mode: (typeof DISPLAY_MODES)[number] }
+  /** The panel changed annotations in the database: the page re-reads and repaints them. */
+  | { type: 'panel/annotations-changed' };
+
+export type PageToPanel = { type: 'panel/snapshot'; snapshot: PanelSnapshot } | { type: 'panel/nearest'; id: string | null };

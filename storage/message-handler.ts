@@ -6,7 +6,7 @@ import { parseContentMessage } from './api';
 import type { NewsLensDb } from './db';
 import type { StorageDeps } from './deps';
 import { toStorageError } from './errors';
-import { getSettings } from './settings';
+import { getSettings, saveSiteDisplayMode } from './settings';
 import { ValidationError } from './validate';
 
 /** The detectors are injected so storage/ does not import the engine (and tests can run without it). */
@@ -57,6 +57,8 @@ async function dispatch(
       return listTags(db);
     case 'settings/get':
       return getSettings(db);
+    case 'settings/site-mode':
+      return saveSiteDisplayMode(db, message.hostname, message.mode);
     case 'detect/run':
       return analyze(message.text, { entities: message.entities, claims: message.claims });
     case 'article/read':

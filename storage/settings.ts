@@ -1,5 +1,5 @@
 import type { NewsLensDb } from './db';
-import { DEFAULT_SETTINGS, type ReviewerOrganization, type Settings } from './types';
+import { DEFAULT_SETTINGS, type DisplayMode, type ReviewerOrganization, type Settings } from './types';
 
 export async function getSettings(db: NewsLensDb): Promise<Settings> {
   const row = await db.settings.get('settings');
@@ -40,4 +40,25 @@ export function checkReviewer(input: ReviewerOrganization): { ok: true; value: R
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, error: 'The web address must start with https:// or http://.' };
   return { ok: true, value: { name, url: parsed.href } };
+}
+
+/** The site key settings use: the hostname without a leading `www.`. */
+export function siteKey(hostname: string): string {
+  return hostname.replace(/^www\./, '');
+}
+
+/** The display mode for a site: its own mode if the reader chose one, else the global one. */
+export function displayModeFor(settings: Settings, hostname: string): DisplayMode {
+  return settings.siteDisplayModes[siteKey(hostname)] ?? settings.displayMode;
+}
+
+/** Remembers `mode` for one site (`null` forgets it, so the site follows the global mode again). */
+export async function saveSiteDisplayMode(db: NewsLensDb, hostname: string, mode: DisplayMode | null): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const current = await getSettings(db);
+    const siteDisplayModes = { ...current.siteDisplayModes };
+    if (mode) siteDisplayModes[siteKey(hostname)] = mode;
+    else delete siteDisplayModes[siteKey(hostname)];
+    return saveSettings(db, { siteDisplayModes });
+  });
 }

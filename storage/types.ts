@@ -84,6 +84,13 @@ export interface AnchorState {
   detached?: boolean;
 }
 
+/**
+ * What the page paints (see page/display-mode.ts): `read` (the default: the reader's highlights, quiet entities, only the
+ * top claims), `fact-check` (every detection, claims stepped by check-worthiness), `study` (highlights and notes only).
+ */
+export const DISPLAY_MODES = ['read', 'fact-check', 'study'] as const;
+export type DisplayMode = (typeof DISPLAY_MODES)[number];
+
 export interface Settings {
   /** Sites (hostnames) where automatic annotation is switched off. */
   disabledSites: string[];
@@ -92,6 +99,10 @@ export interface Settings {
   /** Kinds hidden on the page by the reader. */
   hiddenKinds: Array<'person' | 'organization' | 'place' | 'claim'>;
   defaultColor: HighlightColor;
+  /** The display mode on sites without a mode of their own. */
+  displayMode: DisplayMode;
+  /** Per-site display modes, keyed by hostname without `www.`; they win over `displayMode`. */
+  siteDisplayModes: Record<string, DisplayMode>;
   /** The fact-checking organisation ClaimReview exports name as their author; empty until the reader sets it. */
   reviewer: ReviewerOrganization;
   /** Style of copied citations and of the reference at the top of Markdown notes. */
@@ -120,6 +131,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultColor: 'yellow',
   reviewer: { name: '', url: '' },
   citationStyle: 'apa',
+  displayMode: 'read',
+  siteDisplayModes: {},
 };
 
 /** The fields a reader can change on an annotation. */

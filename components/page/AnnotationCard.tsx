@@ -16,11 +16,13 @@ interface AnnotationCardProps {
   focusNote: boolean;
   knownTags: string[];
   actions: PageActions;
+  /** Set for a note not stored yet: Save stores it through this, and there is nothing to delete. */
+  draft?: (patch: { note: string; tags: string[]; color: HighlightColor }) => Promise<void>;
 }
 
 const QUOTE_LENGTH = 280;
 
-export function AnnotationCard({ placed, focusNote, knownTags, actions }: AnnotationCardProps) {
+export function AnnotationCard({ placed, focusNote, knownTags, actions, draft }: AnnotationCardProps) {
   const { annotation, quality } = placed;
   const [note, setNote] = useState(annotation.note);
   const [tags, setTags] = useState(annotation.tags);
@@ -37,6 +39,11 @@ export function AnnotationCard({ placed, focusNote, knownTags, actions }: Annota
     setTags(finalTags);
     setDraftTag('');
     setSavedOnce(false);
+    if (draft) {
+      // A new note is a draft until saved: every field goes, and nothing is stored before Save.
+      void saving.run(() => draft({ note, tags: finalTags, color }), 'Could not save. Try again.').then((ok) => setSavedOnce(ok));
+      return;
+    }
     const patch = editPatch(annotation, { note, tags: finalTags, color }, overwrite);
     if (!patch) {
       setSavedOnce(true);
@@ -155,7 +162,7 @@ export function AnnotationCard({ placed, focusNote, knownTags, actions }: Annota
             <button type="submit" class="nl-button nl-primary" data-testid="nl-save" disabled={saving.busy}>
               {saving.busy ? 'Saving…' : 'Save'}
             </button>
-            {deleteButton}
+            {!draft && deleteButton}
             <span role="status" class="nl-muted">
               {savedOnce ? 'Saved' : ''}
             </span>

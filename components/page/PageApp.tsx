@@ -3,6 +3,7 @@ import { Notices } from './Notices';
 import type { PageActions, PageState, Store } from './page-state';
 import { PageToolbar } from './PageToolbar';
 import { SelectionToolbar } from './SelectionToolbar';
+import { ShortcutsCard } from './ShortcutsCard';
 import { useStore } from './use-store';
 
 interface PageAppProps {
@@ -18,12 +19,21 @@ export function PageApp({ store, actions }: PageAppProps) {
     else store.set({ selection: null });
   };
   const { selection, card } = state;
+  // `?` opens the shortcuts sheet only while focus is in our UI: on the page itself the key belongs to the page.
+  const onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement | null;
+    if (event.key !== '?' || !actions.toggleShortcuts || (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    event.preventDefault();
+    actions.toggleShortcuts(true);
+  };
   return (
-    <div class="nl-root">
+    <div class="nl-root" onKeyDown={onKeyDown}>
+      {state.shortcutsOpen && <ShortcutsCard onClose={() => actions.toggleShortcuts?.(false)} />}
       {selection && (
         <SelectionToolbar
           key={`${selection.start}:${selection.end}`}
           selection={selection}
+          focusRequest={state.toolbarFocus}
           knownTags={state.knownTags}
           actions={actions}
           onDismiss={dismissSelection}

@@ -15,13 +15,15 @@ interface ItemProps {
   /** Shows the annotation in its page (This page tab); absent where the page is not open. */
   onOpen?: (annotation: Annotation) => void;
   selection?: { selected: boolean; onToggle: (id: string, selected: boolean) => void };
+  /** The side panel marks the note nearest the reader's place in the page. */
+  current?: boolean;
 }
 
 function shorten(text: string, max = 280): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
-export function AnnotationItem({ annotation, knownTags, onOpen, selection }: ItemProps) {
+export function AnnotationItem({ annotation, knownTags, onOpen, selection, current = false }: ItemProps) {
   const { db, deps, copyText } = useServices();
   const feedback = useFeedback();
   const [editing, setEditing] = useState(false);
@@ -82,7 +84,11 @@ export function AnnotationItem({ annotation, knownTags, onOpen, selection }: Ite
   };
 
   return (
-    <li class={`annotation kind-${annotation.kind}`} data-annotation-id={annotation.id}>
+    <li
+      class={`annotation kind-${annotation.kind}${current ? ' current' : ''}`}
+      data-annotation-id={annotation.id}
+      aria-current={current ? 'location' : undefined}
+    >
       <div class="annotation-head">
         {selection && (
           <input

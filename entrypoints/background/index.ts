@@ -22,7 +22,11 @@ export default defineBackground(() => {
     if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'tab/command', command }).catch(() => undefined);
   });
 
-  browser.runtime.onInstalled.addListener(() => void syncContentScriptRegistration());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void syncContentScriptRegistration();
+    // A first-run page says what NewsLens does, how to allow a site and what stays private, with a sample to try.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   browser.runtime.onStartup.addListener(() => void syncContentScriptRegistration());
   browser.permissions.onAdded.addListener(() => void syncContentScriptRegistration());
   browser.permissions.onRemoved.addListener(() => void syncContentScriptRegistration());

@@ -10,11 +10,20 @@ export const ENTITY_LAYERS: Record<'person' | 'organization' | 'place', LayerSty
   place: { css: 'background-color: rgba(40, 170, 80, 0.18); text-decoration: underline dotted rgb(26, 127, 55) 2px;', priority: 1 },
 };
 
-// Claims are underlined, never filled, with a stronger line the more check-worthy they are.
+// Read mode's entities: one faint line under the name, no fill, so the text reads as the page set it; the line style
+// still tells the kinds apart. Hovering or clicking opens the same cards as in Fact-check mode.
+export const ENTITY_QUIET_LAYERS: Record<'person-quiet' | 'organization-quiet' | 'place-quiet', LayerStyle> = {
+  'person-quiet': { css: 'text-decoration: underline solid rgba(31, 111, 235, 0.45) 1px;', priority: 1 },
+  'organization-quiet': { css: 'text-decoration: underline double rgba(130, 80, 223, 0.45) 1px;', priority: 1 },
+  'place-quiet': { css: 'text-decoration: underline dotted rgba(26, 127, 55, 0.55) 1px;', priority: 1 },
+};
+
+// Claims get a straight slate-teal line (never the wavy red or orange a spell-checker uses) and a faint wash, stronger
+// the more check-worthy they are. Bands come from detect/claim-bands.ts, the one definition every surface uses.
 export const CLAIM_LAYERS: Record<'claim-high' | 'claim-medium' | 'claim-low', LayerStyle> = {
-  'claim-high': { css: 'text-decoration: underline wavy rgb(188, 76, 0) 2px;', priority: 0 },
-  'claim-medium': { css: 'text-decoration: underline wavy rgba(188, 76, 0, 0.75) 1.5px;', priority: 0 },
-  'claim-low': { css: 'text-decoration: underline dashed rgba(188, 76, 0, 0.55) 1px;', priority: 0 },
+  'claim-high': { css: 'background-color: rgba(0, 128, 128, 0.10); text-decoration: underline solid rgb(0, 110, 115) 2px;', priority: 0 },
+  'claim-medium': { css: 'background-color: rgba(0, 128, 128, 0.06); text-decoration: underline solid rgba(0, 110, 115, 0.7) 1px;', priority: 0 },
+  'claim-low': { css: 'text-decoration: underline dashed rgba(0, 110, 115, 0.55) 1px;', priority: 0 },
 };
 
 const HIGHLIGHT_FILLS: Record<HighlightColor, string> = {
@@ -36,9 +45,5 @@ export const FLASH_LAYER: Record<'flash', OverlayLayerStyle> = {
   flash: { fill: 'rgba(255, 140, 0, 0.55)', priority: 10 },
 };
 
-export const PUBLIC_LAYERS: Record<string, LayerStyle> = { ...ENTITY_LAYERS, ...CLAIM_LAYERS };
+export const PUBLIC_LAYERS: Record<string, LayerStyle> = { ...ENTITY_LAYERS, ...ENTITY_QUIET_LAYERS, ...CLAIM_LAYERS };
 export const PRIVATE_LAYERS: Record<string, OverlayLayerStyle> = { ...READER_LAYERS, ...FLASH_LAYER };
-
-export function claimLayer(score: number): keyof typeof CLAIM_LAYERS {
-  return score >= 0.75 ? 'claim-high' : score >= 0.55 ? 'claim-medium' : 'claim-low';
-}

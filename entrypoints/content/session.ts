@@ -11,11 +11,12 @@ import type { Analysis } from '../../detect/analyze';
 import type { EntityMention } from '../../detect/types';
 import type { PageReport, VisitResponse } from '../../storage/api';
 import { hashArticleText, pageAddress } from '../../storage/article-identity';
-import { isSiteEnabled } from '../../storage/settings';
-import type { Annotation, AnnotationKind, Article, HighlightColor, Settings } from '../../storage/types';
+import { displayModeFor, isSiteEnabled } from '../../storage/settings';
+import type { Annotation, AnnotationKind, Article, DisplayMode, HighlightColor, Settings } from '../../storage/types';
+import { claimsByBand, countWords, planDisplay, type DisplayPlan } from '../../page/display-mode';
 import type { PageActions, PageState, PaintKind, PlacedAnnotation, Rect, Store } from '../../components/page/page-state';
 import { trackingAnnotation } from '../../components/page/page-state';
-import { PUBLIC_LAYERS, PRIVATE_LAYERS, CLAIM_LAYERS, claimLayer, ENTITY_LAYERS } from './layer-styles';
+import { PUBLIC_LAYERS, PRIVATE_LAYERS, ENTITY_LAYERS } from './layer-styles';
 import { HoverPreview } from './hover-preview';
 import { ask, BackgroundError } from './messaging';
 import { readPage } from './read-page';
@@ -25,6 +26,13 @@ const FLASH_MS = 1600;
 const RESCAN_DEBOUNCE_MS = 1200;
 /** A page larger than this is cut: detection stays responsive and nothing freezes on an endless feed. */
 const MAX_TEXT_CHARS = 600_000;
+/**
+ * When to look again for an article that was not there at first (ms after the first scan). AMP's boilerplate reveals a
+ * page after 8 s when its runtime fails; the later checks cover slow single-page apps.
+ */
+const LATE_ARTICLE_CHECKS_MS = [2_000, 9_000, 20_000];
+/** Less article text than this (a headline and a standfirst) means the body has not been shown yet. */
+const LATE_ARTICLE_MIN_CHARS = 500;
 
 export interface SessionOptions {
   doc: Document;
@@ -51,12 +59,17 @@ export class PageSession {
   private article: Article | null = null;
   private settings: Settings | null = null;
   private analysis: Analysis = { entities: [], groups: [], claims: [] };
+  private plan: DisplayPlan = planDisplay({ mode: 'read', claims: [], words: 0 });
   private entitySpans: Painted<EntityMention>[] = [];
   private claimSpans: Painted<number>[] = [];
   private forced = false;
+  /** A selection the reader dismissed (Escape): kept in the page, but it does not reopen the toolbar. */
+  private dismissed: { start: number; end: number } | null = null;
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | null = null;
+  private lateTimers: ReturnType<typeof setTimeout>[] = [];
+  private stopLateListeners: () => void = () => undefined;
   private running: Promise<void> | null = null;
   private readonly hover = new HoverPreview({
     previewOpen: () => isPreview(this.store.get().card),
@@ -116,6 +129,7 @@ export class PageSession {
       articleTitle: visit.article?.title ?? metadata.headline ?? this.doc.title,
       textChanged: visit.textChanged,
       hiddenKinds: [...visit.settings.hiddenKinds],
+      defaultColor: visit.settings.defaultColor,
     });
     const detect = treatAsArticle && isSiteEnabled(visit.settings, this.doc.location.hostname);
     this.analysis = detect
@@ -127,6 +141,7 @@ export class PageSession {
         })
       : { entities: [], groups: [], claims: [] };
     this.store.set({ groups: this.analysis.groups, claims: this.analysis.claims });
+    this.applyMode(displayModeFor(visit.settings, this.doc.location.hostname));
     await yieldToPage();
     this.paintDetections();
     await yieldToPage();
@@ -150,19 +165,36 @@ export class PageSession {
 
   // ---- painting -------------------------------------------------------------------------------
 
+  /** Plans what the mode paints (see page/display-mode.ts) and publishes it; the caller repaints. */
+  private applyMode(mode: DisplayMode): void {
+    const { claims } = this.analysis;
+    this.plan = planDisplay({ mode, claims, words: countWords(this.map?.text ?? '') });
+    this.store.set({ mode, claimOrder: this.plan.claimOrder, currentClaim: -1 });
+  }
+
   private paintDetections(): void {
     const map = this.map;
     if (!map) return;
     const hidden = new Set(this.store.get().hiddenKinds);
-    this.entitySpans = this.analysis.entities.map((m) => ({ start: m.start, end: m.end, item: m }));
-    this.claimSpans = this.analysis.claims.map((c, i) => ({ start: c.start, end: c.end, item: i }));
+    const { entityStyle } = this.plan;
+    const { claims } = this.analysis;
+    this.entitySpans = entityStyle === 'off' ? [] : this.analysis.entities.map((m) => ({ start: m.start, end: m.end, item: m }));
+    // Hit-testing (spanAt) needs the spans in text order; the plan lists them by rank.
+    this.claimSpans = this.plan.claimOrder
+      .flatMap((i) => {
+        const claim = claims[i];
+        return claim ? [{ start: claim.start, end: claim.end, item: i }] : [];
+      })
+      .sort((a, b) => a.start - b.start);
     for (const kind of Object.keys(ENTITY_LAYERS) as (keyof typeof ENTITY_LAYERS)[]) {
-      const ranges = hidden.has(kind) ? [] : this.rangesOf(this.analysis.entities.filter((m) => m.type === kind));
-      this.paint(kind, ranges);
+      const ranges = hidden.has(kind) || entityStyle === 'off' ? [] : this.rangesOf(this.analysis.entities.filter((m) => m.type === kind));
+      this.paint(kind, entityStyle === 'full' ? ranges : []);
+      this.paint(`${kind}-quiet`, entityStyle === 'quiet' ? ranges : []);
     }
-    for (const layer of Object.keys(CLAIM_LAYERS) as (keyof typeof CLAIM_LAYERS)[]) {
-      const claims = hidden.has('claim') ? [] : this.analysis.claims.filter((c) => claimLayer(c.score) === layer);
-      this.paint(layer, this.rangesOf(claims));
+    const bands = claimsByBand(this.plan, claims);
+    for (const band of ['high', 'medium', 'low'] as const) {
+      const painted = hidden.has('claim') ? [] : bands[band].flatMap((i) => (claims[i] ? [claims[i]] : []));
+      this.paint(`claim-${band}`, this.rangesOf(painted));
     }
   }
 
@@ -263,8 +295,10 @@ export class PageSession {
   /** What we tell the background about this page; it normalises the URL into the article's identity. */
   private async pageReport(): Promise<PageReport> {
     const metadata = this.finding?.metadata;
+    // The bundled sample article is an extension page; it names its stand-in web address as its canonical URL.
+    const web = /^https?:$/.test(this.doc.location.protocol);
     return {
-      pageUrl: this.doc.location.href,
+      pageUrl: web || !metadata?.canonicalUrl ? this.doc.location.href : metadata.canonicalUrl,
       canonical: metadata?.canonicalUrl,
       title: metadata?.headline || this.doc.title,
       siteName: metadata?.siteName ?? this.doc.location.hostname.replace(/^www\./, ''),
@@ -345,9 +379,12 @@ export class PageSession {
       this.store.set({ selection: null });
       return;
     }
+    if (this.dismissed && this.dismissed.start === offsets.start && this.dismissed.end === offsets.end) return;
+    this.dismissed = null;
     this.store.set({
       selection: { ...offsets, text: map.text.slice(offsets.start, offsets.end), rect: toRect(range.getBoundingClientRect()) },
       card: null,
+      toolbarFocus: false,
     });
   }
 
@@ -443,7 +480,8 @@ export class PageSession {
     card:
       | { kind: 'entity'; entityId: string; preview?: boolean }
       | { kind: 'claim'; claimIndex: number; preview?: boolean }
-      | { kind: 'annotation'; annotationId: string; focusNote?: boolean },
+      | { kind: 'annotation'; annotationId: string; focusNote?: boolean }
+      | { kind: 'draft'; start: number; end: number; text: string },
     span: { start: number; end: number },
   ): void {
     const range = this.map && rangeFromOffsets(this.map, span.start, span.end);
@@ -459,9 +497,14 @@ export class PageSession {
     noteSelection: this.guard(async () => {
       const selection = this.store.get().selection;
       if (!selection) return;
-      const placed = await this.create('note', selection);
-      this.openCardFor({ kind: 'annotation', annotationId: placed.annotation.id, focusNote: true }, selection);
+      const { start, end, text } = selection;
+      // Nothing is stored yet: a note cancelled with Escape leaves no empty note behind.
+      this.openCardFor({ kind: 'draft', start, end, text }, selection);
     }),
+    saveDraft: async (span, patch) => {
+      const placed = await this.create('note', span, patch);
+      this.openCardFor({ kind: 'annotation', annotationId: placed.annotation.id }, span);
+    },
     tagSelection: this.guard(async (tags: string[]) => {
       const selection = this.store.get().selection;
       if (selection) await this.create('highlight', selection, { tags });
@@ -544,9 +587,12 @@ export class PageSession {
       this.flash(mentions);
     },
     stepClaim: (direction) => {
-      const { claims, currentClaim, hiddenKinds } = this.store.get();
-      if (!claims.length || hiddenKinds.includes('claim')) return;
-      const next = (currentClaim + direction + claims.length) % claims.length;
+      // Steps through the painted claims in rank order (most check-worthy first), not in reading order.
+      const { claims, claimOrder, currentClaim, hiddenKinds } = this.store.get();
+      if (!claimOrder.length || hiddenKinds.includes('claim')) return;
+      const at = claimOrder.indexOf(currentClaim);
+      const step = at < 0 ? (direction === 1 ? 0 : claimOrder.length - 1) : (at + direction + claimOrder.length) % claimOrder.length;
+      const next = claimOrder[step] ?? -1;
       const claim = claims[next];
       if (!claim) return;
       const rect = this.scrollToSpan(claim);
@@ -560,16 +606,60 @@ export class PageSession {
       this.scrollToSpan(span);
       this.flash([span]);
     },
-    closeCard: () => this.store.set({ card: null }),
+    closeCard: () => {
+      const { card } = this.store.get();
+      this.store.set({ card: null });
+      // Cancelling a note goes back to the words it was for, selected, so the reader can choose again.
+      if (card?.kind === 'draft') this.reselect(card);
+    },
     holdPreview: (held) => this.hover.hold(held),
     dismissSelection: () => {
+      const { selection } = this.store.get();
       this.store.set({ selection: null });
-      this.doc.getSelection()?.removeAllRanges();
+      if (selection) this.reselect(selection);
+      else this.doc.getSelection()?.removeAllRanges();
     },
     dismissError: () => this.store.set({ error: null }),
     dismissToast: () => this.store.set({ toast: null }),
     annotateAnyway: () => void this.start(true),
+    setMode: (mode) => {
+      this.applyMode(mode);
+      this.store.set({ card: null });
+      this.paintDetections();
+      // Remembered for this site; a failure to save must not undo what the reader sees now.
+      void ask({ type: 'settings/site-mode', hostname: this.doc.location.hostname, mode }).catch((error) =>
+        this.store.set({ error: error instanceof Error ? error.message : String(error) }),
+      );
+    },
+    toggleShortcuts: (open) => this.store.set({ shortcutsOpen: open, card: null }),
   };
+
+  /**
+   * Selects `span` in the page again and hands focus back to the page, after the reader dismissed our toolbar or a draft.
+   * The same selection does not bring the toolbar back until the reader changes it.
+   */
+  private reselect(span: { start: number; end: number }): void {
+    const range = this.map && rangeFromOffsets(this.map, span.start, span.end);
+    this.dismissed = { start: span.start, end: span.end };
+    const host = this.options.uiHost();
+    if (host instanceof HTMLElement) host.blur();
+    const selection = this.doc.getSelection();
+    if (!range || !selection) return;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  /** Reads the page selection for a keyboard command: a shortcut is the reader's intent even on a dismissed selection. */
+  takeSelection(): void {
+    this.dismissed = null;
+    this.updateSelection();
+  }
+
+  /** Moves keyboard focus into the selection toolbar (the "annotate selection" shortcut). */
+  focusToolbar(): void {
+    this.takeSelection();
+    if (this.store.get().selection) this.store.set({ toolbarFocus: true });
+  }
 
   private async restore(id: string, removed: PlacedAnnotation | undefined): Promise<void> {
     try {
@@ -580,6 +670,38 @@ export class PageSession {
     } catch (error) {
       this.store.set({ error: error instanceof Error ? error.message : String(error) });
     }
+  }
+
+  // ---- side panel -----------------------------------------------------------------------------
+
+  /** Length of the article text (UTF-16 code units), the scale of the side panel's article map. */
+  textLength(): number {
+    return this.map?.text.length ?? 0;
+  }
+
+  articleId(): string | null {
+    return this.article?.id ?? null;
+  }
+
+  /** The viewport box of a span of the article text, or null when it cannot be mapped back to the page. */
+  rectOf(span: { start: number; end: number }): Rect | null {
+    const range = this.map && rangeFromOffsets(this.map, span.start, span.end);
+    return range ? toRect(range.getBoundingClientRect()) : null;
+  }
+
+  /** Scrolls to a detected claim and flashes it, without opening a card (the side panel keeps focus). */
+  showClaim(index: number): void {
+    const claim = this.store.get().claims[index];
+    if (!claim) return;
+    this.scrollToSpan(claim);
+    this.flash([claim]);
+    this.store.set({ currentClaim: index });
+  }
+
+  /** Re-reads the reader's annotations from storage (the side panel edited them) and repaints them. */
+  async reloadAnnotations(): Promise<void> {
+    const visit = await ask<VisitResponse>({ type: 'page/visit', record: false, page: await this.pageReport() });
+    await this.placeAnnotations(visit.annotations);
   }
 
   // ---- popup and keyboard commands -------------------------------------------------------------
@@ -599,6 +721,7 @@ export class PageSession {
   // ---- pages that change after load ------------------------------------------------------------
 
   private watchForChanges(): void {
+    this.watchForLateArticle();
     if (this.observer || !this.doc.body) return;
     this.observer = new MutationObserver((mutations) => {
       const host = this.options.uiHost();
@@ -608,6 +731,41 @@ export class PageSession {
       this.rescanTimer = setTimeout(() => void this.rescanIfChanged(), RESCAN_DEBOUNCE_MS);
     });
     this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  /**
+   * Some pages show their article without changing the DOM: an AMP page whose runtime failed to load keeps its body
+   * hidden until the boilerplate's 8-second CSS animation ends, so the text map first reads nothing and no mutation ever
+   * follows. While no article has been found, look again when an animation or transition ends and a few times as the
+   * page settles (LATE_ARTICLE_CHECKS_MS), and stop once one is found.
+   */
+  private watchForLateArticle(): void {
+    // An article whose text reads as (nearly) nothing is not on screen yet either.
+    const waiting = !this.forced && (!this.finding?.isArticle || (this.map?.text.trim().length ?? 0) < LATE_ARTICLE_MIN_CHARS);
+    if (!waiting) {
+      this.stopWatchingForLateArticle();
+      return;
+    }
+    if (this.lateTimers.length) return;
+    const check = () => {
+      if (this.finding?.isArticle && (this.map?.text.trim().length ?? 0) >= LATE_ARTICLE_MIN_CHARS) return this.stopWatchingForLateArticle();
+      clearTimeout(this.rescanTimer);
+      this.rescanTimer = setTimeout(() => void this.rescanIfChanged(), RESCAN_DEBOUNCE_MS);
+    };
+    this.lateTimers = LATE_ARTICLE_CHECKS_MS.map((ms) => setTimeout(check, ms));
+    this.doc.addEventListener('animationend', check, true);
+    this.doc.addEventListener('transitionend', check, true);
+    this.stopLateListeners = () => {
+      this.doc.removeEventListener('animationend', check, true);
+      this.doc.removeEventListener('transitionend', check, true);
+    };
+  }
+
+  private stopWatchingForLateArticle(): void {
+    for (const timer of this.lateTimers) clearTimeout(timer);
+    this.lateTimers = [];
+    this.stopLateListeners();
+    this.stopLateListeners = () => undefined;
   }
 
   private async rescanIfChanged(): Promise<void> {
@@ -631,6 +789,7 @@ export class PageSession {
   }
 
   dispose(): void {
+    this.stopWatchingForLateArticle();
     this.observer?.disconnect();
     clearTimeout(this.rescanTimer);
     clearTimeout(this.flashTimer);

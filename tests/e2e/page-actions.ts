@@ -107,3 +107,16 @@ export async function paintedTexts(page: Page, layer: string): Promise<string[]>
     return texts;
   }, layer);
 }
+
+/** Switches the page's display mode from its toolbar (remembered for the site) and waits for the repaint. */
+export async function setMode(page: Page, mode: 'read' | 'fact-check' | 'study'): Promise<void> {
+  const button = page.getByTestId(`nl-mode-${mode}`);
+  await button.click();
+  await page.waitForFunction(
+    (m) => {
+      const root = document.querySelector('newslens-ui')?.shadowRoot;
+      return root?.querySelector(`[data-testid="nl-mode-${m}"]`)?.getAttribute('aria-pressed') === 'true';
+    },
+    mode,
+  );
+}

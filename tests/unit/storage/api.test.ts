@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseContentMessage } from '../../../storage/api';
 import { isQuotaError, toStorageError } from '../../../storage/errors';
 import { handleContentMessage } from '../../../storage/message-handler';
+import { displayModeFor, getSettings } from '../../../storage/settings';
 import { fixedDeps, freshDb, target } from './helpers';
 
 const page = {
@@ -47,6 +48,8 @@ describe('message validation', () => {
       },
       'reports[0].found',
     ],
+    [{ type: 'settings/site-mode', hostname: 'news.example.com', mode: 'loud' }, 'mode'],
+    [{ type: 'settings/site-mode', hostname: 'x'.repeat(300), mode: 'read' }, 'hostname'],
     [null, 'message must be an object'],
     ['page/visit', 'message must be an object'],
   ])('rejects %j', (message, expected) => {
@@ -138,5 +141,18 @@ describe('storage errors', () => {
     expect(isQuotaError(wrapped)).toBe(true);
     expect(toStorageError(wrapped).code).toBe('quota');
     expect(toStorageError(new Error('boom')).code).toBe('unknown');
+  });
+});
+
+describe('display mode per site', () => {
+  it('remembers a site’s mode without its www., forgets it on null, and falls back to the global mode', async () => {
+    const db = freshDb();
+    const reply = await handleContentMessage(db, { type: 'settings/site-mode', hostname: 'www.news.example.com', mode: 'fact-check' }, fixedDeps(), noAnalyzer);
+    expect(reply).toMatchObject({ ok: true, value: { siteDisplayModes: { 'news.example.com': 'fact-check' } } });
+    const settings = await getSettings(db);
+    expect(displayModeFor(settings, 'www.news.example.com')).toBe('fact-check');
+    expect(displayModeFor(settings, 'wire.example.org')).toBe('read');
+    await handleContentMessage(db, { type: 'settings/site-mode', hostname: 'news.example.com', mode: null }, fixedDeps(), noAnalyzer);
+    expect(displayModeFor(await getSettings(db), 'news.example.com')).toBe('read');
   });
 });

@@ -37,6 +37,8 @@ export function fakeActions() {
     dismissError: vi.fn(),
     dismissToast: vi.fn(),
     annotateAnyway: vi.fn(),
+    setMode: vi.fn(),
+    toggleShortcuts: vi.fn(),
   } satisfies PageActions;
 }
 
@@ -122,6 +124,7 @@ export function readyState(overrides: Partial<PageState> = {}): PageState {
     articleTitle: 'Trade talks resume',
     groups: ENTITIES,
     claims: CLAIMS,
+    claimOrder: (overrides.claims ?? CLAIMS).map((_, i) => i),
     knownTags: ['budget', 'trade', 'trade-deal', 'needs-source', 'Beijing visit'],
     ...overrides,
   };

@@ -171,3 +171,21 @@ describe('error banner and toast', () => {
     expect(screen.queryByTestId('nl-undo')).toBeNull();
   });
 });
+
+describe('display mode switch', () => {
+  it('shows the current mode as pressed and asks the session to switch', () => {
+    const { actions, store } = renderPage({ mode: 'read' });
+    expect(screen.getByTestId('nl-mode-read').getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByTestId('nl-mode-fact-check'));
+    expect(actions.setMode).toHaveBeenCalledWith('fact-check');
+    act(() => store.set({ mode: 'fact-check', claimOrder: [2, 0, 1] }));
+    expect(screen.getByTestId('nl-mode-fact-check').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('counts and steps through the painted claims only, in rank order', () => {
+    const { store } = renderPage({ claimOrder: [2] });
+    expect(screen.getByTestId('nl-count-claim').textContent).toBe('1');
+    act(() => store.set({ currentClaim: 2 }));
+    expect(screen.getByTestId('nl-claim-position').textContent).toBe('1 / 1');
+  });
+});
