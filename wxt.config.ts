@@ -5,6 +5,10 @@ import preact from '@preact/preset-vite';
 // build with two differences a headless test needs: a host permission for 127.0.0.1, standing in for
 // the reader's "allow on this site" click, and an open (not closed) shadow root for the in-page UI, so
 // Playwright can click it. Everything else is the same code.
+/** Toolbar and store icons, rendered from assets/icons/*.svg by `npm run icons` (scripts/render-icons.ts). */
+const ICON_SIZES = [16, 32, 48, 128] as const;
+const icons = (prefix = '') => Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${prefix}${size}.png`]));
+
 export default defineConfig({
   // Explicit imports everywhere: a reader of any file can see where each name comes from.
   imports: false,
@@ -25,11 +29,24 @@ export default defineConfig({
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
-    action: { default_title: 'NewsLens' },
-    // Readers can rebind these at chrome://extensions/shortcuts (about:addons in Firefox).
+    icons: icons(),
+    action: {
+      default_title: 'NewsLens',
+      default_icon: icons(),
+      // Firefox picks the variant for the toolbar's theme: `light` is the light-coloured icon for dark toolbars. Chrome
+      // has no such key; the extension's pages switch the icon with action.setIcon (components/shared/toolbar-icon.ts).
+      ...(browser === 'firefox'
+        ? { theme_icons: ICON_SIZES.map((size) => ({ light: `icon/dark-${size}.png`, dark: `icon/${size}.png`, size })) }
+        : {}),
+    },
+    // Readers can rebind these at chrome://extensions/shortcuts (about:addons in Firefox). Chrome binds at most four
+    // suggested keys and silently leaves a command unbound when the browser owns its key (Alt+Shift+A and Alt+Shift+N
+    // are refused in Chromium), so these four are checked with commands.getAll() in tests/e2e/keyboard.test.ts and
+    // listed for readers in components/shared/shortcuts.ts.
     commands: {
+      'annotate-selection': { suggested_key: { default: 'Alt+Shift+E' }, description: 'Annotate the selected text (focus the selection toolbar)' },
       'highlight-selection': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Highlight the selected text' },
-      'note-selection': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Add a note to the selected text' },
+      'note-selection': { suggested_key: { default: 'Alt+Shift+M' }, description: 'Add a note to the selected text' },
       'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next check-worthy claim' },
     },
     browser_specific_settings: {

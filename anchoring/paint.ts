@@ -2,6 +2,9 @@
 // layer in CSS.highlights, styled by ::highlight() rules in an adopted stylesheet (no <style> element either).
 // Where the API is missing, a fallback wraps text in <newslens-mark> elements, which does change the DOM.
 
+import { createOverlayPainter, type OverlayLayerStyle } from './overlay-paint';
+import type { Painter } from './painter';
+
 export interface LayerStyle {
   /** CSS declarations allowed in ::highlight(): color, background-color, text-decoration*, text-shadow. */
   css: string;
@@ -9,13 +12,7 @@ export interface LayerStyle {
   priority: number;
 }
 
-export interface Painter {
-  readonly native: boolean;
-  set(layer: string, ranges: readonly Range[]): void;
-  clear(layer: string): void;
-  clearAll(): void;
-  dispose(): void;
-}
+export type { Painter } from './painter';
 
 const PREFIX = 'newslens-';
 
@@ -30,10 +27,41 @@ function highlightRegistry(win: Window): { registry: HighlightRegistryLike; High
   return css?.highlights && Highlight ? { registry: css.highlights, Highlight } : null;
 }
 
-export function createPainter(doc: Document, styles: Record<string, LayerStyle>): Painter {
+export interface PainterOptions {
+  /**
+   * Layers the page must not learn about (the reader's own highlights): painted by `createOverlayPainter` inside a
+   * closed shadow root instead of the page-visible `CSS.highlights` registry or `<newslens-mark>` elements.
+   */
+  privateLayers?: Record<string, OverlayLayerStyle>;
+  /** Shadow-root mode of the private overlay; `closed` unless a test must look inside. */
+  shadowMode?: ShadowRootMode;
+}
+
+/**
+ * A painter for `styles` (CSS Custom Highlight API, or wrapping marks where it is missing), plus, when
+ * `options.privateLayers` is given, a private overlay for those layer names. `set`/`clear` route by layer name.
+ */
+export function createPainter(doc: Document, styles: Record<string, LayerStyle>, options: PainterOptions = {}): Painter {
   const win = doc.defaultView;
   const api = win ? highlightRegistry(win) : null;
-  return api ? nativePainter(doc, styles, api) : wrappingPainter(doc, styles);
+  const shared = api ? nativePainter(doc, styles, api) : wrappingPainter(doc, styles);
+  const privateLayers = options.privateLayers;
+  if (!privateLayers || !Object.keys(privateLayers).length) return shared;
+  const overlay = createOverlayPainter(doc, privateLayers, { shadowMode: options.shadowMode ?? 'closed' });
+  const route = (layer: string) => (Object.hasOwn(privateLayers, layer) ? overlay : shared);
+  return {
+    native: shared.native,
+    set: (layer, ranges) => route(layer).set(layer, ranges),
+    clear: (layer) => route(layer).clear(layer),
+    clearAll() {
+      shared.clearAll();
+      overlay.clearAll();
+    },
+    dispose() {
+      shared.dispose();
+      overlay.dispose();
+    },
+  };
 }
 
 function nativePainter(

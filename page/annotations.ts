@@ -35,10 +35,13 @@ type AnnotationActions = Pick<
   PageActions,
   | 'highlightSelection'
   | 'noteSelection'
+  | 'saveDraft'
   | 'tagSelection'
   | 'trackSelectionAsClaim'
   | 'trackClaim'
   | 'updateAnnotation'
+  | 'acceptChange'
+  | 'detachAnnotation'
   | 'deleteAnnotation'
   | 'openAnnotation'
 >;
@@ -57,30 +60,51 @@ export class ReaderAnnotations {
 
   /**
    * Re-anchors the saved annotations in the current text, paints them, and reports to the background any whose
-   * anchor quality or confidence moved (by more than 0.01), so lists outside the page can say "not found".
+   * anchor quality, confidence (by more than 0.01) or found text moved, so lists outside the page can say "not found"
+   * or show what changed. Notes the reader detached from changed text stay orphans and are not looked for.
    */
   async place(annotations: Annotation[], articleId: string | null): Promise<void> {
     const { store, text, ask } = this.options;
+    const current = text.map?.text ?? '';
+    const live = annotations.filter((a) => !a.anchor?.detached);
     const anchors = anchorAll(
-      text.map?.text ?? '',
-      annotations.map((a) => ({ quote: a.target.quote, position: a.target.position })),
+      current,
+      live.map((a) => ({ quote: a.target.quote, position: a.target.position })),
     );
-    const placed: PlacedAnnotation[] = annotations.map((annotation, i) => {
-      const anchor = anchors[i];
-      return anchor
-        ? { annotation, quality: anchor.quality, confidence: anchor.confidence, start: anchor.start, end: anchor.end }
-        : { annotation, quality: 'orphan', confidence: 0 };
+    const byId = new Map(live.map((a, i) => [a.id, anchors[i]]));
+    const placed: PlacedAnnotation[] = annotations.map((annotation) => {
+      const anchor = byId.get(annotation.id);
+      if (!anchor) return { annotation, quality: 'orphan', confidence: 0 };
+      // For a changed quote, the text now in its place: the reader sees what changed before accepting or detaching.
+      const found = anchor.quality === 'changed' ? current.slice(anchor.start, anchor.end) : undefined;
+      return {
+        annotation,
+        quality: anchor.quality,
+        confidence: anchor.confidence,
+        start: anchor.start,
+        end: anchor.end,
+        ...(found !== undefined ? { found } : {}),
+      };
     });
     store.set({ annotations: inReadingOrder(placed) });
     this.options.paint.paintAnnotations();
     const changed = placed.filter(
-      (p) => p.annotation.anchor?.quality !== p.quality || Math.abs((p.annotation.anchor?.confidence ?? -1) - p.confidence) > 0.01,
+      (p) =>
+        !p.annotation.anchor?.detached &&
+        (p.annotation.anchor?.quality !== p.quality ||
+          Math.abs((p.annotation.anchor?.confidence ?? -1) - p.confidence) > 0.01 ||
+          p.annotation.anchor?.found !== p.found),
     );
     if (changed.length && articleId) {
       await ask({
         type: 'anchors/report',
         articleId,
-        reports: changed.map((p) => ({ id: p.annotation.id, quality: p.quality, confidence: p.confidence })),
+        reports: changed.map((p) => ({
+          id: p.annotation.id,
+          quality: p.quality,
+          confidence: p.confidence,
+          ...(p.found !== undefined ? { found: p.found } : {}),
+        })),
       });
     }
   }
@@ -99,10 +123,14 @@ export class ReaderAnnotations {
       highlightSelection: this.withSelection(async (selection, color?: HighlightColor) => {
         await this.create('highlight', selection, color ? { color } : {});
       }),
-      noteSelection: this.withSelection(async (selection) => {
-        const placed = await this.create('note', selection);
-        openCard(this.options.store, this.options.text, { kind: 'annotation', annotationId: placed.annotation.id, focusNote: true }, selection);
+      noteSelection: this.withSelection(async ({ start, end, text }) => {
+        // Nothing is stored yet: a note cancelled with Escape leaves no empty note behind.
+        openCard(this.options.store, this.options.text, { kind: 'draft', start, end, text }, { start, end });
       }),
+      saveDraft: async (span, patch) => {
+        const placed = await this.create('note', span, patch);
+        openCard(this.options.store, this.options.text, { kind: 'annotation', annotationId: placed.annotation.id }, span);
+      },
       tagSelection: this.withSelection(async (selection, tags: string[]) => {
         await this.create('highlight', selection, { tags });
       }),
@@ -117,11 +145,34 @@ export class ReaderAnnotations {
         await this.create('claim', claim, { color: 'pink', claim: newClaimReview(claim.speaker) });
         openCard(store, text, { kind: 'claim', claimIndex }, claim);
       }),
-      updateAnnotation: guarded(this.options.store, async (id, patch) => {
+      // Not guarded: the editing card shows the failure itself (a conflict must keep the reader's text and say why).
+      updateAnnotation: async (id, patch) => {
         const updated = await this.options.ask({ type: 'annotation/update', id, patch });
         this.options.store.set((s) => ({ annotations: s.annotations.map((p) => (p.annotation.id === id ? { ...p, annotation: updated } : p)) }));
         this.options.paint.paintAnnotations();
         void this.refreshTags();
+      },
+      // The reader accepts the changed text: the note's quote and position become the text where it was found.
+      acceptChange: guarded(this.options.store, async (id) => {
+        const { store, text, ask } = this.options;
+        const placed = store.get().annotations.find((p) => p.annotation.id === id);
+        if (!text.map || placed?.start === undefined || placed.end === undefined) return;
+        const { quote, position } = describeRange(text.map.text, placed.start, placed.end);
+        const updated = await ask({ type: 'annotation/update', id, patch: { target: { ...placed.annotation.target, quote, position } } });
+        store.set((s) => ({
+          annotations: s.annotations.map((p) => (p.annotation.id === id ? { annotation: updated, quality: 'exact', confidence: 1, start: p.start, end: p.end } : p)),
+        }));
+        this.options.paint.paintAnnotations();
+      }),
+      // The reader says the changed text is not what the note was about: it becomes an orphan and is no longer looked for.
+      detachAnnotation: guarded(this.options.store, async (id) => {
+        const { store, ask } = this.options;
+        const updated = await ask({ type: 'annotation/update', id, patch: { detached: true } });
+        store.set((s) => ({
+          annotations: s.annotations.map((p) => (p.annotation.id === id ? { annotation: updated, quality: 'orphan', confidence: 0 } : p)),
+          card: null,
+        }));
+        this.options.paint.paintAnnotations();
       }),
       deleteAnnotation: guarded(this.options.store, async (id) => {
         const { store, ask } = this.options;
@@ -156,7 +207,7 @@ export class ReaderAnnotations {
     }
   }
 
-  private withSelection<A extends unknown[]>(run: (selection: Span, ...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  private withSelection<A extends unknown[]>(run: (selection: NonNullable<PageState['selection']>, ...args: A) => Promise<void>): (...args: A) => Promise<void> {
     return guarded(this.options.store, async (...args: A) => {
       const selection = this.options.store.get().selection;
       if (selection) await run(selection, ...args);

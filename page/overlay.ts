@@ -3,10 +3,12 @@
 import { rangeContainsPoint, spanAt } from '../anchoring/hit-test';
 import { createPainter, type Painter } from '../anchoring/paint';
 import type { Analysis } from '../detect/analyze';
+import type { ClaimBand } from '../detect/claim-bands';
 import type { EntityMention, EntityType } from '../detect/types';
 import type { PageState, Store } from '../components/page/page-state';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../storage/types';
-import { ALL_LAYERS, CLAIM_LAYERS, ENTITY_LAYERS, type ClaimLayer } from './layer-styles';
+import { HIGHLIGHT_COLORS, type DisplayMode, type HighlightColor } from '../storage/types';
+import { claimsByBand, countWords, planDisplay, type DisplayPlan } from './display-mode';
+import { ENTITY_LAYERS, PRIVATE_LAYERS, PUBLIC_LAYERS } from './layer-styles';
 import type { PageText, Span } from './page-text';
 
 /** How long a flashed passage stays marked (ms). */
@@ -24,36 +26,67 @@ export interface OverlayOptions {
    * and the session takes them off its observer's queue so they are not mistaken for the page changing.
    */
   onOwnMutation?: () => void;
+  /**
+   * Shadow-root mode of the private overlay that holds the reader's highlights: `closed` in the store build, `open` in
+   * the e2e build so tests can count the boxes. Unit tests that look inside pass `open`.
+   */
+  privateShadowMode?: ShadowRootMode;
 }
 
 export class Overlay {
   private readonly painter: Painter;
   private analysis: Analysis = { entities: [], groups: [], claims: [] };
+  private plan: DisplayPlan = planDisplay({ mode: 'read', claims: [], words: 0 });
   private entitySpans: (Span & { item: EntityMention })[] = [];
   private claimSpans: (Span & { item: number })[] = [];
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: OverlayOptions) {
-    this.painter = createPainter(options.doc, ALL_LAYERS);
+    this.painter = createPainter(options.doc, PUBLIC_LAYERS, {
+      // The reader's highlights and the flash are painted in our closed shadow root, out of the page's reach.
+      privateLayers: PRIVATE_LAYERS,
+      shadowMode: options.privateShadowMode ?? (import.meta.env.MODE === 'e2e' ? 'open' : 'closed'),
+    });
   }
 
-  /** Takes a new detection result and paints it (minus the kinds the reader hid). */
-  showDetections(analysis: Analysis): void {
+  /** Takes a new detection result and the page's display mode, plans what the mode shows, and paints it. */
+  showDetections(analysis: Analysis, mode: DisplayMode): void {
     this.analysis = analysis;
-    this.entitySpans = analysis.entities.map((m) => ({ start: m.start, end: m.end, item: m }));
-    this.claimSpans = analysis.claims.map((c, i) => ({ start: c.start, end: c.end, item: i }));
+    this.applyMode(mode);
     this.paintDetections();
   }
 
-  /** Repaints detections from `state.hiddenKinds` (after the reader shows or hides a kind, or the text moved). */
+  /**
+   * Plans what `mode` paints (page/display-mode.ts: entity style, which claims by rank) and publishes the mode and the
+   * painted claims' rank order to the store; the caller repaints with {@link paintDetections}.
+   */
+  applyMode(mode: DisplayMode): void {
+    const { claims } = this.analysis;
+    this.plan = planDisplay({ mode, claims, words: countWords(this.options.text.map?.text ?? '') });
+    this.options.store.set({ mode, claimOrder: this.plan.claimOrder, currentClaim: -1 });
+  }
+
+  /** Repaints detections from the plan and `state.hiddenKinds` (after the reader shows or hides a kind, or the text moved). */
   paintDetections(): void {
     const hidden = new Set(this.options.store.get().hiddenKinds);
     const { entities, claims } = this.analysis;
+    const { entityStyle } = this.plan;
+    this.entitySpans = entityStyle === 'off' ? [] : entities.map((m) => ({ start: m.start, end: m.end, item: m }));
+    // Hit-testing (spanAt) needs the spans in text order; the plan lists them by rank.
+    this.claimSpans = this.plan.claimOrder
+      .flatMap((i) => {
+        const claim = claims[i];
+        return claim ? [{ start: claim.start, end: claim.end, item: i }] : [];
+      })
+      .sort((a, b) => a.start - b.start);
     for (const kind of Object.keys(ENTITY_LAYERS) as EntityType[]) {
-      this.paint(kind, hidden.has(kind) ? [] : entities.filter((m) => m.type === kind));
+      const spans = hidden.has(kind) || entityStyle === 'off' ? [] : entities.filter((m) => m.type === kind);
+      this.paint(kind, entityStyle === 'full' ? spans : []);
+      this.paint(`${kind}-quiet`, entityStyle === 'quiet' ? spans : []);
     }
-    for (const layer of Object.keys(CLAIM_LAYERS) as ClaimLayer[]) {
-      this.paint(layer, hidden.has('claim') ? [] : claims.filter((c) => `claim-${c.band}` === layer));
+    const bands = claimsByBand(this.plan, claims);
+    for (const band of ['high', 'medium', 'low'] as const satisfies readonly ClaimBand[]) {
+      this.paint(`claim-${band}`, hidden.has('claim') ? [] : bands[band].flatMap((i) => (claims[i] ? [claims[i]] : [])));
     }
   }
 

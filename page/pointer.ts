@@ -24,8 +24,19 @@ export interface PointerOptions {
   uiHost: () => Element | null;
 }
 
+/** The page events the pointer follows; the content script registers them so they end with its context. */
+export type PointerEvents = 'mouseup' | 'keyup' | 'selectionchange' | 'click' | 'mousemove';
+export type Listen = (type: PointerEvents, handler: (event: Event) => void) => void;
+
+/** Selection changes come in bursts while the reader drags; the toolbar follows once they pause this long (ms). */
+const SELECTION_SETTLE_MS = 250;
+
 export class Pointer {
   private readonly hover: HoverPreview;
+  private selectionTimer: ReturnType<typeof setTimeout> | undefined;
+  private pointerFrame = 0;
+  /** A selection the reader dismissed (Escape): kept in the page, but it does not reopen the toolbar. */
+  private dismissed: Span | null = null;
 
   constructor(private readonly options: PointerOptions) {
     const { store } = options;
@@ -36,6 +47,31 @@ export class Pointer {
         return !selection && (!card || isPreview(card));
       },
       closePreview: () => store.set({ card: null }),
+    });
+  }
+
+  /**
+   * Follows the reader's pointer on the page through `listen` (document events): selections (at once on mouse-up and
+   * shift-key release, debounced otherwise), clicks, and pointer moves sampled once per animation frame, since
+   * hit-testing costs a caret lookup.
+   */
+  listen(listen: Listen): void {
+    const win = this.options.doc.defaultView;
+    listen('mouseup', () => setTimeout(() => this.updateSelection(), 0));
+    listen('keyup', (event) => {
+      if ((event as KeyboardEvent).shiftKey) this.updateSelection();
+    });
+    listen('selectionchange', () => {
+      clearTimeout(this.selectionTimer);
+      this.selectionTimer = setTimeout(() => this.updateSelection(), SELECTION_SETTLE_MS);
+    });
+    listen('click', (event) => this.handleClick(event as MouseEvent));
+    listen('mousemove', (event) => {
+      if (this.pointerFrame || !win) return;
+      this.pointerFrame = win.requestAnimationFrame(() => {
+        this.pointerFrame = 0;
+        this.handlePointerMove(event as MouseEvent);
+      });
     });
   }
 
@@ -57,16 +93,49 @@ export class Pointer {
       store.set({ selection: null });
       return;
     }
+    if (this.dismissed && this.dismissed.start === offsets.start && this.dismissed.end === offsets.end) return;
+    this.dismissed = null;
     store.set({
       selection: { ...offsets, text: map.text.slice(offsets.start, offsets.end), rect: toRect(range.getBoundingClientRect()) },
       card: null,
+      toolbarFocus: false,
     });
   }
 
-  /** Drops the selection in the page and in the UI (Escape in the selection toolbar). */
+  /** Escape in the selection toolbar: the toolbar goes, the words stay selected in the page and focus returns there. */
   dismissSelection(): void {
+    const { selection } = this.options.store.get();
     this.options.store.set({ selection: null });
-    this.options.doc.getSelection()?.removeAllRanges();
+    if (selection) this.reselect(selection);
+    else this.options.doc.getSelection()?.removeAllRanges();
+  }
+
+  /**
+   * Selects `span` in the page again and hands focus back to the page, after the reader dismissed our toolbar or a
+   * draft note. The same selection does not bring the toolbar back until the reader changes it.
+   */
+  reselect(span: Span): void {
+    const { doc, text } = this.options;
+    const range = text.rangeOf(span);
+    this.dismissed = { start: span.start, end: span.end };
+    const host = this.options.uiHost();
+    if (host instanceof HTMLElement) host.blur();
+    const selection = doc.getSelection();
+    if (!range || !selection) return;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  /** Reads the page selection for a keyboard command: a shortcut is the reader's intent even on a dismissed selection. */
+  takeSelection(): void {
+    this.dismissed = null;
+    this.updateSelection();
+  }
+
+  /** Moves keyboard focus into the selection toolbar (the "annotate selection" shortcut). */
+  focusToolbar(): void {
+    this.takeSelection();
+    if (this.options.store.get().selection) this.options.store.set({ toolbarFocus: true });
   }
 
   /** Clicks on painted text open the matching card: the reader's own notes first, then entities, then claims. */
@@ -147,6 +216,8 @@ export class Pointer {
   }
 
   dispose(): void {
+    clearTimeout(this.selectionTimer);
+    if (this.pointerFrame) this.options.doc.defaultView?.cancelAnimationFrame(this.pointerFrame);
     this.hover.dispose();
   }
 }

@@ -2,13 +2,14 @@
 // that up to date when the page changes. The work is done by collaborators that only know narrow interfaces:
 // PageText (the text and its map), Overlay (what is painted), Pointer (selection, clicks, hovers) and
 // ReaderAnnotations (the reader's own notes). The UI only sees PageState and PageActions.
-import type { PageActions, PageState, Store } from '../components/page/page-state';
+import type { PageActions, PageState, Rect, Store } from '../components/page/page-state';
 import type { PageReport, TabStatus } from '../storage/api';
 import { hashArticleText } from '../storage/article-identity';
-import { isSiteEnabled, siteKey } from '../storage/site-key';
+import { displayModeFor, isSiteEnabled, siteKey } from '../storage/site-key';
 import type { Article, PaintKind, Settings } from '../storage/types';
 import { ReaderAnnotations } from './annotations';
 import { placeCard } from './cards';
+import { articleShown, LateArticleWatch } from './late-article';
 import { BackgroundError, type Ask } from './messaging';
 import { Overlay } from './overlay';
 import { PageText, yieldToPage } from './page-text';
@@ -41,6 +42,7 @@ export class PageSession {
   private forced = false;
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | null = null;
+  private readonly late: LateArticleWatch;
   private running: Promise<void> | null = null;
   private resolveMapped: () => void = () => undefined;
   /**
@@ -69,6 +71,11 @@ export class PageSession {
           if (this.store.get().phase === 'not-article') this.setPhase('ready');
         },
       },
+    });
+    this.late = new LateArticleWatch({
+      doc,
+      found: () => articleShown(this.text.finding?.isArticle, this.text.map?.text),
+      recheck: () => this.scheduleRescan(),
     });
     this.actions = this.pageActions();
   }
@@ -104,6 +111,7 @@ export class PageSession {
       articleTitle: visit.article?.title ?? metadata.headline ?? this.doc.title,
       textChanged: visit.textChanged,
       hiddenKinds: [...visit.settings.hiddenKinds],
+      defaultColor: visit.settings.defaultColor,
     });
     const detect = treatAsArticle && isSiteEnabled(visit.settings, this.doc.location.hostname);
     const analysis = detect
@@ -111,7 +119,7 @@ export class PageSession {
       : { entities: [], groups: [], claims: [] };
     this.store.set({ groups: analysis.groups, claims: analysis.claims });
     await yieldToPage();
-    this.overlay.showDetections(analysis);
+    this.overlay.showDetections(analysis, displayModeFor(visit.settings, this.doc.location.hostname));
     await yieldToPage();
     await this.annotations.place(visit.annotations, this.article?.id ?? null);
     void this.annotations.refreshTags();
@@ -143,8 +151,10 @@ export class PageSession {
   private async pageReport(): Promise<PageReport> {
     const finding = this.text.finding;
     const metadata = finding?.metadata;
+    // The bundled sample article is an extension page; it names its stand-in web address as its canonical URL.
+    const web = /^https?:$/.test(this.doc.location.protocol);
     return {
-      pageUrl: this.doc.location.href,
+      pageUrl: web || !metadata?.canonicalUrl ? this.doc.location.href : metadata.canonicalUrl,
       canonical: metadata?.canonicalUrl,
       title: metadata?.headline || this.doc.title,
       siteName: metadata?.siteName ?? siteKey(this.doc.location.hostname),
@@ -157,11 +167,16 @@ export class PageSession {
     };
   }
 
-  /** Steps to the next (1) or previous (-1) detected claim: scrolls to it, flashes it and opens its card. */
+  /**
+   * Steps to the next (1) or previous (-1) painted claim in rank order (most check-worthy first, not reading order):
+   * scrolls to it, flashes it and opens its card.
+   */
   private stepClaim(direction: 1 | -1): void {
-    const { claims, currentClaim, hiddenKinds } = this.store.get();
-    if (!claims.length || hiddenKinds.includes('claim')) return;
-    const next = (currentClaim + direction + claims.length) % claims.length;
+    const { claims, claimOrder, currentClaim, hiddenKinds } = this.store.get();
+    if (!claimOrder.length || hiddenKinds.includes('claim')) return;
+    const at = claimOrder.indexOf(currentClaim);
+    const step = at < 0 ? (direction === 1 ? 0 : claimOrder.length - 1) : (at + direction + claimOrder.length) % claimOrder.length;
+    const next = claimOrder[step] ?? -1;
     const claim = claims[next];
     if (!claim) return;
     this.scrollTo(claim);
@@ -199,12 +214,27 @@ export class PageSession {
         this.scrollTo(span);
         this.overlay.flash([span]);
       },
-      closeCard: () => this.store.set({ card: null }),
+      closeCard: () => {
+        const { card } = this.store.get();
+        this.store.set({ card: null });
+        // Cancelling a note goes back to the words it was for, selected, so the reader can choose again.
+        if (card?.kind === 'draft') this.pointer.reselect(card);
+      },
       holdPreview: (held) => this.pointer.holdPreview(held),
       dismissSelection: () => this.pointer.dismissSelection(),
       dismissError: () => this.store.set({ error: null }),
       dismissToast: () => this.store.set({ toast: null }),
       annotateAnyway: () => void this.start(true),
+      setMode: (mode) => {
+        this.overlay.applyMode(mode);
+        this.store.set({ card: null });
+        this.overlay.paintDetections();
+        // Remembered for this site; a failure to save must not undo what the reader sees now.
+        void this.options.ask({ type: 'settings/site-mode', hostname: this.doc.location.hostname, mode }).catch((error) =>
+          this.store.set({ error: error instanceof Error ? error.message : String(error) }),
+        );
+      },
+      toggleShortcuts: (open) => this.store.set({ shortcutsOpen: open, card: null }),
     };
   }
 
@@ -221,14 +251,53 @@ export class PageSession {
     };
   }
 
+  // ---- side panel -----------------------------------------------------------------------------
+
+  /** Length of the article text (UTF-16 code units), the scale of the side panel's article map. */
+  textLength(): number {
+    return this.text.map?.text.length ?? 0;
+  }
+
+  articleId(): string | null {
+    return this.article?.id ?? null;
+  }
+
+  /** The viewport box of a span of the article text, or null when it cannot be mapped back to the page. */
+  rectOf(span: { start: number; end: number }): Rect | null {
+    return this.text.rectOf(span);
+  }
+
+  /** Scrolls to a detected claim and flashes it, without opening a card (the side panel keeps focus). */
+  showClaim(index: number): void {
+    const claim = this.store.get().claims[index];
+    if (!claim) return;
+    this.scrollTo(claim);
+    this.overlay.flash([claim]);
+    this.store.set({ currentClaim: index });
+  }
+
+  /** Re-reads the reader's annotations from storage (the side panel edited them) and repaints them. */
+  async reloadAnnotations(): Promise<void> {
+    const visit = await this.options.ask({ type: 'page/visit', record: false, page: await this.pageReport() });
+    await this.annotations.place(visit.annotations, this.article?.id ?? null);
+  }
+
+  // ---- pages that change after load ------------------------------------------------------------
+
+  private scheduleRescan(): void {
+    clearTimeout(this.rescanTimer);
+    this.rescanTimer = setTimeout(() => void this.rescanIfChanged(), RESCAN_DEBOUNCE_MS);
+  }
+
   private watchForChanges(): void {
+    // An article whose text reads as (nearly) nothing is not on screen yet either (page/late-article.ts).
+    this.late.update(!this.forced && !articleShown(this.text.finding?.isArticle, this.text.map?.text));
     if (this.observer || !this.doc.body) return;
     this.observer = new MutationObserver((mutations) => {
       const host = this.options.uiHost();
       const relevant = mutations.some((m) => !(host && (m.target === host || host.contains(m.target))));
       if (!relevant) return;
-      clearTimeout(this.rescanTimer);
-      this.rescanTimer = setTimeout(() => void this.rescanIfChanged(), RESCAN_DEBOUNCE_MS);
+      this.scheduleRescan();
     });
     this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
   }
@@ -247,6 +316,7 @@ export class PageSession {
   }
 
   dispose(): void {
+    this.late.stop();
     this.observer?.disconnect();
     clearTimeout(this.rescanTimer);
     this.pointer.dispose();

@@ -1,13 +1,14 @@
 // `npm run demo [-- --headed] [-- --browser firefox]`: opens the built-in sample article in Chromium (or Firefox)
-// with the extension loaded, highlights a passage, writes a note, tracks a claim, opens an entity card, and saves
-// screenshots of the page and the popup under demo-output/ (`firefox-` in front of Firefox's). Prints what was
-// stored in the extension's database. Installs the browser when missing and it can (see scripts/ensure-*.sh)
-// and builds the e2e extension for that browser first.
+// with the extension loaded, highlights a passage, writes a note, tracks a claim, and saves screenshots. In Chromium
+// these are the README's, in docs/: the article in Read mode (the default) and in Fact-check mode, the side panel beside
+// the annotated article, and the popup; in Firefox they go to demo-output/firefox-*.png. Prints what was stored in the
+// extension's database. Installs the browser when missing and it can (see scripts/ensure-*.sh) and builds the e2e
+// extension for that browser first.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { BrowserName } from '../tests/e2e/driver';
 import { launchWithExtension, openArticle, openPopup, readDatabase, startFixtureServer } from '../tests/e2e/harness';
-import { clickText, selectText } from '../tests/e2e/page-actions';
+import { selectText, setMode } from '../tests/e2e/page-actions';
 
 const headed = process.argv.includes('--headed');
 const browserArg = process.argv[process.argv.indexOf('--browser') + 1];
@@ -18,8 +19,10 @@ if (browserName !== 'chromium' && browserName !== 'firefox') {
 }
 execFileSync('bash', [`scripts/ensure-${browserName}.sh`], { stdio: 'inherit' });
 execFileSync('npx', ['wxt', 'build', ...(browserName === 'firefox' ? ['-b', 'firefox'] : []), '--mode', 'e2e'], { stdio: 'inherit' });
-const shot = (name: string) => `demo-output/${browserName === 'firefox' ? 'firefox-' : ''}${name}.png`;
-mkdirSync('demo-output', { recursive: true });
+const chromium = browserName === 'chromium';
+const OUT = chromium ? 'docs' : 'demo-output';
+const shot = (name: string) => `${OUT}/${chromium ? '' : 'firefox-'}${name}.png`;
+mkdirSync(OUT, { recursive: true });
 
 const server = await startFixtureServer();
 const browser = await launchWithExtension({ headed, browser: browserName });
@@ -40,13 +43,42 @@ try {
   await page.getByTestId('nl-claim-status').selectOption('in_progress');
   await page.getByTestId('nl-claim-save').click();
   await page.getByTestId('nl-card-close').click();
-
-  // Let the flash that marks the stepped-to claim fade before the screenshot.
+  // Let the flash that marks the stepped-to claim fade before the screenshots.
   await page.waitForTimeout(1800);
-  await clickText(page, 'Zhao Leji');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: shot('read-mode') });
+  console.log(`Saved ${shot('read-mode')} (Read mode, the default)`);
+
+  await setMode(page, 'fact-check');
   await page.waitForTimeout(300);
-  await page.screenshot({ path: shot('article') });
-  console.log(`Saved ${shot('article')}`);
+  await page.screenshot({ path: shot('fact-check-mode') });
+  console.log(`Saved ${shot('fact-check-mode')}`);
+  await setMode(page, 'read');
+
+  if (chromium) {
+    // Chrome's side panel cannot be screenshotted headless: the same page, opened by URL (it follows the web page used
+    // last), is placed beside the article narrowed to leave it room.
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    await panel.setViewportSize({ width: 400, height: 800 });
+    await panel.getByTestId('panel-speakers').waitFor();
+    await page.setViewportSize({ width: 879, height: 800 });
+    await page.evaluate(() => {
+      const p = [...document.querySelectorAll('p')].find((el) => el.textContent?.includes('intelligence sharing'));
+      p?.scrollIntoView({ block: 'center' });
+    });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: 'demo-output/article-narrow.png' });
+    await panel.screenshot({ path: 'demo-output/side-panel-alone.png' });
+    const img = (file: string) => `<img src="data:image/png;base64,${readFileSync(file).toString('base64')}" style="display:block">`;
+    const canvas = await browser.context.newPage();
+    await canvas.setViewportSize({ width: 1280, height: 800 });
+    await canvas.setContent(
+      `<body style="margin:0;display:flex;background:#888;gap:1px">${img('demo-output/article-narrow.png')}${img('demo-output/side-panel-alone.png')}</body>`,
+    );
+    await canvas.screenshot({ path: shot('side-panel') });
+    console.log(`Saved ${shot('side-panel')} (the side panel beside the annotated article)`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
 
   const popup = await openPopup(browser);
   await popup.setViewportSize({ width: 420, height: 640 });

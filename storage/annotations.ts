@@ -51,6 +51,9 @@ export async function createAnnotation(
 /**
  * Applies a patch inside one transaction (read and write together), so two tabs editing the same
  * annotation at once each keep their own fields instead of the later write erasing the earlier one.
+ * Editors send only the fields the reader changed, with `baseUpdatedAt`.
+ * @throws StorageError `not_found` if the annotation is gone, `conflict` if `patch.baseUpdatedAt` is given and the row
+ *   was saved since (optimistic concurrency), `quota` when the browser refuses to store more.
  */
 export async function updateAnnotation(
   db: NewsLensDb,
@@ -61,6 +64,12 @@ export async function updateAnnotation(
   return db.transaction('rw', db.annotations, db.articles, async () => {
     const current = await db.annotations.get(id);
     if (!current || current.deletedAt) throw new StorageError('not_found', 'This note was deleted elsewhere.');
+    if (patch.baseUpdatedAt !== undefined && patch.baseUpdatedAt !== current.updatedAt) {
+      throw new StorageError(
+        'conflict',
+        'This note was changed in another tab or window since you opened it, so your edit was not saved over it. Your text is still here: save again to replace the other version, or cancel to keep it.',
+      );
+    }
     const now = deps.now().toISOString();
     const next: Annotation = {
       ...current,
@@ -69,6 +78,9 @@ export async function updateAnnotation(
       ...(patch.tags !== undefined ? { tags: normalizeTags(patch.tags) } : {}),
       ...(patch.claim !== undefined ? { claim: patch.claim } : {}),
       ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
+      // Accepting a change makes the text the note was found on its quote, found exactly where it is now.
+      ...(patch.target !== undefined ? { target: patch.target, anchor: { quality: 'exact' as const, confidence: 1, checkedAt: now } } : {}),
+      ...(patch.detached ? { anchor: { quality: 'orphan' as const, confidence: 0, checkedAt: now, detached: true } } : {}),
       updatedAt: now,
     };
     await db.annotations.put(next);
@@ -110,6 +122,8 @@ export interface AnchorReport {
   id: string;
   quality: AnchorQuality;
   confidence: number;
+  /** For quality 'changed': the text now at the note's place. */
+  found?: string;
 }
 
 /** Stores how each annotation was found on the latest visit; only annotations of that article are touched. */
@@ -126,6 +140,9 @@ export async function recordAnchors(
     .equals(articleId)
     .modify((a) => {
       const report = byId.get(a.id);
-      if (report) a.anchor = { quality: report.quality, confidence: report.confidence, checkedAt };
+      // A note the reader detached stays an orphan whatever a page reports.
+      if (report && !a.anchor?.detached) {
+        a.anchor = { quality: report.quality, confidence: report.confidence, checkedAt, ...(report.found !== undefined ? { found: report.found } : {}) };
+      }
     });
 }

@@ -11,7 +11,9 @@ import { LIMITS } from './limits';
 import {
   ANNOTATION_KINDS,
   CLAIM_STATUSES,
+  DISPLAY_MODES,
   HIGHLIGHT_COLORS,
+  type DisplayMode,
   type Annotation,
   type AnnotationTarget,
   type Article,
@@ -37,6 +39,8 @@ export interface ContentProtocol {
   'annotation/restore': { request: { id: string }; reply: Annotation };
   'anchors/report': { request: { articleId: string; reports: AnchorReport[] }; reply: null };
   'tags/list': { request: Record<never, never>; reply: string[] };
+  /** Remembers the display mode for a site (`mode: null` returns the site to the global mode). */
+  'settings/site-mode': { request: { hostname: string; mode: DisplayMode | null }; reply: Settings };
   /** Detection runs in the background so a long article never blocks the page's main thread. */
   'detect/run': { request: { text: string; entities: boolean; claims: boolean }; reply: Analysis };
   /**
@@ -75,7 +79,7 @@ export interface VisitResponse {
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code: string };
 
 /** Keyboard shortcuts (manifest `commands`) the background forwards to the page of the active tab. */
-const PAGE_COMMANDS = ['highlight-selection', 'note-selection', 'next-claim'] as const;
+const PAGE_COMMANDS = ['annotate-selection', 'highlight-selection', 'note-selection', 'next-claim'] as const;
 export type PageCommand = (typeof PAGE_COMMANDS)[number];
 
 export function isPageCommand(command: string): command is PageCommand {
@@ -157,6 +161,12 @@ function parsePatch(value: unknown, path: string): AnnotationPatch {
   if (p.tags !== undefined) patch.tags = v.array(p.tags, `${path}.tags`, (t, tp) => v.string(t, tp, LIMITS.tag), LIMITS.tags);
   if (p.claim !== undefined) patch.claim = parseClaimReview(p.claim, `${path}.claim`);
   if (p.kind !== undefined) patch.kind = v.oneOf(p.kind, ANNOTATION_KINDS, `${path}.kind`);
+  if (p.target !== undefined) patch.target = parseTarget(p.target, `${path}.target`);
+  if (p.detached !== undefined) {
+    if (p.detached !== true) throw new v.ValidationError(`${path}.detached`, 'must be true when present');
+    patch.detached = true;
+  }
+  if (p.baseUpdatedAt !== undefined) patch.baseUpdatedAt = v.isoTime(p.baseUpdatedAt, `${path}.baseUpdatedAt`);
   return patch;
 }
 
@@ -216,6 +226,7 @@ export function parseContentMessage(value: unknown): ContentMessage {
               id: v.uuid(o.id, `${p}.id`),
               quality: v.oneOf(o.quality, ANCHOR_QUALITIES, `${p}.quality`),
               confidence: v.number(o.confidence, `${p}.confidence`, 0, 1),
+              ...(o.found !== undefined ? { found: v.string(o.found, `${p}.found`, LIMITS.quote) } : {}),
             };
           },
           LIMITS.anchorReports,
@@ -223,6 +234,12 @@ export function parseContentMessage(value: unknown): ContentMessage {
       };
     case 'tags/list':
       return { type: m.type };
+    case 'settings/site-mode':
+      return {
+        type: m.type,
+        hostname: v.string(m.hostname, 'hostname', 253),
+        mode: m.mode === null ? null : v.oneOf(m.mode, DISPLAY_MODES, 'mode'),
+      };
     case 'detect/run':
       return {
         type: m.type,
@@ -242,3 +259,35 @@ export function parseContentMessage(value: unknown): ContentMessage {
       throw new v.ValidationError('message.type', `is not a known message (${JSON.stringify(m.type)?.slice(0, 40)})`);
   }
 }
+
+// ---- side panel <-> page (a long-lived port, `chrome.tabs.connect(tabId, { name: PANEL_PORT })`) -----------------------
+
+/** Name of the port the side panel opens to the content script of the tab it shows. */
+export const PANEL_PORT = 'newslens-panel';
+
+/** What the side panel shows about the page in its tab. Offsets are UTF-16 offsets into the article text. */
+export interface PanelSnapshot {
+  articleId: string | null;
+  title: string;
+  phase: 'scanning' | 'ready' | 'not-article' | 'error';
+  mode: (typeof DISPLAY_MODES)[number];
+  /** Length of the article text in UTF-16 code units: the scale of the article map. */
+  textLength: number;
+  /** Every detected claim, with its index in the page's claim list; `painted` says whether the mode shows it. */
+  claims: { index: number; text: string; start: number; end: number; score: number; speaker?: string; painted: boolean; trackedBy?: string }[];
+  entities: { entityId: string; canonical: string; type: string; count: number }[];
+  /** Where the reader's annotations sit in the current text (null: could not be placed). */
+  positions: Record<string, number | null>;
+  /** The annotation nearest the middle of the viewport, as the reader scrolls. */
+  nearestId: string | null;
+}
+
+export type PanelToPage =
+  | { type: 'panel/scroll-to'; annotationId: string }
+  | { type: 'panel/show-claim'; index: number }
+  | { type: 'panel/show-entity'; entityId: string }
+  | { type: 'panel/set-mode'; mode: (typeof DISPLAY_MODES)[number] }
+  /** The panel changed annotations in the database: the page re-reads and repaints them. */
+  | { type: 'panel/annotations-changed' };
+
+export type PageToPanel = { type: 'panel/snapshot'; snapshot: PanelSnapshot } | { type: 'panel/nearest'; id: string | null };

@@ -15,7 +15,7 @@ import {
 import type { NewsLensDb } from './db';
 import type { StorageDeps } from './deps';
 import { StorageError, toStorageError } from './errors';
-import { getSettings } from './settings';
+import { getSettings, saveSiteDisplayMode } from './settings';
 import { ValidationError } from './validate';
 
 /**
@@ -25,6 +25,11 @@ import { ValidationError } from './validate';
 export interface SenderPage {
   key: string;
   url: string;
+  /**
+   * True when the sender is one of the extension's own pages (the bundled sample article, entrypoints/sample), which
+   * reports the stand-in web address it is the sample of. Only the background sets it, from the sender's origin.
+   */
+  ownPage?: boolean;
 }
 
 /** One handler per message name; the reply type comes from the protocol map, so a wrong shape does not compile. */
@@ -112,7 +117,7 @@ export function storageHandlers(
   return {
     async 'page/visit'(message, sender) {
       const { pageUrl, canonical, ogUrl, ...rest } = message.page;
-      if (!sameDocument(pageUrl, sender.url)) refuse('this address');
+      if (!sender.ownPage && !sameDocument(pageUrl, sender.url)) refuse('this address');
       const url = normalizeArticleUrl(pageUrl, { canonical, ogUrl });
       const settings = await getSettings(db);
       if (!message.record) {
@@ -146,6 +151,8 @@ export function storageHandlers(
       return null;
     },
     'tags/list': () => listTags(db),
+    // Names no article or note: a display mode is a preference, as the popup's own settings are.
+    'settings/site-mode': (message) => saveSiteDisplayMode(db, message.hostname, message.mode),
   };
 }
 

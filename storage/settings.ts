@@ -1,5 +1,6 @@
 import type { NewsLensDb } from './db';
-import { DEFAULT_SETTINGS, type ReviewerOrganization, type Settings } from './types';
+import { DEFAULT_SETTINGS, type DisplayMode, type ReviewerOrganization, type Settings } from './types';
+import { siteKey } from './site-key';
 
 export async function getSettings(db: NewsLensDb): Promise<Settings> {
   const row = await db.settings.get('settings');
@@ -36,4 +37,15 @@ export function checkReviewer(input: ReviewerOrganization): { ok: true; value: R
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, error: 'The web address must start with https:// or http://.' };
   return { ok: true, value: { name, url: parsed.href } };
+}
+
+/** Remembers `mode` for one site (`null` forgets it, so the site follows the global mode again). */
+export async function saveSiteDisplayMode(db: NewsLensDb, hostname: string, mode: DisplayMode | null): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const current = await getSettings(db);
+    const siteDisplayModes = { ...current.siteDisplayModes };
+    if (mode) siteDisplayModes[siteKey(hostname)] = mode;
+    else delete siteDisplayModes[siteKey(hostname)];
+    return saveSettings(db, { siteDisplayModes });
+  });
 }

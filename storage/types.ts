@@ -104,7 +104,18 @@ export interface AnchorState {
   quality: AnchorQuality;
   confidence: number;
   checkedAt: IsoTime;
+  /** The text now at the note's place when it was found with changes (quality 'changed'), to show what changed. */
+  found?: string;
+  /** The reader detached the note from the changed text: it stays an orphan on later visits. */
+  detached?: boolean;
 }
+
+/**
+ * What the page paints (see page/display-mode.ts): `read` (the default: the reader's highlights, quiet entities, only the
+ * top claims), `fact-check` (every detection, claims stepped by check-worthiness), `study` (highlights and notes only).
+ */
+export const DISPLAY_MODES = ['read', 'fact-check', 'study'] as const;
+export type DisplayMode = (typeof DISPLAY_MODES)[number];
 
 export interface Settings {
   /** Sites (hostnames) where automatic annotation is switched off. */
@@ -114,10 +125,18 @@ export interface Settings {
   /** Kinds hidden on the page by the reader. */
   hiddenKinds: PaintKind[];
   defaultColor: HighlightColor;
+  /** The display mode on sites without a mode of their own. */
+  displayMode: DisplayMode;
+  /** Per-site display modes, keyed by hostname without `www.`; they win over `displayMode`. */
+  siteDisplayModes: Record<string, DisplayMode>;
   /** The fact-checking organisation ClaimReview exports name as their author; empty until the reader sets it. */
   reviewer: ReviewerOrganization;
   /** Style of copied citations and of the reference at the top of Markdown notes. */
   citationStyle: CitationStyle;
+  /** When the last full JSON backup was saved (storage/backup-status.ts). */
+  lastBackupAt?: IsoTime;
+  /** The reader chose "Later" on the backup reminder: quiet until then. */
+  backupReminderSnoozedUntil?: IsoTime;
 }
 
 /** Citation styles a reader can choose (each is a CSL style file shipped in export/styles/). */
@@ -138,6 +157,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultColor: 'yellow',
   reviewer: { name: '', url: '' },
   citationStyle: 'apa',
+  displayMode: 'read',
+  siteDisplayModes: {},
 };
 
 /** The fields a reader can change on an annotation. */
@@ -147,4 +168,13 @@ export interface AnnotationPatch {
   tags?: string[];
   claim?: ClaimReview;
   kind?: AnnotationKind;
+  /** Accepting a change: the note now targets the text it was found on (its anchor becomes exact). */
+  target?: AnnotationTarget;
+  /** Detaching: the note becomes an orphan and is no longer re-anchored. */
+  detached?: true;
+  /**
+   * Optimistic concurrency: the `updatedAt` of the version the editor was opened on. When the stored row has moved on
+   * since (another tab or the popup saved it), the update is refused with a `conflict` error instead of overwriting.
+   */
+  baseUpdatedAt?: IsoTime;
 }

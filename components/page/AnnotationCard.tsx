@@ -8,34 +8,56 @@ import { TagInput } from './TagInput';
 import { addTag } from './tags';
 import { usePending } from './use-pending';
 import { InlineError } from './InlineError';
+import { QuoteChange } from '../shared/QuoteChange';
+import { editPatch, isEditConflict } from '../shared/edit-patch';
 
 interface AnnotationCardProps {
   placed: PlacedAnnotation;
   focusNote: boolean;
   knownTags: string[];
   actions: PageActions;
+  /** Set for a note not stored yet: Save stores it through this, and there is nothing to delete. */
+  draft?: (patch: { note: string; tags: string[]; color: HighlightColor }) => Promise<void>;
 }
 
 const QUOTE_LENGTH = 280;
 
-export function AnnotationCard({ placed, focusNote, knownTags, actions }: AnnotationCardProps) {
+export function AnnotationCard({ placed, focusNote, knownTags, actions, draft }: AnnotationCardProps) {
   const { annotation, quality } = placed;
   const [note, setNote] = useState(annotation.note);
   const [tags, setTags] = useState(annotation.tags);
   const [draftTag, setDraftTag] = useState('');
   const [color, setColor] = useState<HighlightColor>(annotation.color);
   const [savedOnce, setSavedOnce] = useState(false);
+  const [overwrite, setOverwrite] = useState(false);
   const saving = usePending();
   const deleting = usePending();
+  const resolving = usePending();
 
   function save() {
     const finalTags = addTag(tags, draftTag);
     setTags(finalTags);
     setDraftTag('');
     setSavedOnce(false);
+    if (draft) {
+      // A new note is a draft until saved: every field goes, and nothing is stored before Save.
+      void saving.run(() => draft({ note, tags: finalTags, color }), 'Could not save. Try again.').then((ok) => setSavedOnce(ok));
+      return;
+    }
+    const patch = editPatch(annotation, { note, tags: finalTags, color }, overwrite);
+    if (!patch) {
+      setSavedOnce(true);
+      return;
+    }
     void saving
-      .run(() => actions.updateAnnotation(annotation.id, { note, tags: finalTags, color }), 'Could not save. Try again.')
-      .then((ok) => setSavedOnce(ok));
+      .run(
+        () => actions.updateAnnotation(annotation.id, patch),
+        (error) => (isEditConflict(error) ? (setOverwrite(true), (error as Error).message) : 'Could not save. Try again.'),
+      )
+      .then((ok) => {
+        setSavedOnce(ok);
+        if (ok) setOverwrite(false);
+      });
   }
 
   function onKeyDown(event: KeyboardEvent) {
@@ -66,9 +88,30 @@ export function AnnotationCard({ placed, focusNote, knownTags, actions }: Annota
         {truncate(annotation.target.quote.exact, QUOTE_LENGTH)}
       </blockquote>
       {quality === 'changed' && (
-        <p class="nl-muted" data-testid="nl-annotation-changed">
-          The text here changed since you annotated it.
-        </p>
+        <div class="nl-changed" data-testid="nl-annotation-changed">
+          <p class="nl-muted">The text here changed since you annotated it.</p>
+          {placed.found !== undefined && <QuoteChange before={annotation.target.quote.exact} after={placed.found} />}
+          <div class="nl-actions">
+            <button
+              type="button"
+              class="nl-button"
+              data-testid="nl-accept-change"
+              disabled={resolving.busy || placed.found === undefined}
+              onClick={() => void resolving.run(() => actions.acceptChange(annotation.id), 'Could not update the note. Try again.')}
+            >
+              Accept
+            </button>
+            <button
+              type="button"
+              class="nl-button"
+              data-testid="nl-detach"
+              disabled={resolving.busy}
+              onClick={() => void resolving.run(() => actions.detachAnnotation(annotation.id), 'Could not detach the note. Try again.')}
+            >
+              Detach
+            </button>
+          </div>
+        </div>
       )}
       {annotation.kind === 'claim' ? (
         <>
@@ -119,7 +162,7 @@ export function AnnotationCard({ placed, focusNote, knownTags, actions }: Annota
             <button type="submit" class="nl-button nl-primary" data-testid="nl-save" disabled={saving.busy}>
               {saving.busy ? 'Saving…' : 'Save'}
             </button>
-            {deleteButton}
+            {!draft && deleteButton}
             <span role="status" class="nl-muted">
               {savedOnce ? 'Saved' : ''}
             </span>
@@ -127,7 +170,7 @@ export function AnnotationCard({ placed, focusNote, knownTags, actions }: Annota
           <p class="nl-help">Ctrl+Enter (⌘+Enter on Mac) saves.</p>
         </form>
       )}
-      <InlineError message={saving.failure ?? deleting.failure} />
+      <InlineError message={saving.failure ?? deleting.failure ?? resolving.failure} />
     </>
   );
 }

@@ -60,14 +60,14 @@ export function CardFrame({ rect, title, testId, preview = false, onHold, onClos
       onMouseEnter={preview ? () => onHold?.(true) : undefined}
       onMouseLeave={preview ? () => onHold?.(false) : undefined}
     >
-      <header class="nl-card-header">
+      <div class="nl-card-header">
         <h2 id={titleId} class="nl-card-title">
           {title}
         </h2>
         <button type="button" class="nl-icon-button" aria-label="Close" data-testid="nl-card-close" onClick={onClose}>
           ×
         </button>
-      </header>
+      </div>
       <div class="nl-card-body" data-testid={testId}>
         {children}
       </div>

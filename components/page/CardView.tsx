@@ -4,8 +4,8 @@ import { ClaimCard } from './ClaimCard';
 import { EntityCard } from './EntityCard';
 import { KindSwatch } from './KindSwatch';
 import { KIND_WORDS } from '../shared/labels';
-import { trackingAnnotation, type Card, type PageActions, type PageState } from './page-state';
-import { annotationKindWords, findPlaced } from './page-selectors';
+import { trackingAnnotation, type Card, type PageActions, type PageState, type PlacedAnnotation } from './page-state';
+import { annotationKindWords, claimRank, findPlaced } from './page-selectors';
 
 interface CardViewProps {
   card: Card;
@@ -31,7 +31,8 @@ export function CardView({ card, state, actions }: CardViewProps) {
       if (!claim) return <GoneCard rect={card.rect} onClose={close} />;
       const title = (
         <>
-          <KindSwatch kind="claim" /> {KIND_WORDS.claim.singular} {card.claimIndex + 1} of {state.claims.length}
+          <KindSwatch kind="claim" /> {KIND_WORDS.claim.singular} {claimRank(state, card.claimIndex) ?? card.claimIndex + 1} of{' '}
+          {state.claimOrder.length || state.claims.length}
         </>
       );
       return (
@@ -45,6 +46,8 @@ export function CardView({ card, state, actions }: CardViewProps) {
         </CardFrame>
       );
     }
+    case 'draft':
+      return <DraftCard card={card} state={state} actions={actions} />;
     case 'annotation': {
       const placed = findPlaced(state, card.annotationId);
       if (!placed) return <GoneCard rect={card.rect} onClose={close} />;
@@ -60,6 +63,43 @@ export function CardView({ card, state, actions }: CardViewProps) {
       );
     }
   }
+}
+
+/** The unsaved note being written on a selection: the same form as a saved note, without Delete. */
+function DraftCard({ card, state, actions }: { card: Extract<Card, { kind: 'draft' }>; state: PageState; actions: PageActions }) {
+  const placed: PlacedAnnotation = {
+    annotation: {
+      id: 'draft',
+      articleId: '',
+      kind: 'note',
+      target: {
+        source: '',
+        quote: { type: 'TextQuoteSelector', exact: card.text, prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: card.start, end: card.end },
+      },
+      color: state.defaultColor,
+      note: '',
+      tags: [],
+      createdAt: '',
+      updatedAt: '',
+      deletedAt: null,
+    },
+    quality: 'exact',
+    confidence: 1,
+    start: card.start,
+    end: card.end,
+  };
+  return (
+    <CardFrame rect={card.rect} title="New note" testId="nl-annotation-card" onClose={() => actions.closeCard()}>
+      <AnnotationCard
+        placed={placed}
+        focusNote
+        knownTags={state.knownTags}
+        actions={actions}
+        draft={(patch) => actions.saveDraft?.(card, patch) ?? Promise.resolve()}
+      />
+    </CardFrame>
+  );
 }
 
 function GoneCard({ rect, onClose }: { rect: Card['rect']; onClose(): void }) {
@@ -78,5 +118,7 @@ export function cardKey(card: Card): string {
       return `claim:${card.claimIndex}`;
     case 'annotation':
       return `annotation:${card.annotationId}`;
+    case 'draft':
+      return `draft:${card.start}:${card.end}`;
   }
 }

@@ -1,5 +1,6 @@
 import { ANCHOR_QUALITIES } from '../../anchoring/types';
 import { QUALITY_WORDS, truncate } from '../shared/labels';
+import { QuoteChange } from '../shared/QuoteChange';
 import type { PlacedAnnotation } from './page-state';
 import { useShowMore } from './ShowMore';
 
@@ -23,7 +24,7 @@ export function ChangedList({ annotations, onOpen }: ChangedListProps) {
         {summary}
       </p>
       <ul class="nl-list nl-compact" data-testid="nl-changed-list">
-        {visible.map(({ annotation, quality }) => {
+        {visible.map(({ annotation, quality, found }) => {
           const quote = `“${truncate(annotation.target.quote.exact, 60)}”`;
           return (
             <li key={annotation.id} class={`nl-quality nl-quality-${quality}`} data-quality={quality}>
@@ -35,6 +36,7 @@ export function ChangedList({ annotations, onOpen }: ChangedListProps) {
                   {quote}
                 </button>
               )}
+              {quality === 'changed' && found !== undefined && <QuoteChange before={annotation.target.quote.exact} after={found} />}
             </li>
           );
         })}

@@ -3,6 +3,7 @@ import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, type Annotation, type AnnotationPa
 import { EvidenceEditor } from './EvidenceEditor';
 import { checkEvidenceUrl } from './safe-url';
 import { usePending } from './use-pending';
+import { editPatch, isEditConflict } from '../shared/edit-patch';
 import { InlineError } from './InlineError';
 
 interface ClaimReviewFormProps {
@@ -31,6 +32,7 @@ export function ClaimReviewForm({ annotation, claimant, autoFocus, onSave }: Cla
   const [urlNote, setUrlNote] = useState('');
   const [urlError, setUrlError] = useState<string | null>(null);
   const [savedOnce, setSavedOnce] = useState(false);
+  const [overwrite, setOverwrite] = useState(false);
   const { busy, failure, run } = usePending();
   const statusRef = useRef<HTMLSelectElement>(null);
 
@@ -70,7 +72,18 @@ export function ClaimReviewForm({ annotation, claimant, autoFocus, onSave }: Cla
       ...(claimantName ? { claimant: claimantName } : {}),
     };
     setSavedOnce(false);
-    void run(() => onSave({ claim, note }), 'Could not save the claim. Try again.').then((ok) => setSavedOnce(ok));
+    const patch = editPatch(annotation, { claim, note }, overwrite);
+    if (!patch) {
+      setSavedOnce(true);
+      return;
+    }
+    void run(
+      () => onSave(patch),
+      (error) => (isEditConflict(error) ? (setOverwrite(true), (error as Error).message) : 'Could not save the claim. Try again.'),
+    ).then((ok) => {
+      setSavedOnce(ok);
+      if (ok) setOverwrite(false);
+    });
   }
 
   function onKeyDown(event: KeyboardEvent) {

@@ -4,7 +4,8 @@ import { ChangedList } from './ChangedList';
 import { KindSwatch } from './KindSwatch';
 import { countWords, KIND_WORDS } from '../shared/labels';
 import type { PageActions, PageState } from './page-state';
-import { inReadingOrder, kindCounts, liveAnnotations, orphanAnnotations, trackedClaimCount } from './page-selectors';
+import { claimRank, inReadingOrder, kindCounts, liveAnnotations, orphanAnnotations, trackedClaimCount } from './page-selectors';
+import { ModeSwitch } from './ModeSwitch';
 import { OrphanList } from './OrphanList';
 
 interface PageToolbarProps {
@@ -37,16 +38,28 @@ export function PageToolbar({ state, actions }: PageToolbarProps) {
   }
 
   const counts = kindCounts(state);
-  const total = state.claims.length;
-  const position = state.currentClaim >= 0 && state.currentClaim < total ? state.currentClaim + 1 : null;
+  const total = state.claimOrder.length;
+  const position = claimRank(state, state.currentClaim);
   // Stepping to a claim the reader chose to hide would open cards for invisible text.
   const claimsHidden = state.hiddenKinds.includes('claim');
   const canStep = total > 0 && !claimsHidden;
 
   return (
     <section class="nl-toolbar nl-surface" aria-label="NewsLens" data-testid="nl-toolbar">
-      <header class="nl-toolbar-header">
+      <div class="nl-toolbar-header">
         <h2 class="nl-toolbar-title">NewsLens</h2>
+        {actions.toggleShortcuts && (
+          <button
+            type="button"
+            class="nl-icon-button"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+            data-testid="nl-shortcuts-open"
+            onClick={() => actions.toggleShortcuts?.(true)}
+          >
+            ?
+          </button>
+        )}
         <button
           type="button"
           class="nl-icon-button"
@@ -57,7 +70,7 @@ export function PageToolbar({ state, actions }: PageToolbarProps) {
         >
           –
         </button>
-      </header>
+      </div>
 
       {state.phase === 'scanning' && <p class="nl-muted">Reading the article…</p>}
       {state.phase === 'error' && <p class="nl-muted">NewsLens could not read this page.</p>}
@@ -77,6 +90,7 @@ export function PageToolbar({ state, actions }: PageToolbarProps) {
 
       {state.phase === 'ready' && (
         <>
+          {actions.setMode && <ModeSwitch mode={state.mode} onChange={actions.setMode} />}
           <div class="nl-toggles" role="group" aria-label="Show on the page">
             {PAINT_KINDS.map((kind) => {
               const shown = !state.hiddenKinds.includes(kind);

@@ -12,6 +12,8 @@ import { InlineError } from './InlineError';
 
 interface SelectionToolbarProps {
   selection: SelectionInfo;
+  /** The reader asked (by shortcut) to move focus into the toolbar. */
+  focusRequest?: boolean;
   knownTags: string[];
   actions: PageActions;
   onDismiss(): void;
@@ -19,7 +21,7 @@ interface SelectionToolbarProps {
 
 const ESTIMATED_SIZE = { width: 330, height: 44 };
 
-export function SelectionToolbar({ selection, knownTags, actions, onDismiss }: SelectionToolbarProps) {
+export function SelectionToolbar({ selection, focusRequest = false, knownTags, actions, onDismiss }: SelectionToolbarProps) {
   const { ref, style } = useFloating<HTMLDivElement>(selection.rect, ESTIMATED_SIZE, placeAbove);
   const rowRef = useRef<HTMLDivElement>(null);
   const tagInputRef = useRef<HTMLInputElement>(null);
@@ -31,6 +33,10 @@ export function SelectionToolbar({ selection, knownTags, actions, onDismiss }: S
   useEffect(() => {
     if (tagging) tagInputRef.current?.focus();
   }, [tagging]);
+
+  useEffect(() => {
+    if (focusRequest) rowRef.current?.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus({ preventScroll: true });
+  }, [focusRequest]);
 
   function applyTags() {
     const all = addTag(tags, draft);

@@ -16,7 +16,8 @@ export function trackedClaimCount(state: PageState): number {
 }
 
 export function kindCounts(state: PageState): Record<PaintKind, number> {
-  const counts: Record<PaintKind, number> = { person: 0, organization: 0, place: 0, claim: state.claims.length };
+  // Claims count what the display mode paints: in Read mode only the top claims are on the page.
+  const counts: Record<PaintKind, number> = { person: 0, organization: 0, place: 0, claim: state.claimOrder.length };
   for (const group of state.groups) counts[group.type] += 1;
   return counts;
 }
@@ -41,4 +42,10 @@ export function annotationKindWords(annotation: Annotation): string {
     case 'highlight':
       return annotation.note.trim() ? 'Note' : 'Highlight';
   }
+}
+
+/** 1-based rank of a claim among the painted ones (most check-worthy first), or null when it is not painted. */
+export function claimRank(state: PageState, claimIndex: number): number | null {
+  const at = state.claimOrder.indexOf(claimIndex);
+  return at < 0 ? null : at + 1;
 }

@@ -3,7 +3,7 @@
 // background or touches the page DOM itself.
 import type { AnchorQuality } from '../../anchoring/types';
 import type { Claim, EntityRecord } from '../../detect/types';
-import { compareReadingOrder, type Annotation, type AnnotationPatch, type HighlightColor, type PaintKind } from '../../storage/types';
+import { compareReadingOrder, type Annotation, type AnnotationPatch, type DisplayMode, type HighlightColor, type PaintKind } from '../../storage/types';
 
 /** Viewport coordinates (as from getBoundingClientRect). */
 export interface Rect {
@@ -20,6 +20,8 @@ export interface PlacedAnnotation {
   /** Offsets in the current article text; absent for orphans. */
   start?: number;
   end?: number;
+  /** For quality 'changed': the text now at [start, end), to show the reader what changed. */
+  found?: string;
 }
 
 /**
@@ -34,7 +36,9 @@ export type Card =
   /** `preview`: opened by hovering, so it must not take focus away from the page; a click opens it for real. */
   | { kind: 'entity'; entityId: string; rect: Rect; preview?: boolean }
   | { kind: 'claim'; claimIndex: number; rect: Rect; preview?: boolean }
-  | { kind: 'annotation'; annotationId: string; rect: Rect; focusNote?: boolean };
+  | { kind: 'annotation'; annotationId: string; rect: Rect; focusNote?: boolean }
+  /** A note not saved yet: nothing is stored until the reader saves, so Escape leaves no empty note behind. */
+  | { kind: 'draft'; start: number; end: number; text: string; rect: Rect };
 
 export interface SelectionInfo {
   start: number;
@@ -62,17 +66,33 @@ export interface PageState {
   knownTags: string[];
   /** Index into `claims` of the claim last stepped to with "next claim". */
   currentClaim: number;
+  /** What the page paints (see page/display-mode.ts). */
+  mode: DisplayMode;
+  /** Indices into `claims` of the painted claims, most check-worthy first: the order "next claim" steps in. */
+  claimOrder: number[];
+  /** Whether the keyboard shortcuts sheet is open. */
+  shortcutsOpen: boolean;
+  /** The reader's default highlight colour (Settings), for new notes. */
+  defaultColor: HighlightColor;
+  /** Set by the "annotate selection" shortcut: the selection toolbar takes focus. Cleared when the selection changes. */
+  toolbarFocus: boolean;
 }
 
 export interface PageActions {
   highlightSelection(color?: HighlightColor): Promise<void>;
-  /** Creates a note on the selection and opens its editor. */
+  /** Opens a note editor on the selection; the note is stored only when `saveDraft` runs. */
   noteSelection(): Promise<void>;
+  /** Stores the note being drafted on `span` and shows it as a saved note. */
+  saveDraft?(span: { start: number; end: number }, patch: Pick<AnnotationPatch, 'note' | 'tags' | 'color'>): Promise<void>;
   tagSelection(tags: string[]): Promise<void>;
   trackSelectionAsClaim(): Promise<void>;
   /** Saves a detected claim as a claim annotation with status `unstarted` and opens its card. */
   trackClaim(claimIndex: number): Promise<void>;
   updateAnnotation(id: string, patch: AnnotationPatch): Promise<void>;
+  /** A note found with changes: store the text it was found on as its quote (it becomes exact). */
+  acceptChange(id: string): Promise<void>;
+  /** A note found with changes: make it an orphan that later visits leave alone. */
+  detachAnnotation(id: string): Promise<void>;
   /** Tombstones it and offers undo in a toast. */
   deleteAnnotation(id: string): Promise<void>;
   openAnnotation(id: string): void;
@@ -90,6 +110,10 @@ export interface PageActions {
   annotateAnyway(): void;
   /** The reader pressed Escape in the selection toolbar: drop the selection in the page and in the UI. */
   dismissSelection(): void;
+  /** Switches the display mode and remembers it for this site. */
+  setMode?(mode: DisplayMode): void;
+  /** Opens or closes the keyboard shortcuts sheet. */
+  toggleShortcuts?(open: boolean): void;
 }
 
 /** A minimal observable store: the session writes, the UI subscribes. */
@@ -131,6 +155,11 @@ export const INITIAL_PAGE_STATE: PageState = {
   selection: null,
   knownTags: [],
   currentClaim: -1,
+  mode: 'read',
+  claimOrder: [],
+  shortcutsOpen: false,
+  toolbarFocus: false,
+  defaultColor: 'yellow',
 };
 
 /** The claim annotation (if any) that tracks a detected claim: they overlap in the current text. */

@@ -3,7 +3,7 @@ import type { Rect } from './page-state';
 import type { Point, Size } from './placement';
 import { useViewport } from './use-viewport';
 
-type Place = (anchor: Rect, box: Size, viewport: Size) => Point;
+type Place = (anchor: Rect, box: Size, viewport: Size) => Point & { maxHeight?: number };
 
 /**
  * Positions a floating element against an anchor rect using its real size (the first frame uses `estimate`).
@@ -33,5 +33,12 @@ export function useFloating<E extends HTMLElement>(anchor: Rect, estimate: Size,
   }, []);
 
   const point = place(anchor, measured ?? estimate, viewport);
-  return { ref, style: { top: `${Math.round(point.top)}px`, left: `${Math.round(point.left)}px` } };
+  return {
+    ref,
+    style: {
+      top: `${Math.round(point.top)}px`,
+      left: `${Math.round(point.left)}px`,
+      ...(point.maxHeight !== undefined ? { maxHeight: `${Math.floor(point.maxHeight)}px` } : {}),
+    },
+  };
 }

@@ -14,14 +14,15 @@ export function usePending() {
     },
     [],
   );
-  async function run(task: () => Promise<void>, failureMessage: string): Promise<boolean> {
+  /** `failureMessage` may depend on the error (e.g. a conflict explains itself; a network-like failure does not). */
+  async function run(task: () => Promise<void>, failureMessage: string | ((error: unknown) => string)): Promise<boolean> {
     setBusy(true);
     setFailure(null);
     try {
       await task();
       return true;
-    } catch {
-      if (mounted.current) setFailure(failureMessage);
+    } catch (error) {
+      if (mounted.current) setFailure(typeof failureMessage === 'string' ? failureMessage : failureMessage(error));
       return false;
     } finally {
       if (mounted.current) setBusy(false);

@@ -63,6 +63,8 @@ export function AllNotesTab() {
 
   return (
     <div class="all-notes">
+      {/* Article headings below are h3: this keeps the outline in order under the page's h1. */}
+      <h2 class="visually-hidden">Search your notes</h2>
       <div class="search">
         <label for="search-input" class="visually-hidden">
           Search notes

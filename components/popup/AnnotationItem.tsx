@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import { deleteAnnotation, restoreAnnotation, updateAnnotation } from '../../storage/annotations';
 import { CLAIM_STATUS_LABELS, type Annotation, type AnnotationPatch } from '../../storage/types';
 import { Markdown, safeHttpUrl } from '../shared/Markdown';
+import { QuoteChange } from '../shared/QuoteChange';
 import { AnnotationEditor } from './AnnotationEditor';
+import { editPatch, isEditConflict } from '../shared/edit-patch';
 import { useFeedback } from './Feedback';
 import { ANNOTATION_KIND_WORDS } from '../shared/labels';
 import { useServices } from './services';
@@ -13,13 +15,15 @@ interface ItemProps {
   /** Shows the annotation in its page (This page tab); absent where the page is not open. */
   onOpen?: (annotation: Annotation) => void;
   selection?: { selected: boolean; onToggle: (id: string, selected: boolean) => void };
+  /** The side panel marks the note nearest the reader's place in the page. */
+  current?: boolean;
 }
 
 function shorten(text: string, max = 280): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
-export function AnnotationItem({ annotation, knownTags, onOpen, selection }: ItemProps) {
+export function AnnotationItem({ annotation, knownTags, onOpen, selection, current = false }: ItemProps) {
   const { db, deps, copyText } = useServices();
   const feedback = useFeedback();
   const [editing, setEditing] = useState(false);
@@ -27,9 +31,27 @@ export function AnnotationItem({ annotation, knownTags, onOpen, selection }: Ite
   const quote = shorten(annotation.target.quote.exact);
   const changed = annotation.anchor?.quality === 'changed';
 
-  const save = async (patch: AnnotationPatch) => {
-    const saved = await feedback.run(() => updateAnnotation(db, annotation.id, patch, deps));
-    if (saved) setEditing(false);
+  const [overwrite, setOverwrite] = useState(false);
+
+  const save = async (draft: AnnotationPatch) => {
+    const patch = editPatch(annotation, draft, overwrite);
+    if (!patch) {
+      setEditing(false);
+      return;
+    }
+    const saved = await feedback.run(async () => {
+      try {
+        return await updateAnnotation(db, annotation.id, patch, deps);
+      } catch (error) {
+        // The reader sees why; their text stays in the editor and the next Save replaces the other version.
+        if (isEditConflict(error)) setOverwrite(true);
+        throw error;
+      }
+    });
+    if (saved) {
+      setEditing(false);
+      setOverwrite(false);
+    }
   };
 
   const copy = async () => {
@@ -41,6 +63,18 @@ export function AnnotationItem({ annotation, knownTags, onOpen, selection }: Ite
     setCopied(done === true);
   };
 
+  /** Accept: the text the note was found on becomes its quote, at the place it was saved; the next visit re-anchors it. */
+  const accept = async (found: string) => {
+    const { quote, position } = annotation.target;
+    await feedback.run(() =>
+      updateAnnotation(db, annotation.id, { target: { ...annotation.target, quote: { ...quote, exact: found }, position: { ...position, end: position.start + found.length } } }, deps),
+    );
+  };
+
+  const detach = async () => {
+    await feedback.run(() => updateAnnotation(db, annotation.id, { detached: true }, deps));
+  };
+
   const remove = async () => {
     const done = await feedback.run(async () => {
       await deleteAnnotation(db, annotation.id, deps);
@@ -50,7 +84,11 @@ export function AnnotationItem({ annotation, knownTags, onOpen, selection }: Ite
   };
 
   return (
-    <li class={`annotation kind-${annotation.kind}`} data-annotation-id={annotation.id}>
+    <li
+      class={`annotation kind-${annotation.kind}${current ? ' current' : ''}`}
+      data-annotation-id={annotation.id}
+      aria-current={current ? 'location' : undefined}
+    >
       <div class="annotation-head">
         {selection && (
           <input
@@ -80,6 +118,19 @@ export function AnnotationItem({ annotation, knownTags, onOpen, selection }: Ite
         </button>
       ) : (
         <blockquote class="quote">{quote}</blockquote>
+      )}
+      {changed && annotation.anchor?.found !== undefined && (
+        <div class="changed">
+          <QuoteChange before={annotation.target.quote.exact} after={annotation.anchor.found} />
+          <div class="actions">
+            <button type="button" onClick={() => void accept(annotation.anchor?.found ?? '')} aria-label={`Accept the new text: ${shorten(annotation.anchor.found, 60)}`}>
+              Accept
+            </button>
+            <button type="button" onClick={() => void detach()} aria-label={`Detach from the changed text: ${shorten(annotation.target.quote.exact, 60)}`}>
+              Detach
+            </button>
+          </div>
+        </div>
       )}
       {annotation.note && !editing && <Markdown text={annotation.note} class="markdown note" />}
       {annotation.tags.length > 0 && (

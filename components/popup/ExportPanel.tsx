@@ -8,6 +8,7 @@ import { useFeedback } from './Feedback';
 import { buildExportFiles, EXPORT_FORMATS, type ExportFormat } from './export-formats';
 import { CITATION_STYLE_LABELS } from '../shared/labels';
 import { useServices } from './services';
+import { recordBackup } from '../../storage/backup-status';
 
 export interface ExportScope {
   key: string;
@@ -42,10 +43,13 @@ export function ExportPanel({ scopes, idPrefix }: { scopes: readonly ExportScope
       const files = await feedback.run(async () => {
         const now = deps.now();
         try {
-          return await buildExportFiles(format, await scope.load(now), scope.slug, now, settings, {
+          const built = await buildExportFiles(format, await scope.load(now), scope.slug, now, settings, {
             signal: controller.signal,
             onProgress: setProgress,
           });
+          // A full backup makes everything up to now safe: the backup reminder counts from here.
+          if (format === 'backup' && scope.key === 'all') await recordBackup(db, now);
+          return built;
         } catch (error) {
           if (controller.signal.aborted) return null;
           throw error;

@@ -1,8 +1,9 @@
 // Settings, shown in the popup's Settings tab and on the options page.
 import { useEffect, useState } from 'preact/hooks';
-import { checkReviewer, getSettings, saveSettings } from '../../storage/settings';
+import { checkReviewer, getSettings, saveSettings, saveSiteDisplayMode } from '../../storage/settings';
 import { siteKey } from '../../storage/site-key';
 import { HIGHLIGHT_COLORS, type Settings } from '../../storage/types';
+import { MODE_ORDER, MODE_WORDS } from '../page/ModeSwitch';
 import { useLiveQuery } from '../shared/use-live-query';
 import { useFeedback } from './Feedback';
 import { useServices } from './services';
@@ -102,6 +103,36 @@ export function SettingsPanel() {
           <input type="checkbox" checked={settings.detectClaims} onChange={(e) => save({ detectClaims: e.currentTarget.checked })} />
           Check-worthy claims
         </label>
+      </fieldset>
+
+      <fieldset>
+        <legend>What the page shows</legend>
+        {MODE_ORDER.map((mode) => (
+          <label key={mode}>
+            <input type="radio" name="display-mode" checked={settings.displayMode === mode} onChange={() => save({ displayMode: mode })} />
+            {MODE_WORDS[mode].label}: {MODE_WORDS[mode].hint.toLowerCase()}
+          </label>
+        ))}
+        {Object.keys(settings.siteDisplayModes).length > 0 && (
+          <>
+            <p class="hint">Sites with a mode of their own (chosen on the page or in the side panel):</p>
+            <ul class="site-list">
+              {Object.entries(settings.siteDisplayModes).map(([site, mode]) => (
+                <li key={site}>
+                  <span>
+                    {site}: {MODE_WORDS[mode].label}
+                  </span>
+                  <button
+                    type="button"
+                    onClick={() => feedback.run(() => saveSiteDisplayMode(db, site, null))}
+                  >
+                    Use default<span class="visually-hidden"> mode on {site}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </fieldset>
 
       <fieldset>

@@ -1,7 +1,7 @@
 // The real browser behind PopupServices (see services.ts).
 import { browser } from 'wxt/browser';
 import { sendToTab } from '../shared/send-to-tab';
-import type { PersistentStorage, SitePermissions, TabBridge } from './services';
+import type { PersistentStorage, SidePanelOpener, SitePermissions, TabBridge } from './services';
 import { pickTargetTab } from './target-tab';
 
 export const browserTabs: TabBridge = {
@@ -46,3 +46,20 @@ export const browserStorage: PersistentStorage = {
     return navigator.storage?.persisted ? navigator.storage.persisted() : null;
   },
 };
+
+/**
+ * Chrome's `sidePanel.open` needs the window and must be called synchronously in the click handler (a user gesture), so
+ * the window id is looked up when the popup opens. Firefox has `sidebarAction.open()` for the same.
+ */
+export function browserSidePanel(): SidePanelOpener {
+  let windowId: number | undefined;
+  void browser.windows.getCurrent().then((w) => (windowId = w.id));
+  const firefox = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  return {
+    open() {
+      if (firefox) return firefox.open();
+      if (windowId === undefined) return Promise.reject(new Error('The browser window is not known yet; try again.'));
+      return browser.sidePanel.open({ windowId });
+    },
+  };
+}

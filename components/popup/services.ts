@@ -37,6 +37,12 @@ export interface PersistentStorage {
   persisted(): Promise<boolean | null>;
 }
 
+/** Opens the side panel (Chrome's side panel, Firefox's sidebar) for the current window. */
+export interface SidePanelOpener {
+  /** Must run in the click handler itself: browsers open side panels only in response to a user gesture. */
+  open(): Promise<void>;
+}
+
 export interface PopupServices {
   db: NewsLensDb;
   deps: StorageDeps;
@@ -46,6 +52,8 @@ export interface PopupServices {
   download: (file: DownloadFile) => void;
   /** Puts text on the system clipboard; rejects when the browser refuses. */
   copyText: (text: string) => Promise<void>;
+  /** Absent where there is no side panel to open (the side panel itself, the options page, tests). */
+  sidePanel?: SidePanelOpener;
 }
 
 export const ServicesContext = createContext<PopupServices | null>(null);

@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 
 const SCRIPT_ID = 'newslens-content';
-const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+const GUARD_ID = 'newslens-input-guard';
+export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+/** Runs at document_start, before page scripts, so its listeners come first (page/input-guard.ts). */
+const GUARD_SCRIPT_FILE = 'content-scripts/input-guard.js';
 
 /** Host patterns the reader has granted us (optional_host_permissions), in the form registerContentScripts accepts. */
 async function grantedWebOrigins(): Promise<string[]> {
@@ -15,12 +18,18 @@ async function grantedWebOrigins(): Promise<string[]> {
  */
 export async function syncContentScriptRegistration(): Promise<void> {
   const matches = await grantedWebOrigins();
-  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  const ids = [GUARD_ID, SCRIPT_ID];
+  const registered = new Set((await browser.scripting.getRegisteredContentScripts({ ids })).map((script) => script.id));
   if (matches.length === 0) {
-    if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+    if (registered.size) await browser.scripting.unregisterContentScripts({ ids: [...registered] });
     return;
   }
-  const script = { id: SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches, runAt: 'document_idle' as const, persistAcrossSessions: true };
-  if (registered.length) await browser.scripting.updateContentScripts([script]);
-  else await browser.scripting.registerContentScripts([script]);
+  const scripts = [
+    { id: GUARD_ID, js: [GUARD_SCRIPT_FILE], matches, runAt: 'document_start' as const, persistAcrossSessions: true },
+    { id: SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches, runAt: 'document_idle' as const, persistAcrossSessions: true },
+  ];
+  const existing = scripts.filter((script) => registered.has(script.id));
+  const missing = scripts.filter((script) => !registered.has(script.id));
+  if (existing.length) await browser.scripting.updateContentScripts(existing);
+  if (missing.length) await browser.scripting.registerContentScripts(missing);
 }

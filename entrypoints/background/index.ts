@@ -8,7 +8,7 @@ import { realDeps } from '../../storage/deps';
 import { handleContentMessage, storageHandlers, type ContentHandlers } from '../../storage/message-handler';
 import { syncContentScriptRegistration } from './content-script-registration';
 import { receivePagePart } from './reader';
-import { sessionBindings } from './session-bindings';
+import { sessionBindings } from '../../storage/session-bindings';
 
 export default defineBackground(() => {
   const handlers: ContentHandlers = {
@@ -23,7 +23,8 @@ export default defineBackground(() => {
     // Only our own content scripts talk to us this way; extension pages (popup, options) use storage/ directly.
     const url = sender.url ?? sender.tab?.url;
     if (sender.id !== browser.runtime.id || !sender.tab || sender.tab.id === undefined || !url) return false;
-    void handleContentMessage(message, { key: `${sender.tab.id}:${sender.frameId ?? 0}`, url }, handlers).then(sendResponse);
+    const ownPage = new URL(url).origin === new URL(browser.runtime.getURL('/')).origin;
+    void handleContentMessage(message, { key: `${sender.tab.id}:${sender.frameId ?? 0}`, url, ownPage }, handlers).then(sendResponse);
     return true;
   });
 
@@ -33,7 +34,11 @@ export default defineBackground(() => {
     if (tab?.id !== undefined) await sendToTab(tab.id, { type: 'tab/command', command }).catch(() => undefined);
   });
 
-  browser.runtime.onInstalled.addListener(() => void syncContentScriptRegistration());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void syncContentScriptRegistration();
+    // A first-run page says what NewsLens does, how to allow a site and what stays private, with a sample to try.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   browser.runtime.onStartup.addListener(() => void syncContentScriptRegistration());
   browser.permissions.onAdded.addListener(() => void syncContentScriptRegistration());
   browser.permissions.onRemoved.addListener(() => void syncContentScriptRegistration());

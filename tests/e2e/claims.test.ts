@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openArticle, readDatabase, waitForNewsLens } from './harness';
-import { clickText, paintedTexts } from './page-actions';
+import { clickText, paintedTexts, setMode } from './page-actions';
 import { useExtensionSuite } from './suite';
 
 const gold = JSON.parse(readFileSync(new URL('../fixtures/seed-article.gold.json', import.meta.url), 'utf8')) as {
@@ -14,8 +14,9 @@ const claimLayers = async (page: import('./driver').E2EPage) =>
   [...(await paintedTexts(page, 'claim-high')), ...(await paintedTexts(page, 'claim-medium')), ...(await paintedTexts(page, 'claim-low'))];
 
 describe('claims on the seed article', () => {
-  it('underlines every labelled claim', async () => {
+  it('underlines every labelled claim in Fact-check mode (and the mode stays for the site)', async () => {
     const page = await openArticle(suite.browser, suite.server.url('/seed-article.html'));
+    await setMode(page, 'fact-check');
     const painted = await claimLayers(page);
     for (const claim of gold.claims) {
       const quote = claim.quote.replace(/^“|”$/g, '');

@@ -64,7 +64,8 @@ export interface E2EPage {
     up(): Promise<void>;
     click(x: number, y: number): Promise<void>;
   };
-  readonly keyboard: { press(key: string): Promise<void> };
+  /** `type` sends one key event sequence per character, as a reader typing (not a value set at once). */
+  readonly keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
   getByTestId(testId: string): E2ELocator;
   getByRole(role: string, options?: { name?: TextMatch; exact?: boolean; level?: number }): E2ELocator;
   getByLabel(text: TextMatch, options?: { exact?: boolean }): E2ELocator;

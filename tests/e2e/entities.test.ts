@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, openArticle } from './harness';
-import { clickText, hoverText, paintedTexts } from './page-actions';
+import { clickText, hoverText, paintedTexts, setMode } from './page-actions';
 import { useExtensionSuite } from './suite';
 
 const gold = JSON.parse(readFileSync(new URL('../fixtures/seed-article.gold.json', import.meta.url), 'utf8')) as {
@@ -13,6 +13,8 @@ const suite = useExtensionSuite();
 describe('entities on the seed article', () => {
   it('highlights the labelled people, organisations and places, and nothing in the promo lines', async () => {
     const page = await openArticle(suite.browser, suite.server.url('/seed-article.html'));
+    // Fact-check mode tints every kind (Read mode only underlines names quietly); it is remembered for the site.
+    await setMode(page, 'fact-check');
     const painted = {
       person: await paintedTexts(page, 'person'),
       organization: await paintedTexts(page, 'organization'),

@@ -253,6 +253,10 @@ class FirefoxPage implements E2EPage {
       await this.activate();
       await pressChord(this.raw, key);
     },
+    type: async (text: string) => {
+      await this.activate();
+      await this.raw.keyboard.type(text);
+    },
   };
   getByTestId(value: string): E2ELocator {
     return new FirefoxLocator(this, { by: 'testid', value });

@@ -43,8 +43,9 @@ describe('the extension in a real browser', () => {
     expect(after.text).toBe(before.text);
     expect(after.elements).toBe(before.elements);
     const sizes = Object.fromEntries(after.highlights as [string, number][]);
-    expect(sizes['newslens-person']).toBeGreaterThan(5);
-    expect(sizes['newslens-place']).toBeGreaterThan(3);
+    // Read mode, the default, underlines names quietly (layers *-quiet).
+    expect(sizes['newslens-person-quiet']).toBeGreaterThan(5);
+    expect(sizes['newslens-place-quiet']).toBeGreaterThan(3);
     await plain.close();
     await reference.close();
   });
@@ -58,7 +59,8 @@ describe('the extension in a real browser', () => {
     await page.goto(suite.server.url(path), { waitUntil: 'domcontentloaded' });
     await waitForNewsLens(page);
     expect(await page.evaluate(() => document.readyState)).toBe('interactive');
-    const painted = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('newslens-person')?.size ?? 0);
+    const painted = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('newslens-person-quiet')?.size ?? 0);
+    // Read mode, the default, underlines names quietly.
     expect(painted).toBeGreaterThan(5);
     await page.close();
   });

@@ -56,11 +56,67 @@ export async function hoverText(page: Page, text: string): Promise<void> {
   await page.mouse.move(first.left + Math.min(first.width / 2, 20), y, { steps: 4 });
 }
 
-/** The texts currently painted in one of our highlight layers (read from the page's CSS.highlights registry). */
+/** Layers painted privately, in our own shadow root, never in the page-visible CSS.highlights registry. */
+const PRIVATE_LAYER = /^(hl-|flash$)/;
+
+/**
+ * The texts currently painted in one of our layers. Detections are read from the page's CSS.highlights registry;
+ * the reader's own highlights from the private overlay (open in the e2e build), by asking the page which text lies
+ * under the first and last line box of each mark.
+ */
 export async function paintedTexts(page: Page, layer: string): Promise<string[]> {
+  if (!PRIVATE_LAYER.test(layer)) {
+    return page.evaluate((name) => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const highlight = registry.get(`newslens-${name}`);
+      return highlight ? [...highlight].map((range) => range.toString()) : [];
+    }, layer);
+  }
   return page.evaluate((name) => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    const highlight = registry.get(`newslens-${name}`);
-    return highlight ? [...highlight].map((range) => range.toString()) : [];
+    const shadow = document.querySelector('newslens-marks')?.shadowRoot;
+    const marks = [...(shadow?.querySelectorAll(`[data-layer="${name}"] .mark`) ?? [])];
+    const texts: string[] = [];
+    for (const mark of marks) {
+      const boxes = [...mark.querySelectorAll<HTMLElement>('.box')];
+      const first = boxes[0];
+      const last = boxes[boxes.length - 1];
+      if (!first || !last) continue;
+      // Chromium has caretRangeFromPoint, Firefox the standard caretPositionFromPoint.
+      const caretAt = (x: number, y: number): { node: Node; offset: number } | null => {
+        const d = document as Document & {
+          caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+          caretRangeFromPoint?: (x: number, y: number) => Range | null;
+        };
+        const position = d.caretPositionFromPoint?.(x, y);
+        if (position) return { node: position.offsetNode, offset: position.offset };
+        const range = d.caretRangeFromPoint?.(x, y);
+        return range ? { node: range.startContainer, offset: range.startOffset } : null;
+      };
+      first.scrollIntoView({ block: 'center' });
+      const a = first.getBoundingClientRect();
+      const start = caretAt(a.left + 1, a.top + a.height / 2);
+      last.scrollIntoView({ block: 'center' });
+      const b = last.getBoundingClientRect();
+      const end = caretAt(b.right - 1, b.top + b.height / 2);
+      if (!start || !end) continue;
+      const range = document.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      texts.push(range.toString().replace(/\s+/g, ' '));
+    }
+    return texts;
   }, layer);
+}
+
+/** Switches the page's display mode from its toolbar (remembered for the site) and waits for the repaint. */
+export async function setMode(page: Page, mode: 'read' | 'fact-check' | 'study'): Promise<void> {
+  const button = page.getByTestId(`nl-mode-${mode}`);
+  await button.click();
+  await page.waitForFunction(
+    (m) => {
+      const root = document.querySelector('newslens-ui')?.shadowRoot;
+      return root?.querySelector(`[data-testid="nl-mode-${m}"]`)?.getAttribute('aria-pressed') === 'true';
+    },
+    mode,
+  );
 }

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { E2EPage as Page } from './driver';
 import { openArticle, readDatabase, type ExtensionBrowser, type FixtureServer } from './harness';
-import { clickText, selectText } from './page-actions';
+import { clickText, selectText, setMode } from './page-actions';
 
 export const SEED_PATH = '/seed-article.html';
 export const WIRE_PATH = '/wire-story.html';
@@ -27,6 +27,8 @@ async function liveCount(browser: ExtensionBrowser): Promise<number> {
 /** A highlight, a tagged note and a tracked claim with a verdict on the seed article; a tagged note on the wire story. */
 export async function annotateTwoArticles(browser: ExtensionBrowser, server: FixtureServer): Promise<void> {
   const seed = await openArticle(browser, server.url(SEED_PATH));
+  // Fact-check mode paints every claim (Read mode only the top few); it is remembered for the site.
+  await setMode(seed, 'fact-check');
   await selectText(seed, SEED_HIGHLIGHT);
   await seed.getByTestId('nl-color-yellow').click();
   await expect.poll(() => liveCount(browser)).toBe(1);

@@ -24,6 +24,8 @@ export function fakeActions() {
     tagSelection: vi.fn(async (_tags: string[]) => {}),
     trackSelectionAsClaim: vi.fn(async () => {}),
     trackClaim: vi.fn(async (_index: number) => {}),
+    acceptChange: vi.fn(async (_id: string) => {}),
+    detachAnnotation: vi.fn(async (_id: string) => {}),
     updateAnnotation: vi.fn(async () => {}),
     deleteAnnotation: vi.fn(async (_id: string) => {}),
     openAnnotation: vi.fn(),
@@ -37,6 +39,8 @@ export function fakeActions() {
     dismissError: vi.fn(),
     dismissToast: vi.fn(),
     annotateAnyway: vi.fn(),
+    setMode: vi.fn(),
+    toggleShortcuts: vi.fn(),
   } satisfies PageActions;
 }
 
@@ -122,6 +126,7 @@ export function readyState(overrides: Partial<PageState> = {}): PageState {
     articleTitle: 'Trade talks resume',
     groups: ENTITIES,
     claims: CLAIMS,
+    claimOrder: (overrides.claims ?? CLAIMS).map((_, i) => i),
     knownTags: ['budget', 'trade', 'trade-deal', 'needs-source', 'Beijing visit'],
     ...overrides,
   };

@@ -46,7 +46,7 @@ describe('architecture rules on the project', () => {
   const edges = importGraph(ROOT);
 
   it('reads a real graph (the walker found the rooms)', () => {
-    expect(edges.some((e) => e.from === 'entrypoints/content/index.tsx' && e.to === 'page/session.ts')).toBe(true);
+    expect(edges.some((e) => e.from === 'entrypoints/content/run.tsx' && e.to === 'page/session.ts')).toBe(true);
     expect(edges.some((e) => e.from.startsWith('detect/'))).toBe(true);
   });
 

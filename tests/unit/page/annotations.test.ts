@@ -42,6 +42,7 @@ function fakeBackground() {
           kind: message.annotation.kind,
           color: message.annotation.color ?? 'yellow',
           tags: message.annotation.tags ?? [],
+          note: message.annotation.note ?? '',
           ...(message.annotation.claim ? { claim: message.annotation.claim } : {}),
         });
       case 'annotation/restore':
@@ -153,8 +154,22 @@ describe('ReaderAnnotations: the reader acting', () => {
     }) as Ask;
     const { text, store, annotations } = setup({ ...background, ask: failing });
     store.set({ selection: { ...spanOf(text, 'Beijing'), text: 'Beijing', rect: { top: 0, left: 0, width: 0, height: 0 } } });
-    await annotations.actions.noteSelection();
+    await annotations.actions.highlightSelection();
     expect(store.get().error).toMatch(/refused to store/);
     expect(store.get().annotations).toEqual([]);
+  });
+
+  it('opens a note as a draft that stores nothing until it is saved', async () => {
+    const background = fakeBackground();
+    const { text, store, annotations } = setup(background);
+    const span = spanOf(text, 'Beijing');
+    store.set({ selection: { ...span, text: 'Beijing', rect: { top: 0, left: 0, width: 0, height: 0 } } });
+    await annotations.actions.noteSelection();
+    expect(store.get().card).toMatchObject({ kind: 'draft', ...span, text: 'Beijing' });
+    expect(store.get().annotations).toEqual([]);
+    await annotations.actions.saveDraft?.(span, { note: 'Where they met' });
+    expect(store.get().annotations).toHaveLength(1);
+    expect(store.get().annotations[0]?.annotation).toMatchObject({ kind: 'note', note: 'Where they met' });
+    expect(store.get().card).toMatchObject({ kind: 'annotation', annotationId: store.get().annotations[0]?.annotation.id });
   });
 });

@@ -17,7 +17,10 @@ function fakeSession() {
     status: () => STATUS,
     actions,
     start: vi.fn(async () => void calls.push('start')),
-    pointer: { updateSelection: () => void calls.push('selection') } as TabTarget['pointer'],
+    pointer: {
+      takeSelection: () => void calls.push('selection'),
+      focusToolbar: () => void calls.push('focus toolbar'),
+    } as unknown as TabTarget['pointer'],
   };
   return { session, calls, handlers: tabHandlers(session) };
 }
@@ -36,7 +39,8 @@ describe('tab messages', () => {
     const { handlers, calls } = fakeSession();
     await handleTabMessage(handlers, { type: 'tab/command', command: 'note-selection' });
     await handleTabMessage(handlers, { type: 'tab/command', command: 'next-claim' });
-    expect(calls).toEqual(['selection', 'note', 'selection', 'step 1']);
+    await handleTabMessage(handlers, { type: 'tab/command', command: 'annotate-selection' });
+    expect(calls).toEqual(['selection', 'note', 'selection', 'step 1', 'selection', 'focus toolbar']);
   });
 
   it('leaves messages that are not tab messages unanswered', () => {

@@ -102,6 +102,25 @@ describe('annotations', () => {
     expect(await listArticleAnnotations(db, article.id)).toHaveLength(21);
   });
 
+  it('refuses a stale edit (a card opened before another tab saved) instead of overwriting it', async () => {
+    const db = freshDb();
+    const deps = fixedDeps();
+    const { article } = await recordVisit(db, visit(), deps);
+    const opened = await createAnnotation(db, article.id, { kind: 'note', target: target(), tags: ['first'] }, deps);
+    deps.tick();
+    // Tab B saves new tags and colour; tab A's card was opened on the earlier version.
+    await updateAnnotation(db, opened.id, { tags: ['from-tab-b'], color: 'green', baseUpdatedAt: opened.updatedAt }, deps);
+    deps.tick();
+    await expect(updateAnnotation(db, opened.id, { note: 'from tab A', baseUpdatedAt: opened.updatedAt }, deps)).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    const stored = await db.annotations.get(opened.id);
+    expect(stored).toMatchObject({ note: '', tags: ['from-tab-b'], color: 'green' });
+    // Saving again on purpose, on the version now stored, goes through and keeps tab B's fields.
+    const saved = await updateAnnotation(db, opened.id, { note: 'from tab A', baseUpdatedAt: stored?.updatedAt }, deps);
+    expect(saved).toMatchObject({ note: 'from tab A', tags: ['from-tab-b'], color: 'green' });
+  });
+
   it('records how each annotation was re-anchored', async () => {
     const db = freshDb();
     const deps = fixedDeps();
@@ -109,5 +128,25 @@ describe('annotations', () => {
     const a = await createAnnotation(db, article.id, { kind: 'highlight', target: target() }, deps);
     await recordAnchors(db, article.id, [{ id: a.id, quality: 'orphan', confidence: 0 }], deps);
     expect((await db.annotations.get(a.id))?.anchor).toMatchObject({ quality: 'orphan', confidence: 0 });
+  });
+
+  it('keeps the text a note was found on, accepts it as the new quote, and keeps a detached note an orphan', async () => {
+    const db = freshDb();
+    const deps = fixedDeps();
+    const { article } = await recordVisit(db, visit(), deps);
+    const a = await createAnnotation(db, article.id, { kind: 'highlight', target: target() }, deps);
+    await recordAnchors(db, article.id, [{ id: a.id, quality: 'changed', confidence: 0.8, found: 'the new words' }], deps);
+    expect((await db.annotations.get(a.id))?.anchor).toMatchObject({ quality: 'changed', found: 'the new words' });
+
+    const old = a.target;
+    const accepted = await updateAnnotation(db, a.id, { target: { ...old, quote: { ...old.quote, exact: 'the new words' } } }, deps);
+    expect(accepted.target.quote.exact).toBe('the new words');
+    expect(accepted.anchor).toMatchObject({ quality: 'exact', confidence: 1 });
+    expect(accepted.anchor?.found).toBeUndefined();
+
+    const detached = await updateAnnotation(db, a.id, { detached: true }, deps);
+    expect(detached.anchor).toMatchObject({ quality: 'orphan', detached: true });
+    await recordAnchors(db, article.id, [{ id: a.id, quality: 'exact', confidence: 1 }], deps);
+    expect((await db.annotations.get(a.id))?.anchor).toMatchObject({ quality: 'orphan', detached: true });
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Article } from '../../../storage/types';
 import { backgroundFor, senderAt, testHandlers } from '../../support/background';
+import { getSettings } from '../../../storage/settings';
+import { displayModeFor } from '../../../storage/site-key';
 import { fixedDeps, freshDb, target } from '../../support/storage';
 
 const PAGE_URL = 'https://news.example.com/2026/01/29/starmer-xi?utm_source=twitter#comments';
@@ -114,5 +116,18 @@ describe('binding messages to the sender tab', () => {
     const sameTabElsewhere = backgroundFor(handlers, senderAt('https://evil.example.net/post'));
     const reply = await sameTabElsewhere({ type: 'annotation/create', articleId: article.id, annotation: { kind: 'highlight', target: target() } });
     expect(reply).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
+
+describe('display mode per site', () => {
+  it('remembers a site’s mode without its www., forgets it on null, and falls back to the global mode', async () => {
+    const { db, send } = setup();
+    const reply = await send({ type: 'settings/site-mode', hostname: 'www.news.example.com', mode: 'fact-check' });
+    expect(reply).toMatchObject({ ok: true, value: { siteDisplayModes: { 'news.example.com': 'fact-check' } } });
+    const settings = await getSettings(db);
+    expect(displayModeFor(settings, 'www.news.example.com')).toBe('fact-check');
+    expect(displayModeFor(settings, 'wire.example.org')).toBe('read');
+    await send({ type: 'settings/site-mode', hostname: 'news.example.com', mode: null });
+    expect(displayModeFor(await getSettings(db), 'news.example.com')).toBe('read');
   });
 });

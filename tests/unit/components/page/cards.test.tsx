@@ -118,6 +118,7 @@ describe('claim card', () => {
         claimant: 'Zhao Leji',
       },
       note: 'Rise was 2%, not 12%.',
+      baseUpdatedAt: trackedFirstClaim().annotation.updatedAt,
     });
     expect(await screen.findByText('Saved')).toBeTruthy();
   });
@@ -203,6 +204,7 @@ describe('annotation editor', () => {
       note: 'Check against **ONS**',
       tags: ['needs-source', 'Budget 2025'],
       color: 'pink',
+      baseUpdatedAt: note().annotation.updatedAt,
     });
   });
 
@@ -211,7 +213,22 @@ describe('annotation editor', () => {
     const { actions } = renderPage({ annotations: [note()], card: { kind: 'annotation', annotationId: 'n1', rect: RECT } });
     await user.click(screen.getByTestId('nl-note-input'));
     await user.keyboard('!{Control>}{Enter}{/Control}');
-    expect(actions.updateAnnotation).toHaveBeenCalledWith('n1', { note: 'First thought!', tags: ['trade'], color: 'blue' });
+    // Only what the reader changed is sent, with the version the card was opened on.
+    expect(actions.updateAnnotation).toHaveBeenCalledWith('n1', { note: 'First thought!', baseUpdatedAt: note().annotation.updatedAt });
+  });
+
+  it('a stale save is told to the reader, keeps their text, and the next Save replaces the other version', async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPage({ annotations: [note()], card: { kind: 'annotation', annotationId: 'n1', rect: RECT } });
+    const conflict = Object.assign(new Error('This note was changed in another tab or window since you opened it.'), { code: 'conflict' });
+    actions.updateAnnotation.mockRejectedValueOnce(conflict);
+    await user.click(screen.getByTestId('nl-note-input'));
+    await user.keyboard(' from tab A');
+    await user.click(screen.getByTestId('nl-save'));
+    expect(await screen.findByText(/changed in another tab/)).toBeTruthy();
+    expect((screen.getByTestId('nl-note-input') as HTMLTextAreaElement).value).toBe('First thought from tab A');
+    await user.click(screen.getByTestId('nl-save'));
+    expect(actions.updateAnnotation).toHaveBeenLastCalledWith('n1', { note: 'First thought from tab A' });
   });
 
   it('deletes, and the toast offers an undo that runs', async () => {
@@ -249,5 +266,20 @@ describe('annotation editor', () => {
       card: { kind: 'annotation', annotationId: 'c', rect: RECT },
     });
     expect(screen.getByTestId('nl-annotation-changed').textContent).toContain('changed');
+  });
+
+  it('shows what changed under a note and lets the reader accept or detach it', async () => {
+    const changedNote = placed(annotation({ id: 'c', exact: 'rose by 12% last year' }), { quality: 'changed', confidence: 0.8, start: 10, end: 31 });
+    const { actions } = renderPage({
+      annotations: [{ ...changedNote, found: 'rose by 15% last year' }],
+      card: { kind: 'annotation', annotationId: 'c', rect: RECT },
+    });
+    const change = screen.getByTestId('quote-change');
+    expect(change.querySelector('del')?.textContent?.trim()).toBe('12%');
+    expect(change.querySelector('ins')?.textContent?.trim()).toBe('15%');
+    await userEvent.click(screen.getByTestId('nl-accept-change'));
+    expect(actions.acceptChange).toHaveBeenCalledWith('c');
+    await userEvent.click(screen.getByTestId('nl-detach'));
+    expect(actions.detachAnnotation).toHaveBeenCalledWith('c');
   });
 });

@@ -99,7 +99,7 @@ describe('page toolbar', () => {
       annotations: [
         placed(annotation({ id: 'late', exact: 'second quote' }), { start: 500, end: 512 }),
         placed(annotation({ id: 'gone', exact: 'vanished sentence' }), { quality: 'orphan' }),
-        placed(annotation({ id: 'early', exact: 'first quote' }), { quality: 'changed', confidence: 0.8, start: 10, end: 21 }),
+        placed(annotation({ id: 'early', exact: 'first quote' }), { quality: 'changed', confidence: 0.8, start: 10, end: 21, found: 'first quotes' }),
       ],
     });
     const changed = screen.getByTestId('nl-changed');
@@ -107,6 +107,8 @@ describe('page toolbar', () => {
     const items = within(screen.getByTestId('nl-changed-list')).getAllByRole('listitem');
     expect(items.map((li) => li.getAttribute('data-quality'))).toEqual(['changed', 'exact', 'orphan']);
     expect(items[0]?.textContent).toContain('Found with changes');
+    expect(items[0]?.querySelector('del')?.textContent).toBe('quote');
+    expect(items[0]?.querySelector('ins')?.textContent).toBe('quotes');
     expect(items[1]?.textContent).toContain('Found exactly');
     expect(items[2]?.textContent).toContain('Not found');
     expect(within(items[2]!).queryByRole('button')).toBeNull();
@@ -167,5 +169,23 @@ describe('error banner and toast', () => {
     renderPage({ toast: { message: 'Saved' } });
     expect(screen.getByTestId('nl-toast').textContent).toContain('Saved');
     expect(screen.queryByTestId('nl-undo')).toBeNull();
+  });
+});
+
+describe('display mode switch', () => {
+  it('shows the current mode as pressed and asks the session to switch', () => {
+    const { actions, store } = renderPage({ mode: 'read' });
+    expect(screen.getByTestId('nl-mode-read').getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByTestId('nl-mode-fact-check'));
+    expect(actions.setMode).toHaveBeenCalledWith('fact-check');
+    act(() => store.set({ mode: 'fact-check', claimOrder: [2, 0, 1] }));
+    expect(screen.getByTestId('nl-mode-fact-check').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('counts and steps through the painted claims only, in rank order', () => {
+    const { store } = renderPage({ claimOrder: [2] });
+    expect(screen.getByTestId('nl-count-claim').textContent).toBe('1');
+    act(() => store.set({ currentClaim: 2 }));
+    expect(screen.getByTestId('nl-claim-position').textContent).toBe('1 / 1');
   });
 });

@@ -40,6 +40,21 @@ describe('placeNear (cards)', () => {
     expect(p.top).toBe(600 - 8 - 300);
   });
 
+  it('opens beside a claim of several lines when it fits neither below nor above', () => {
+    const claim = { top: 200, left: 100, width: 400, height: 300 };
+    const p = placeNear(claim, card, viewport);
+    expect(p).toEqual({ top: 200, left: 508 });
+  });
+
+  it('shrinks rather than covering the text when no side has room for the whole card', () => {
+    const claim = { top: 250, left: 20, width: 900, height: 200 };
+    const p = placeNear(claim, card, viewport);
+    expect(p.top).toBe(458);
+    expect(p.maxHeight).toBe(700 - 8 - 458);
+    const overlaps = (p.top < claim.top + claim.height && p.top + (p.maxHeight ?? card.height) > claim.top);
+    expect(overlaps).toBe(false);
+  });
+
   it('is clamped into a viewport smaller than the card', () => {
     const p = placeNear({ top: 150, left: 50, width: 80, height: 20 }, card, { width: 320, height: 250 });
     expect(p.top).toBe(VIEWPORT_MARGIN);

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../../../components/popup/OptionsApp';
 import { siteFromInput } from '../../../../components/popup/SettingsPanel';
-import { getSettings } from '../../../../storage/settings';
+import { getSettings, saveSiteDisplayMode } from '../../../../storage/settings';
 import { fakeServices } from '../../../support/popup-services';
 
 afterEach(cleanup);
@@ -33,6 +33,17 @@ describe('Settings', () => {
     expect(fake.services.permissions.remove).toHaveBeenCalledWith('https://news.example.com/*');
     expect(screen.getByText('https://wire.example.org/*')).toBeTruthy();
     expect(screen.getByText(/chrome:\/\/extensions\/shortcuts/)).toBeTruthy();
+  });
+
+  it('chooses the display mode for every site and returns a site with its own mode to the default', async () => {
+    const fake = fakeServices();
+    await saveSiteDisplayMode(fake.db, 'www.wire.example.org', 'study');
+    render(<OptionsApp services={fake.services} />);
+    fireEvent.click(await screen.findByLabelText(/^Fact-check:/));
+    await waitFor(async () => expect((await getSettings(fake.db)).displayMode).toBe('fact-check'));
+    expect(screen.getByText('wire.example.org: Study')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Use default mode on wire.example.org' }));
+    await waitFor(async () => expect((await getSettings(fake.db)).siteDisplayModes).toEqual({}));
   });
 
   it('reads a site from what the reader types', () => {

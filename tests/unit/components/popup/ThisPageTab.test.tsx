@@ -50,6 +50,30 @@ describe('This page tab', () => {
     await waitFor(() => expect(fake.tabs.scrollTo).toHaveBeenCalledWith(7, early.id));
   });
 
+  it('shows what changed under a note and accepts or detaches it', async () => {
+    const { article, early } = await seeded();
+    const changed = makeAnnotation(article, {
+      quote: 'rose by 12% last year',
+      start: 300,
+      anchor: { quality: 'changed', confidence: 0.8, checkedAt: '2025-03-09T00:00:00Z', found: 'rose by 15% last year' },
+    });
+    const fake = fakeServices({ tabs: { getStatus: vi.fn(async () => emptyStatus({ articleId: article.id })) } });
+    await fake.db.articles.add(article);
+    await fake.db.annotations.bulkAdd([early, changed]);
+    render(<PopupApp services={fake.services} />);
+
+    const change = await screen.findByTestId('quote-change');
+    expect(change.querySelector('del')?.textContent?.trim()).toBe('12%');
+    expect(change.querySelector('ins')?.textContent?.trim()).toBe('15%');
+    fireEvent.click(screen.getByRole('button', { name: 'Accept the new text: rose by 15% last year' }));
+    await waitFor(async () => expect((await fake.db.annotations.get(changed.id))?.target.quote.exact).toBe('rose by 15% last year'));
+    expect((await fake.db.annotations.get(changed.id))?.anchor?.quality).toBe('exact');
+
+    await fake.db.annotations.update(changed.id, { anchor: changed.anchor, target: changed.target });
+    fireEvent.click(await screen.findByRole('button', { name: 'Detach from the changed text: rose by 12% last year' }));
+    await waitFor(async () => expect((await fake.db.annotations.get(changed.id))?.anchor).toMatchObject({ quality: 'orphan', detached: true }));
+  });
+
   it('without a content script offers to annotate now or always on this site, and shows notes saved before', async () => {
     const { article, early } = await seeded();
     let injected = false;

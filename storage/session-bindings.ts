@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { BindingStore, SenderBinding } from '../../storage/message-handler';
+import type { BindingStore, SenderBinding } from './message-handler';
 
 /**
  * Tab-to-article bindings in `storage.session`: they survive the service worker being stopped between messages
