@@ -47,6 +47,15 @@ function fakeBackground() {
         });
       case 'annotation/restore':
         return saved(message.id, 'Beijing', 0);
+      case 'annotation/update': {
+        const { target, detached } = message.patch;
+        const before = saved(message.id, 'Beijing', 0);
+        return {
+          ...before,
+          ...(target ? { target } : {}),
+          ...(detached ? { anchor: { quality: 'orphan' as const, confidence: 0, checkedAt: before.updatedAt, detached } } : {}),
+        };
+      }
       case 'tags/list':
         return ['budget'];
       default:
@@ -98,6 +107,45 @@ describe('ReaderAnnotations: placing saved annotations', () => {
     const reported = (report as ContentMessage<'anchors/report'>).reports.map((r) => r.id);
     expect(reported).toContain('gone');
     expect(reported).not.toContain('here');
+  });
+});
+
+describe('ReaderAnnotations: notes on changed text', () => {
+  /** A saved note on "4.1%" where the page now says "3.9%", with the context it was saved with. */
+  function editedFigure(text: ReturnType<typeof setup>['text'], id = 'edit'): Annotation {
+    const now = spanOf(text, '3.9%');
+    const all = text.map?.text ?? '';
+    const note = saved(id, '4.1%', now.start);
+    note.target.quote.prefix = all.slice(Math.max(0, now.start - 32), now.start);
+    note.target.quote.suffix = all.slice(now.end, now.end + 32);
+    return note;
+  }
+
+  it('reports the text a changed note was found on, and does not look for a note the reader detached', async () => {
+    const { text, store, annotations, sent } = setup();
+    const detached = saved('away', 'Beijing', spanOf(text, 'Beijing').start, {
+      anchor: { quality: 'orphan', confidence: 0, checkedAt: '2026-01-29T10:00:00.000Z', detached: true },
+    });
+    await annotations.place([editedFigure(text), detached], ARTICLE.id);
+    const byId = new Map(store.get().annotations.map((p) => [p.annotation.id, p]));
+    expect(byId.get('edit')).toMatchObject({ quality: 'changed', found: '3.9%' });
+    expect(byId.get('away')).toMatchObject({ quality: 'orphan' });
+    const report = sent.find((m): m is ContentMessage<'anchors/report'> => m.type === 'anchors/report');
+    expect(report?.reports).toEqual([expect.objectContaining({ id: 'edit', quality: 'changed', found: '3.9%' })]);
+  });
+
+  it('accepts the change (the note now quotes the new text) or detaches the note (an orphan from then on)', async () => {
+    const { text, store, annotations, sent } = setup();
+    await annotations.place([editedFigure(text, 'one'), editedFigure(text, 'two')], ARTICLE.id);
+    await annotations.actions.acceptChange('one');
+    const accept = sent.find((m): m is ContentMessage<'annotation/update'> => m.type === 'annotation/update' && m.id === 'one');
+    expect(accept?.patch.target?.quote.exact).toBe('3.9%');
+    expect(store.get().annotations.find((p) => p.annotation.id === 'one')).toMatchObject({ quality: 'exact', confidence: 1 });
+    await annotations.actions.detachAnnotation('two');
+    expect(sent.find((m) => m.type === 'annotation/update' && m.id === 'two')).toMatchObject({ patch: { detached: true } });
+    const two = store.get().annotations.find((p) => p.annotation.id === 'two');
+    expect(two).toMatchObject({ quality: 'orphan' });
+    expect(two?.start).toBeUndefined();
   });
 });
 

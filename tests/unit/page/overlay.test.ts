@@ -29,7 +29,8 @@ function mention(text: PageText, phrase: string, type: EntityMention['type'], en
 }
 
 function claim(text: PageText, phrase: string, score: number): Claim {
-  return { ...spanOf(text, phrase), text: phrase, score, band: claimBand(score), rank: 1, reasons: ['statistic'], quoted: false };
+  // The engine ranks by score (1 = most check-worthy); the two claims here are 0.9 and 0.52.
+  return { ...spanOf(text, phrase), text: phrase, score, band: claimBand(score), rank: score >= 0.9 ? 1 : 2, reasons: ['statistic'], quoted: false };
 }
 
 function placed(text: PageText, phrase: string, color: Annotation['color'], orphan = false): PlacedAnnotation {
@@ -68,6 +69,21 @@ describe('Overlay', () => {
     expect(painted('claim-low')).toEqual([]);
     // The fallback painter's own DOM changes are announced so the session's observer can drop them.
     expect(ownMutations).toHaveBeenCalled();
+  });
+
+  it('paints what the display mode plans: quiet names and only the top claims to read, nothing detected to study', () => {
+    const { overlay, analysis, store } = setup();
+    overlay.showDetections(analysis, 'read');
+    expect(painted('person')).toEqual([]);
+    expect(painted('person-quiet')).toEqual(['Keir Starmer']);
+    // Two claims in a 19-word text: Read's budget keeps the most check-worthy one.
+    expect(store.get()).toMatchObject({ mode: 'read', claimOrder: [1] });
+    expect(painted('claim-high').join('')).toBe('Sir Keir Starmer met Xi Jinping');
+    expect(painted('claim-medium')).toEqual([]);
+    overlay.applyMode('study');
+    overlay.paintDetections();
+    expect([...document.querySelectorAll('newslens-mark')]).toHaveLength(0);
+    expect(store.get()).toMatchObject({ mode: 'study', claimOrder: [] });
   });
 
   it('leaves out the kinds the reader hid, and paints them again when shown', () => {

@@ -44,6 +44,7 @@ function placedAt(span: Span, kind: Annotation['kind'] = 'note'): PlacedAnnotati
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
   vi.useRealTimers();
+  document.getSelection()?.removeAllRanges();
   document.body.replaceChildren();
 });
 
@@ -57,13 +58,29 @@ describe('Pointer: selection', () => {
     expect(store.get().selection).toMatchObject({ ...spanOf(text, 'Xi Jinping'), text: 'Xi Jinping' });
   });
 
-  it('drops it when the selection collapses, and clears the page selection on dismiss', () => {
+  it('drops it when the selection collapses', () => {
     const { doc, text, store, pointer } = setup();
+    doc.getSelection()?.removeAllRanges();
+    doc.getSelection()?.addRange(text.rangeOf(spanOf(text, 'Beijing')) as Range);
+    pointer.updateSelection();
+    expect(store.get().selection).not.toBeNull();
+    doc.getSelection()?.removeAllRanges();
+    pointer.updateSelection();
+    expect(store.get().selection).toBeNull();
+  });
+
+  it('on dismiss keeps the words selected in the page without reopening the toolbar, until a shortcut asks for it', () => {
+    const { doc, text, store, pointer } = setup();
+    doc.getSelection()?.removeAllRanges();
     doc.getSelection()?.addRange(text.rangeOf(spanOf(text, 'Beijing')) as Range);
     pointer.updateSelection();
     pointer.dismissSelection();
     expect(store.get().selection).toBeNull();
-    expect(doc.getSelection()?.isCollapsed).toBe(true);
+    expect(doc.getSelection()?.toString()).toBe('Beijing');
+    pointer.updateSelection();
+    expect(store.get().selection).toBeNull();
+    pointer.focusToolbar();
+    expect(store.get()).toMatchObject({ selection: { text: 'Beijing' }, toolbarFocus: true });
   });
 });
 
