@@ -13,13 +13,15 @@ import {
   orgHeadWords,
   startsSeatOfPower,
 } from './entity-lexicon';
-import { LABELS, docFeatures } from './ner-features';
+import { LABELS as IMPORTED_LABELS, docFeatures } from './ner-features';
 import { decodeWeights, tagDoc, type NerModel } from './ner-model';
 import { tokenizeForNer, type NerDoc, type NerToken } from './ner-tokens';
 import { NER_WEIGHTS } from './ner-weights';
 import { isEastAsianName } from './names-east-asian';
 
 let model: NerModel | undefined;
+/** A local copy: imported bindings compiled to CommonJS (tsx, Vitest) are getter calls, read here per token. */
+const LABELS = IMPORTED_LABELS;
 
 /**
  * The shipped tagger, decoded on first use (part of the background worker's cold start; measured by
