@@ -15,6 +15,8 @@ export default defineConfig({
         environment: 'node',
         testTimeout: 60_000,
         hookTimeout: 120_000,
+        // A real browser on a busy machine: polled expectations get ten seconds, not one.
+        expect: { poll: { timeout: 10_000 } },
         env: { NEWSLENS_E2E_BROWSER: browser },
         globalSetup: ['tests/e2e/global-setup.ts'],
       },

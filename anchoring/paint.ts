@@ -64,18 +64,44 @@ export function createPainter(doc: Document, styles: Record<string, LayerStyle>,
   };
 }
 
+/** Where the adopted sheet is kept on the document: an expando of our isolated world, which page scripts cannot see. */
+const SHEET_KEY = Symbol.for('newslens.highlight-sheet');
+type DocumentWithSheet = Document & { [SHEET_KEY]?: CSSStyleSheet };
+
+/**
+ * Adopts the `::highlight()` rules for `styles` into `doc`, once. Adding a stylesheet to a document makes the browser
+ * recalculate the style of every element: on a 100,000-node page that is one task of about 350 ms (measured with
+ * tests/support/extension-tasks.ts). Done at document_start (entrypoints/input-guard.content.ts, on sites the reader
+ * allowed) it costs nothing, as there are no elements yet; the painter then finds the sheet and reuses it.
+ * Returns the adopted sheet. Needs the CSS Custom Highlight API only to be useful, not to run.
+ */
+export function adoptHighlightStyles(doc: Document, styles: Record<string, LayerStyle>): CSSStyleSheet {
+  const css = Object.entries(styles)
+    .map(([layer, style]) => `::highlight(${PREFIX}${layer}) { ${style.css} }`)
+    .join('\n');
+  const holder = doc as DocumentWithSheet;
+  const existing = holder[SHEET_KEY];
+  if (existing && doc.adoptedStyleSheets.includes(existing)) {
+    const current = Array.from(existing.cssRules, (rule) => rule.cssText).join('\n');
+    // Same build, same rules: reuse. (Rule text is re-serialised by the browser, so compare after a parse of ours.)
+    const probe = new (doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
+    probe.replaceSync(css);
+    if (current !== Array.from(probe.cssRules, (rule) => rule.cssText).join('\n')) existing.replaceSync(css);
+    return existing;
+  }
+  const sheet = new (doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
+  sheet.replaceSync(css);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  holder[SHEET_KEY] = sheet;
+  return sheet;
+}
+
 function nativePainter(
   doc: Document,
   styles: Record<string, LayerStyle>,
   api: NonNullable<ReturnType<typeof highlightRegistry>>,
 ): Painter {
-  const sheet = new (doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
-  sheet.replaceSync(
-    Object.entries(styles)
-      .map(([layer, style]) => `::highlight(${PREFIX}${layer}) { ${style.css} }`)
-      .join('\n'),
-  );
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  const sheet = adoptHighlightStyles(doc, styles);
   const layers = new Set<string>();
   const painter: Painter = {
     native: true,
@@ -95,6 +121,7 @@ function nativePainter(
     dispose() {
       painter.clearAll();
       doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      delete (doc as DocumentWithSheet)[SHEET_KEY];
     },
   };
   return painter;

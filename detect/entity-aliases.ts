@@ -128,7 +128,10 @@ export function assignEntityIds(mentions: TypedMention[]): Array<TypedMention & 
     const name = m.type === 'person' ? withoutHonours(m.text) : m.text;
     return { name, words: words(name) };
   });
-  // Longest names first, so every short form finds the full name wherever it appears.
+  // Longest names first, so every short form finds the full name wherever it appears. It also means that when a
+  // name of n words looks for a longer owner, every group of more words already exists: the answer for a given
+  // name never changes afterwards, and is memoised (a long article repeats its short forms hundreds of times).
+  const owners = new Map<string, Group | undefined>();
   const order = mentions.map((_, i) => i).sort((a, b) => (prepared[b]?.words.length ?? 0) - (prepared[a]?.words.length ?? 0) || a - b);
   for (const i of order) {
     const m = mentions[i];
@@ -136,10 +139,17 @@ export function assignEntityIds(mentions: TypedMention[]): Array<TypedMention & 
     if (!m || !p) continue;
     const key = m.canonical ? fold(m.canonical) : p.words.join(' ');
     let group = index.find(m.type, key);
-    if (!group && m.type === 'person' && p.words.length >= 2) group = index.longerPerson(p.words);
+    if (!group && m.type === 'person' && p.words.length >= 2) {
+      const memo = `longer|${key}`;
+      group = owners.has(memo) ? owners.get(memo) : index.longerPerson(p.words);
+      owners.set(memo, group);
+    }
     if (!group && p.words.length === 1) {
       const word = p.words[0] ?? '';
-      group = index.shortFormOwner(word, m.type) ?? (m.type === 'person' ? undefined : index.acronymOwner(word));
+      const memo = `short|${m.type}|${word}`;
+      const short = owners.has(memo) ? owners.get(memo) : index.shortFormOwner(word, m.type);
+      owners.set(memo, short);
+      group = short ?? (m.type === 'person' ? undefined : index.acronymOwner(word));
     }
     if (!group) {
       group = { type: m.type, names: [], words: p.words, surnameFirst: m.surnameFirst ?? false };
@@ -150,14 +160,16 @@ export function assignEntityIds(mentions: TypedMention[]): Array<TypedMention & 
     if (!group.names.includes(p.name)) group.names.push(p.name);
     owner[i] = group;
   }
-  const canonicals = new Map<Group, string>();
+  const canonicals = new Map<Group, { canonical: string; entityId: string }>();
   return mentions.map((m, i) => {
     const g = owner[i];
-    let canonical = m.text;
-    if (g) {
-      canonical = canonicals.get(g) ?? canonicalFor(g.type, g.names);
-      canonicals.set(g, canonical);
+    if (!g) return { ...m, canonical: m.text, entityId: `${m.type}:${slug(m.text)}` };
+    let named = canonicals.get(g);
+    if (!named) {
+      const canonical = canonicalFor(g.type, g.names);
+      named = { canonical, entityId: `${m.type}:${slug(canonical)}` };
+      canonicals.set(g, named);
     }
-    return { ...m, canonical, entityId: `${m.type}:${slug(canonical)}` };
+    return { ...m, ...named };
   });
 }

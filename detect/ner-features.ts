@@ -148,6 +148,10 @@ interface TokenInfo {
   gaz: number;
   capital: boolean;
   folded: string;
+  /** Has a letter; has one and no lower-case letter (ALL CAPS); only digits and . , : / - ("1,000", "3-1", "."). */
+  letter: boolean;
+  upper: boolean;
+  number: boolean;
 }
 
 const BOUNDARY = hashString('<s>', 0);
@@ -180,6 +184,9 @@ function tokenInfo(word: string, cache: Map<string, TokenInfo>): TokenInfo {
     gaz: LETTER.test(word) ? gazetteerBits(folded) : 0,
     capital: CAPITAL.test(word),
     folded,
+    letter: LETTER.test(word),
+    upper: LETTER.test(word) && word === word.toUpperCase(),
+    number: NUMBER.test(word),
   };
   cache.set(word, info);
   return info;
@@ -242,23 +249,28 @@ export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = sharedC
   for (let i = 0; i < n; i += 1) initial[i] = sentenceStart[i] === 1 || (i > 0 && OPENERS.has(doc.words[i - 1] ?? '')) ? 1 : 0;
 
   // Lines of ALL CAPS (headlines, datelines) and of numbers (results tables): capitals and words mean otherwise there.
-  const lineCaps = new Map<number, [number, number, number]>();
+  // Per line: words with a letter, of them ALL CAPS, and numbers.
+  let lines = 0;
+  for (let i = 0; i < n; i += 1) lines = Math.max(lines, (doc.line[i] ?? 0) + 1);
+  const lineWords = new Int32Array(lines);
+  const lineUpper = new Int32Array(lines);
+  const lineNumbers = new Int32Array(lines);
   for (let i = 0; i < n; i += 1) {
-    const w = doc.words[i] ?? '';
+    const t = infos[i] as TokenInfo;
     const l = doc.line[i] ?? 0;
-    const c = lineCaps.get(l) ?? [0, 0, 0];
-    if (LETTER.test(w)) {
-      c[0] += 1;
-      if (w === w.toUpperCase()) c[1] += 1;
-    } else if (NUMBER.test(w)) c[2] += 1;
-    lineCaps.set(l, c);
+    if (t.letter) {
+      lineWords[l] = (lineWords[l] ?? 0) + 1;
+      if (t.upper) lineUpper[l] = (lineUpper[l] ?? 0) + 1;
+    } else if (t.number) lineNumbers[l] = (lineNumbers[l] ?? 0) + 1;
   }
   const capsLine = new Uint8Array(n);
   const tableLine = new Uint8Array(n);
   for (let i = 0; i < n; i += 1) {
-    const c = lineCaps.get(doc.line[i] ?? 0) ?? [0, 0, 0];
-    capsLine[i] = c[0] >= 2 && c[1] / c[0] > 0.6 ? 1 : 0;
-    tableLine[i] = c[2] >= 2 && c[2] >= c[0] ? 1 : 0;
+    const l = doc.line[i] ?? 0;
+    const words = lineWords[l] ?? 0;
+    const numbers = lineNumbers[l] ?? 0;
+    capsLine[i] = words >= 2 && (lineUpper[l] ?? 0) / words > 0.6 ? 1 : 0;
+    tableLine[i] = numbers >= 2 && numbers >= words ? 1 : 0;
   }
 
   // Capitalised runs (names with inner "of", "de", ...): their length, a token's place in its run, the run's head.
@@ -284,9 +296,8 @@ export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = sharedC
   const lowerCase = new Set<string>();
   const inLongName = new Set<string>();
   for (let i = 0; i < n; i += 1) {
-    const w = doc.words[i] ?? '';
     const l = folded[i] ?? '';
-    if (!LETTER.test(w)) continue;
+    if (!(infos[i] as TokenInfo).letter) continue;
     if (capital[i] && initial[i] === 0 && capsLine[i] === 0) midCapital.add(l);
     if (!capital[i]) lowerCase.add(l);
     if (capital[i] && capsLine[i] === 0 && (runEnd[i] ?? -1) > (runStart[i] ?? -1)) inLongName.add(l);

@@ -15,9 +15,15 @@ export function mountedUi(): GuardedUi | null {
   return window.__newslensGuardedUi ?? null;
 }
 
-/** Called by the content script when the UI mounts (with its host and closed root) and unmounts (null). */
+/**
+ * Called by the content script when the UI mounts (with its host and closed root) and unmounts (null). A mounted UI is
+ * guarded: on sites the reader allowed, the guard was installed at document_start, before the page's own listeners;
+ * when injected once (toolbar button) it is installed now, after them, so listeners the page had already added still
+ * see typing (README, threat model).
+ */
 export function publishUi(ui: GuardedUi | null): void {
   window.__newslensGuardedUi = ui;
+  if (ui) ensureInputGuard();
 }
 
 /**

@@ -3,17 +3,21 @@
 // and WikiGold, separately), on our labelled news paragraphs and on the seed article. The CoNLL-format documents
 // are given to findEntities as text: tokens joined by spaces, one sentence a line, as a reader's page never
 // is but as public benchmarks are scored. MISC gold spans are not scored; a MISC span we type counts as wrong.
-// `--errors` prints the mistakes too.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// `--errors` prints the mistakes too. `--compare DIR` also scores the findEntities of another checkout (e.g. the
+// rule-based one of commit 3775409: `git worktree add /tmp/oldrules 3775409`) on the same data, line by line.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findEntities, groupEntities } from '../detect/entities';
-import type { EntityType } from '../detect/types';
-import { evaluate, formatEvaluation, type Evaluation, type LabelledParagraph } from '../tests/unit/detect/entities-evaluate';
+import type { EntityMention, EntityType } from '../detect/types';
+import { evaluate, formatEvaluation, type LabelledParagraph } from '../tests/unit/detect/entities-evaluate';
 import { CROSSNER_DOMAINS, isHeldOut, readConll, readCrossner, requireData, type LabelledDoc } from './ner-data';
 
 const TYPE_OF: Record<string, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place' };
 const showErrors = process.argv.includes('--errors');
+const compareAt = process.argv.indexOf('--compare');
+const compareDir = compareAt >= 0 ? resolve(process.argv[compareAt + 1] ?? '') : undefined;
+type Detect = (text: string) => EntityMention[];
 
 /** A CoNLL-format document as text plus its gold entities with offsets (the labelled-paragraph shape). */
 function asParagraph(doc: LabelledDoc): LabelledParagraph {
@@ -43,23 +47,36 @@ function asParagraph(doc: LabelledDoc): LabelledParagraph {
   return { text, entities };
 }
 
-function report(name: string, result: Evaluation): void {
+let other: Detect | undefined;
+
+/** Prints the scores of `findEntities` on the paragraphs, and of the compared checkout's when one is given. */
+function report(name: string, paragraphs: LabelledParagraph[]): void {
+  const result = evaluate(paragraphs, findEntities);
   console.log(formatEvaluation(name, result));
   if (showErrors) console.log(result.errors.slice(0, 150).map((e) => `    ${e}`).join('\n'));
+  if (other) console.log(formatEvaluation(`  compared: ${compareDir}`, evaluate(paragraphs, other)));
   console.log('');
 }
 
-function main(): void {
+async function main(): Promise<void> {
+  if (compareDir) {
+    const file = join(compareDir, 'detect/entities.ts');
+    if (!existsSync(file)) {
+      console.error(`--compare: ${file} not found`);
+      process.exit(1);
+    }
+    other = ((await import(file)) as { findEntities: Detect }).findEntities;
+  }
   const crossnerFiles = CROSSNER_DOMAINS.map((d) => `modern-ner/crossner-${d}-train.txt`);
   requireData('conll2003/eng.testa', 'modern-ner/wikigold.conll.txt', ...crossnerFiles);
   const testa = readConll('conll2003/eng.testa').map(asParagraph);
-  report('CoNLL-2003 eng.testa', evaluate(testa, findEntities));
+  report('CoNLL-2003 eng.testa', testa);
   const crossner = CROSSNER_DOMAINS.flatMap((d) => readCrossner(`modern-ner/crossner-${d}-train.txt`)).filter(isHeldOut);
-  report(`CrossNER held-out (${crossner.length} sentences)`, evaluate(crossner.map(asParagraph), findEntities));
+  report(`CrossNER held-out (${crossner.length} sentences)`, crossner.map(asParagraph));
   const politics = readCrossner('modern-ner/crossner-politics-train.txt').filter(isHeldOut);
-  report(`  of which politics (${politics.length} sentences)`, evaluate(politics.map(asParagraph), findEntities));
+  report(`  of which politics (${politics.length} sentences)`, politics.map(asParagraph));
   const wikigold = readConll('modern-ner/wikigold.conll.txt').filter(isHeldOut);
-  report(`WikiGold held-out (${wikigold.length} documents)`, evaluate(wikigold.map(asParagraph), findEntities));
+  report(`WikiGold held-out (${wikigold.length} documents)`, wikigold.map(asParagraph));
 
   const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../tests/fixtures');
   for (const [name, file] of [
@@ -67,7 +84,7 @@ function main(): void {
     ['own news paragraphs, held-out', 'entities-heldout.json'],
   ] as const) {
     const paragraphs = JSON.parse(readFileSync(join(fixtures, 'labelled', file), 'utf8')) as LabelledParagraph[];
-    report(name, evaluate(paragraphs, findEntities));
+    report(name, paragraphs);
   }
 
   const seedText = readFileSync(join(fixtures, 'seed-article.txt'), 'utf8');
@@ -93,4 +110,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

@@ -123,6 +123,14 @@ export function isHeldOut(doc: LabelledDoc): boolean {
   return docKey(doc) % 5 === 0;
 }
 
+/**
+ * A second fifth of the modern data (disjoint from the held-out one), left out of training only by `TUNE=1 npm run
+ * train:ner`, to choose training settings without looking at the held-out documents.
+ */
+export function isTuning(doc: LabelledDoc): boolean {
+  return docKey(doc) % 5 === 1;
+}
+
 /** The tagger's view of a labelled document: each sentence on its own line, as CoNLL prints them. */
 export function toNerDoc(doc: LabelledDoc): NerDoc {
   const words: string[] = [];

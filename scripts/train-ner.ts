@@ -9,12 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { HASH_BITS, HISTORY_FEATURES, LABELS, NUM_CLASSES, PredictionHistory, docFeatures, type DocFeatures, type Label } from '../detect/ner-features';
 import { bestAllowed, encodeWeights, quantiseWeights, scoreToken, tagDoc, type TaggerWeights } from '../detect/ner-model';
 import type { NerDoc } from '../detect/ner-tokens';
-import { CROSSNER_DOMAINS, isHeldOut, readConll, readCrossner, requireData, toNerDoc, type LabelledDoc } from './ner-data';
+import { CROSSNER_DOMAINS, isHeldOut, isTuning, readConll, readCrossner, requireData, toNerDoc, type LabelledDoc } from './ner-data';
 
 const EPOCHS = Number(process.env.EPOCHS ?? 12);
 /** Each modern training document is seen this many times per epoch: they are few, and closest to what readers read. */
 const MODERN_WEIGHT = Number(process.env.MODERN_WEIGHT ?? 2);
 const SEED = 20030531;
+/** TUNE=1: leave the tuning fifth of the modern data (ner-data.ts isTuning) out of training and score on it; nothing is written. */
+const TUNE = process.env.TUNE === '1';
 
 interface Prepared {
   doc: NerDoc;
@@ -170,9 +172,10 @@ function main(): void {
   const testa = prepare(readConll('conll2003/eng.testa'));
   const crossner = CROSSNER_DOMAINS.flatMap((d) => readCrossner(`modern-ner/crossner-${d}-train.txt`));
   const wikigold = readConll('modern-ner/wikigold.conll.txt');
-  const crossTrain = prepare(crossner.filter((d) => !isHeldOut(d)));
+  const training = (d: LabelledDoc) => !isHeldOut(d) && !(TUNE && isTuning(d));
+  const crossTrain = prepare(crossner.filter(training));
   const crossDev = prepare(crossner.filter(isHeldOut));
-  const wikiTrain = prepare(wikigold.filter((d) => !isHeldOut(d)));
+  const wikiTrain = prepare(wikigold.filter(training));
   const wikiDev = prepare(wikigold.filter(isHeldOut));
   const data = [...conll, ...crossTrain, ...wikiTrain];
   const order: number[] = [];
@@ -186,12 +189,19 @@ function main(): void {
       `(${tokens(crossTrain)}), ${wikiTrain.length} WikiGold documents (${tokens(wikiTrain)}), modern x${MODERN_WEIGHT}; ` +
       `held out: ${crossDev.length} CrossNER sentences, ${wikiDev.length} WikiGold documents`,
   );
-  const dev: Array<[string, Prepared[]]> = [
-    ['eng.testa', testa],
-    ['CrossNER held-out', crossDev],
-    ['WikiGold held-out', wikiDev],
-  ];
+  const dev: Array<[string, Prepared[]]> = TUNE
+    ? [
+        ['eng.testa', testa],
+        ['CrossNER tuning', prepare(crossner.filter(isTuning))],
+        ['WikiGold tuning', prepare(wikigold.filter(isTuning))],
+      ]
+    : [
+        ['eng.testa', testa],
+        ['CrossNER held-out', crossDev],
+        ['WikiGold held-out', wikiDev],
+      ];
   const weights = train(data, order, EPOCHS, dev);
+  if (TUNE) return;
   const quantised = quantiseWeights(weights);
   console.log('quantised to int16 (bare tagger, before findEntities post-processing):');
   for (const [name, d] of dev) console.log(`  ${score(name, d, quantised.weights)}`);

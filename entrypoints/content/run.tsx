@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountPageUi } from '../../components/page/mount';
 import { createStore, INITIAL_PAGE_STATE } from '../../components/page/page-state';
-import { ensureInputGuard, publishUi } from '../../page/guarded-ui';
+import { publishUi } from '../../page/guarded-ui';
 import { ask } from '../../page/messaging';
 import { yieldToPage } from '../../page/page-text';
 import { PageSession } from '../../page/session';
@@ -42,10 +42,6 @@ export async function runNewsLens(ctx: ContentScriptContext): Promise<void> {
   const ui = await mountPageUi(ctx, store, session.actions);
   host = ui.shadowHost;
   publishUi({ host: ui.shadowHost, root: ui.shadow });
-  // On sites the reader allowed, the guard was installed at document_start, before the page's own listeners. When
-  // injected once (toolbar button), it comes after them: listeners the page had already added still see typing.
-  ensureInputGuard();
-
   session.pointer.listen((type, handler) => ctx.addEventListener(document, type, handler));
 
   const stopTabMessages = listenForTabMessages(session);

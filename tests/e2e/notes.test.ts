@@ -27,15 +27,17 @@ describe('highlights and notes survive', () => {
 
     await page.reload();
     await waitForNewsLens(page);
-    expect(await paintedTexts(page, 'hl-yellow')).toContain(QUOTE);
+    // The private overlay measures on the next animation frame.
+    await expect.poll(() => paintedTexts(page, 'hl-yellow')).toContain(QUOTE);
     await page.close();
   });
 
   it('finds the highlight with changes when the article is edited, and says the article changed', async () => {
     suite.server.override(PATH, fixtureHtml('seed-article.html').replace('UK teams would work with Chinese', 'British teams would work with Chinese'));
     const page = await openArticle(suite.browser, suite.server.url(PATH));
-    const painted = await paintedTexts(page, 'hl-yellow');
-    expect(painted.some((t) => t.includes('teams would work with Chinese authorities to prevent small boat engines'))).toBe(true);
+    await expect
+      .poll(async () => (await paintedTexts(page, 'hl-yellow')).some((t) => t.includes('teams would work with Chinese authorities to prevent small boat engines')))
+      .toBe(true);
     await expect.poll(() => page.getByTestId('nl-changed').isVisible()).toBe(true);
     const note = (await readDatabase(suite.browser)).annotations.find((a) => a.kind === 'note');
     expect(note.anchor.quality).toBe('changed');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtureHtml, openArticle, readDatabase } from './harness';
+import { fixtureHtml, openArticle, readDatabase, waitForNewsLens } from './harness';
 import { paintedTexts, selectText } from './page-actions';
 import { useExtensionSuite } from './suite';
 import { e2eBrowserName } from './driver';
@@ -48,13 +48,17 @@ describe('the page learns nothing of what the reader writes or highlights', () =
 
   it('cannot enumerate the reader\'s highlights: none in CSS.highlights, before or after a reload', async () => {
     const page = await openArticle(suite.browser, suite.server.url(PATH));
-    await expect.poll(() => paintedTexts(page, 'hl-yellow')).toContain(QUOTE);
+    // Highlighted here, so the test stands alone (the typing test above runs in Chromium only).
+    await selectText(page, 'generous coverage');
+    await page.getByTestId('nl-color-green').click();
+    await expect.poll(() => paintedTexts(page, 'hl-green')).toContain('generous coverage');
     const layers = () => page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()]);
     expect((await layers()).some((name) => name.startsWith('newslens-'))).toBe(true); // detections are painted there
     expect((await layers()).filter((name) => /newslens-(hl-|flash)/.test(name))).toEqual([]);
     expect(await page.evaluate(() => document.querySelectorAll('newslens-mark').length)).toBe(0);
     await page.reload();
-    await expect.poll(() => paintedTexts(page, 'hl-yellow')).toContain(QUOTE);
+    await waitForNewsLens(page);
+    await expect.poll(() => paintedTexts(page, 'hl-green')).toContain('generous coverage');
     expect((await layers()).filter((name) => /newslens-(hl-|flash)/.test(name))).toEqual([]);
     await page.close();
   });

@@ -49,3 +49,15 @@ describe('painter without the Custom Highlight API (fallback)', () => {
     painter.dispose();
   });
 });
+
+describe('highlight styles adopted once', () => {
+  it('reuses the sheet adopted at document_start instead of adding a second one (each addition restyles the page)', async () => {
+    const { adoptHighlightStyles } = await import('../../../anchoring/paint');
+    const before = document.adoptedStyleSheets.length;
+    const early = adoptHighlightStyles(document, STYLES);
+    const later = adoptHighlightStyles(document, STYLES);
+    expect(later).toBe(early);
+    expect(document.adoptedStyleSheets.length).toBe(before + 1);
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== early);
+  });
+});

@@ -169,3 +169,21 @@ describe('tokenizeForNer', () => {
     expect(tokenizeForNer("St. George 's").tokens.map((t) => t.text)).toEqual(['St.', 'George', "'s"]);
   });
 });
+
+describe('rules after the tagger, for modern prose', { timeout: 60_000 }, () => {
+  const typed = (text: string) => findEntities(text).map((m) => `${m.type}:${m.text}`);
+
+  it('type a name ending in a party or record-label word as an organisation, never a person', () => {
+    const found = typed('In 1998 the Refah Partisi was banned, and its members founded the Saadet Partisi under Necmettin Erbakan.');
+    expect(found).toContain('organization:Refah Partisi');
+    expect(found).toContain('organization:Saadet Partisi');
+    expect(found).toContain('person:Necmettin Erbakan');
+    expect(typed('The band signed with Virgin Records in 2002.')).toContain('organization:Virgin Records');
+  });
+
+  it('split two headed names joined by "and" (the tagger gives one span)', () => {
+    const found = typed('He studied at Leipzig University and University of Jena before moving to Berlin.');
+    expect(found).toContain('organization:Leipzig University');
+    expect(found).toContain('organization:University of Jena');
+  });
+});
