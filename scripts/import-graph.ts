@@ -143,7 +143,7 @@ function summary(root: string): string {
     const targets = [...row].sort().map(([to, c]) => `${to} (${c.value}${c.type ? ` + ${c.type} type-only` : ''})`);
     lines.push(`${from} → ${targets.join(', ')}`);
   }
-  const content = valueClosure(edges, 'entrypoints/content/index.tsx');
+  const content = valueClosure(edges, 'entrypoints/content/index.ts');
   const packages = [...content].filter((k) => k.startsWith('npm:')).sort();
   lines.push(`content script reaches ${[...content].filter((k) => !k.startsWith('npm:')).length} files; packages: ${packages.join(', ')}`);
   return lines.join('\n');

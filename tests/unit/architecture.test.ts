@@ -7,7 +7,7 @@ import { cycles, importGraph, sourceFiles, valueClosure, type ImportEdge } from 
 
 const ROOT = process.cwd();
 const FIXTURE = resolve(ROOT, 'tests/fixtures/architecture');
-const CONTENT_ENTRIES = ['entrypoints/content/index.tsx', 'entrypoints/content/index.ts'];
+const CONTENT_ENTRIES = ['entrypoints/content/index.ts'];
 
 /** Storage modules the page side may use: vocabulary and pure helpers, none of which reach the database. */
 const PAGE_SAFE_STORAGE = new Set(['storage/types.ts', 'storage/site-key.ts', 'storage/article-identity.ts', 'storage/api.ts', 'storage/validate.ts', 'storage/limits.ts']);
