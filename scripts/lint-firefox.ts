@@ -3,7 +3,10 @@
 // dependencies, each recognised by the code around it:
 // - Preact's renderer assigns innerHTML only for `dangerouslySetInnerHTML`, which our components never use;
 // - citation-js (`@citation-js/core`, citation chunk only): its legacy `Cite#get` parses HTML output into a detached
-//   <div> when asked for `format: 'real'`; export/citation.ts calls `cite.format(..., { format: 'text' })` instead.
+//   <div> when asked for `format: 'real'`; export/citation.ts calls `cite.format(..., { format: 'text' })` instead;
+// - Readability (`@mozilla/readability`, Firefox background page only): it copies markup between nodes of the inert
+//   document that DOMParser made from the page copy (restoring a body after a failed attempt, unwrapping <noscript>
+//   images); nothing it assigns is ever inserted into a live document.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +24,7 @@ interface Finding {
 const DEPENDENCY_WARNINGS: { code: string; file: RegExp; around: RegExp; from: string }[] = [
   { code: 'UNSAFE_VAR_ASSIGNMENT', file: /\.js$/, around: /\.__html/, from: "Preact's dangerouslySetInnerHTML support" },
   { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^chunks\/citation-[\w-]+\.js$/, around: /createElement\(.div.\)/, from: "citation-js's legacy Cite#get HTML output" },
+  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^background\.js$/, around: /this\._(?:attempts|isSingleImage)\b/, from: "Readability's work on the inert page copy" },
 ];
 
 /** The ~300 characters of bundle code around a finding (line and column are 1-based; column may be 0-based). */
