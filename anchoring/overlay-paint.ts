@@ -9,7 +9,7 @@
 // whatever the containing block is and scrolling the document needs no work; only layout changes (resize, fonts,
 // images, inner scrollers) trigger a re-measure, batched to one per animation frame and bounded per frame.
 
-import type { Painter } from './paint';
+import type { Painter } from './painter';
 
 export interface OverlayLayerStyle {
   /** A CSS colour for the boxes; the host blends with `multiply`, so the text under it keeps its own colour. */

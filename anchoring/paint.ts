@@ -3,6 +3,7 @@
 // Where the API is missing, a fallback wraps text in <newslens-mark> elements, which does change the DOM.
 
 import { createOverlayPainter, type OverlayLayerStyle } from './overlay-paint';
+import type { Painter } from './painter';
 
 export interface LayerStyle {
   /** CSS declarations allowed in ::highlight(): color, background-color, text-decoration*, text-shadow. */
@@ -11,13 +12,7 @@ export interface LayerStyle {
   priority: number;
 }
 
-export interface Painter {
-  readonly native: boolean;
-  set(layer: string, ranges: readonly Range[]): void;
-  clear(layer: string): void;
-  clearAll(): void;
-  dispose(): void;
-}
+export type { Painter } from './painter';
 
 const PREFIX = 'newslens-';
 

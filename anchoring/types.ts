@@ -27,7 +27,8 @@ export interface DocumentSelector {
 }
 
 /** How well a saved annotation was found again in the current text. */
-export type AnchorQuality = 'exact' | 'changed' | 'orphan';
+export const ANCHOR_QUALITIES = ['exact', 'changed', 'orphan'] as const;
+export type AnchorQuality = (typeof ANCHOR_QUALITIES)[number];
 
 export interface Anchor {
   start: number;

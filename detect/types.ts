@@ -3,7 +3,8 @@
 
 import type { ClaimBand } from './claim-bands';
 
-export type EntityType = 'person' | 'organization' | 'place';
+export const ENTITY_TYPES = ['person', 'organization', 'place'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export interface EntityMention {
   start: number;

@@ -1,4 +1,4 @@
-import type { Annotation, Article } from '../storage/types';
+import { compareReadingOrder, type Annotation, type Article } from '../storage/types';
 
 /** What every exporter receives; the popup gathers it from storage. */
 export interface ExportBundle {
@@ -27,16 +27,7 @@ export function liveArticlesWithAnnotations(bundle: ExportBundle): ArticleWithAn
   }
   return bundle.articles
     .filter((article) => article.deletedAt == null)
-    .map((article) => ({ article, annotations: inReadingOrder(byArticle.get(article.id) ?? []) }));
-}
-
-export function inReadingOrder(annotations: readonly Annotation[]): Annotation[] {
-  return [...annotations].sort(
-    (a, b) =>
-      a.target.position.start - b.target.position.start ||
-      a.target.position.end - b.target.position.end ||
-      compareStrings(a.id, b.id),
-  );
+    .map((article) => ({ article, annotations: [...(byArticle.get(article.id) ?? [])].sort(compareReadingOrder) }));
 }
 
 /** Code-unit comparison: unlike localeCompare it gives the same order on every machine. */

@@ -5,7 +5,7 @@
 // non-Latin character. Spreadsheet apps run cells that start with a formula character, and quotes come from arbitrary
 // web pages, so such cells get a leading apostrophe (OWASP's CSV injection advice), also when the formula character
 // hides behind leading whitespace, which spreadsheets skip.
-import type { Annotation, Article } from '../storage/types';
+import { CLAIM_STATUS_LABELS, type Annotation, type Article } from '../storage/types';
 import { liveArticlesWithAnnotations, type ExportBundle } from './bundle';
 import { tagName } from './markdown-text';
 import { mapInSlices, type SliceOptions } from './slices';
@@ -13,14 +13,6 @@ import { mapInSlices, type SliceOptions } from './slices';
 export const CSV_COLUMNS = ['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date'] as const;
 
 const BOM = '\uFEFF';
-
-const CLAIM_STATUS_LABELS: Record<string, string> = {
-  unstarted: 'not started',
-  in_progress: 'in progress',
-  inconclusive: 'inconclusive',
-  verified: 'verified',
-  false: 'false',
-};
 
 /** The whole export as a Readwise CSV (BOM, header row, CRLF line ends). */
 export function toCsv(bundle: ExportBundle): string {
@@ -69,7 +61,7 @@ function noteWithTagsAndClaim(annotation: Annotation): string {
   if (annotation.note) lines.push(annotation.note);
   const claim = annotation.claim;
   if (claim) {
-    const parts = [`Claim status: ${CLAIM_STATUS_LABELS[claim.status] ?? claim.status}`];
+    const parts = [`Claim status: ${CLAIM_STATUS_LABELS[claim.status].toLowerCase()}`];
     if (claim.verdict) parts.push(`verdict: ${claim.verdict}${claim.rating !== undefined ? ` (${claim.rating}/5)` : ''}`);
     if (claim.claimant) parts.push(`claimant: ${claim.claimant}`);
     lines.push(parts.join('; '));

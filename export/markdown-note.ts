@@ -2,16 +2,8 @@
 // Markdown they wrote, the claim's state and evidence, and tags. Used by the Markdown export and by "Copy" in the popup,
 // so a copied note and an exported one are the same text. Kept apart from markdown.ts so copying a note does not load
 // the citation engine.
-import type { Annotation, ClaimStatus } from '../storage/types';
+import { CLAIM_STATUS_LABELS, type Annotation } from '../storage/types';
 import { blockQuote, escapeMarkdownLine, markdownLink, tagName } from './markdown-text';
-
-const STATUS_LABELS: Record<ClaimStatus, string> = {
-  unstarted: 'not started',
-  in_progress: 'in progress',
-  inconclusive: 'inconclusive',
-  verified: 'verified',
-  false: 'false',
-};
 
 /** The annotation's Markdown block (no trailing newline). */
 export function annotationMarkdown(annotation: Annotation): string {
@@ -25,7 +17,7 @@ export function annotationMarkdown(annotation: Annotation): string {
 }
 
 function claimLines(claim: NonNullable<Annotation['claim']>): string {
-  const lines = [`- Claim status: ${STATUS_LABELS[claim.status]}`];
+  const lines = [`- Claim status: ${CLAIM_STATUS_LABELS[claim.status].toLowerCase()}`];
   if (claim.verdict.trim()) {
     const rating = claim.rating !== undefined ? ` (${claim.rating}/5)` : '';
     lines.push(`- Verdict: ${claim.verdict.replace(/\s+/g, ' ').trim()}${rating}`);

@@ -6,7 +6,7 @@
 // the article text, which has "\n\n" between paragraphs and collapsed whitespace: they export the quote with its context
 // cut at the paragraph breaks (text that is in the page as written) and no position, because a wrong position is worse
 // than none.
-import type { Annotation, ClaimStatus } from '../storage/types';
+import { CLAIM_STATUS_LABELS, type Annotation } from '../storage/types';
 import { liveArticlesWithAnnotations, type ExportBundle } from './bundle';
 import { toJsonLd } from './json-ld';
 import { mapInSlices, type SliceOptions } from './slices';
@@ -55,14 +55,6 @@ export interface WebAnnotationCollection {
   total: number;
   first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: WebAnnotation[] };
 }
-
-const STATUS_LABELS: Record<ClaimStatus, string> = {
-  unstarted: 'claim: not started',
-  in_progress: 'claim: in progress',
-  inconclusive: 'claim: inconclusive',
-  verified: 'claim: verified',
-  false: 'claim: false',
-};
 
 /** Every live annotation of the export as one W3C AnnotationCollection (see the file comment for the selectors). */
 export function toWebAnnotationCollection(bundle: ExportBundle, options: WebAnnotationOptions = {}): WebAnnotationCollection {
@@ -123,7 +115,7 @@ function bodiesOf(annotation: Annotation): Body[] {
   const text = (purpose: Motivation, value: string): Body => ({ type: 'TextualBody', purpose, value });
   const claim = annotation.claim;
   if (claim?.verdict.trim()) bodies.push(text('oa:assessing', claim.verdict.trim()));
-  if (claim) bodies.push(text('classifying', STATUS_LABELS[claim.status]));
+  if (claim) bodies.push(text('classifying', `claim: ${CLAIM_STATUS_LABELS[claim.status].toLowerCase()}`));
   if (annotation.kind === 'entity' && annotation.entityType) bodies.push(text('classifying', annotation.entityType));
   if (annotation.note.trim()) {
     // Notes are written in Markdown (the popup renders them so); saying so lets a consumer render them too.

@@ -2,7 +2,7 @@ import type { AnchorQuality } from '../anchoring/types';
 import { normalizeTags, type NewsLensDb } from './db';
 import type { StorageDeps } from './deps';
 import { StorageError } from './errors';
-import type { Annotation, AnnotationKind, AnnotationPatch, AnnotationTarget, ClaimReview, HighlightColor } from './types';
+import { compareReadingOrder, type Annotation, type AnnotationKind, type AnnotationPatch, type AnnotationTarget, type ClaimReview, type HighlightColor } from './types';
 import type { EntityType } from '../detect/types';
 
 export interface NewAnnotation {
@@ -106,7 +106,7 @@ export async function restoreAnnotation(db: NewsLensDb, id: string, deps: Storag
 
 export async function listArticleAnnotations(db: NewsLensDb, articleId: string): Promise<Annotation[]> {
   const rows = await db.annotations.where('articleId').equals(articleId).toArray();
-  return rows.filter((a) => !a.deletedAt).sort((a, b) => a.target.position.start - b.target.position.start);
+  return rows.filter((a) => !a.deletedAt).sort(compareReadingOrder);
 }
 
 export async function listTags(db: NewsLensDb): Promise<string[]> {

@@ -1,13 +1,19 @@
 // The message contract between content scripts (untrusted: they live in web pages) and the background,
 // which owns the database. Every message is validated here before it reaches storage; there is no generic
 // "query" message, only these named operations.
-import type { AnchorQuality } from '../anchoring/types';
+import { ANCHOR_QUALITIES } from '../anchoring/types';
+import type { Analysis } from '../detect/analyze';
+import type { ReaderOutput } from '../detect/article';
+import { ENTITY_TYPES, type EntityType } from '../detect/types';
 import type { AnchorReport, AnnotationPatch, NewAnnotation } from './annotations';
 import type { PageVisit } from './articles';
+import { LIMITS } from './limits';
 import {
+  ANNOTATION_KINDS,
   CLAIM_STATUSES,
   DISPLAY_MODES,
   HIGHLIGHT_COLORS,
+  type DisplayMode,
   type Annotation,
   type AnnotationTarget,
   type Article,
@@ -16,11 +22,6 @@ import {
 } from './types';
 import * as v from './validate';
 
-export const MAX_QUOTE = 20_000;
-export const MAX_NOTE = 50_000;
-/** The text a changed note was found on is a quote too: as long as a quote may be. */
-const MAX_FOUND_TEXT = MAX_QUOTE;
-
 /** What a content script reports about the page; the background normalises the URL. */
 export interface PageReport extends Omit<PageVisit, 'url'> {
   pageUrl: string;
@@ -28,25 +29,27 @@ export interface PageReport extends Omit<PageVisit, 'url'> {
   ogUrl?: string;
 }
 
-export type ContentMessage =
+/** Every message a content script may send: its request fields and the value the background replies with. */
+export interface ContentProtocol {
   /** `record: false` only looks the page up; a row is created for articles and for pages the reader annotates. */
-  | { type: 'page/visit'; page: PageReport; record: boolean }
-  | { type: 'annotation/create'; articleId: string; annotation: NewAnnotation }
-  | { type: 'annotation/update'; id: string; patch: AnnotationPatch }
-  | { type: 'annotation/delete'; id: string }
-  | { type: 'annotation/restore'; id: string }
-  | { type: 'anchors/report'; articleId: string; reports: AnchorReport[] }
-  | { type: 'tags/list' }
-  | { type: 'settings/get' }
+  'page/visit': { request: { page: PageReport; record: boolean }; reply: VisitResponse };
+  'annotation/create': { request: { articleId: string; annotation: NewAnnotation }; reply: Annotation };
+  'annotation/update': { request: { id: string; patch: AnnotationPatch }; reply: Annotation };
+  'annotation/delete': { request: { id: string }; reply: null };
+  'annotation/restore': { request: { id: string }; reply: Annotation };
+  'anchors/report': { request: { articleId: string; reports: AnchorReport[] }; reply: null };
+  'tags/list': { request: Record<never, never>; reply: string[] };
   /** Remembers the display mode for a site (`mode: null` returns the site to the global mode). */
-  | { type: 'settings/site-mode'; hostname: string; mode: (typeof DISPLAY_MODES)[number] | null }
+  'settings/site-mode': { request: { hostname: string; mode: DisplayMode | null }; reply: Settings };
   /** Detection runs in the background so a long article never blocks the page's main thread. */
-  | { type: 'detect/run'; text: string; entities: boolean; claims: boolean }
+  'detect/run': { request: { text: string; entities: boolean; claims: boolean }; reply: Analysis };
   /**
    * Readability on a serialised copy of the page (documentElement.outerHTML), off the page's main thread: in an
-   * offscreen document (Chromium) or the background page (Firefox). Replies with detect/article-reader ReaderOutput.
+   * offscreen document (Chromium) or the background page (Firefox). The part with the last index is answered with
+   * the reader's output, earlier parts with null.
    */
-  | { type: 'article/read'; id: string; index: number; count: number; html: string };
+  'article/read': { request: { id: string; index: number; count: number; html: string }; reply: ReaderOutput | null };
+}
 
 /** Serialised pages up to this size are read (10 MB; the largest saved news page is 1.2 MB). */
 export const MAX_PAGE_HTML = 10_000_000;
@@ -57,7 +60,14 @@ export const MAX_PAGE_HTML = 10_000_000;
  */
 export const PAGE_HTML_PART = 200_000;
 
-export const MAX_ANALYZED_TEXT = 2_000_000;
+export type ContentMessageType = keyof ContentProtocol;
+
+/** The wire form of one message: `{ type, ...request }`. Without a type argument, the union of all of them. */
+export type ContentMessage<K extends ContentMessageType = ContentMessageType> = K extends ContentMessageType
+  ? { type: K } & ContentProtocol[K]['request']
+  : never;
+
+export type ContentReply<K extends ContentMessageType> = ContentProtocol[K]['reply'];
 
 export interface VisitResponse {
   article: Article | null;
@@ -68,62 +78,75 @@ export interface VisitResponse {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code: string };
 
-/** Messages the popup sends to the content script of a tab. */
-export type TabMessage =
-  | { type: 'tab/scroll-to'; annotationId: string }
-  | { type: 'tab/annotate-anyway' }
-  | { type: 'tab/status' };
+/** Keyboard shortcuts (manifest `commands`) the background forwards to the page of the active tab. */
+const PAGE_COMMANDS = ['annotate-selection', 'highlight-selection', 'note-selection', 'next-claim'] as const;
+export type PageCommand = (typeof PAGE_COMMANDS)[number];
+
+export function isPageCommand(command: string): command is PageCommand {
+  return (PAGE_COMMANDS as readonly string[]).includes(command);
+}
+
+/** Messages extension pages (popup, side panel) and the background send to the content script of a tab. */
+export interface TabProtocol {
+  'tab/status': { request: Record<never, never>; reply: TabStatus };
+  'tab/scroll-to': { request: { annotationId: string }; reply: true };
+  'tab/annotate-anyway': { request: Record<never, never>; reply: true };
+  'tab/command': { request: { command: PageCommand }; reply: true };
+}
+
+export type TabMessageType = keyof TabProtocol;
+
+export type TabMessage<K extends TabMessageType = TabMessageType> = K extends TabMessageType
+  ? { type: K } & TabProtocol[K]['request']
+  : never;
+
+export type TabReply<K extends TabMessageType> = TabProtocol[K]['reply'];
 
 export interface TabStatus {
   articleId: string | null;
   isArticle: boolean;
-  entities: { canonical: string; type: string; count: number }[];
+  entities: { canonical: string; type: EntityType; count: number }[];
   claims: { text: string; score: number; speaker?: string }[];
   orphans: number;
   textChanged: boolean;
 }
 
-const ANCHOR_QUALITIES: readonly AnchorQuality[] = ['exact', 'changed', 'orphan'];
-const KINDS = ['highlight', 'note', 'claim', 'entity'] as const;
-const ENTITY_TYPES = ['person', 'organization', 'place'] as const;
-
 function parseTarget(value: unknown, path: string): AnnotationTarget {
   const t = v.object(value, path);
   const quote = v.object(t.quote, `${path}.quote`);
   const position = v.object(t.position, `${path}.position`);
-  const start = v.integer(position.start, `${path}.position.start`);
-  const end = v.integer(position.end, `${path}.position.end`);
+  const start = v.integer(position.start, `${path}.position.start`, 0, LIMITS.position);
+  const end = v.integer(position.end, `${path}.position.end`, 0, LIMITS.position);
   if (end <= start) throw new v.ValidationError(`${path}.position`, 'must end after it starts');
-  const exact = v.string(quote.exact, `${path}.quote.exact`, MAX_QUOTE);
-  if (!exact.trim()) throw new v.ValidationError(`${path}.quote.exact`, 'must not be empty');
+  const exact = v.nonEmptyString(quote.exact, `${path}.quote.exact`, LIMITS.quote);
   return {
     source: v.httpUrl(t.source, `${path}.source`),
     quote: {
       type: 'TextQuoteSelector',
       exact,
-      prefix: v.string(quote.prefix, `${path}.quote.prefix`, 2000),
-      suffix: v.string(quote.suffix, `${path}.quote.suffix`, 2000),
+      prefix: v.string(quote.prefix, `${path}.quote.prefix`, LIMITS.context),
+      suffix: v.string(quote.suffix, `${path}.quote.suffix`, LIMITS.context),
     },
     position: { type: 'TextPositionSelector', start, end },
     ...(t.document !== undefined ? { document: v.documentSelector(t.document, `${path}.document`) } : {}),
   };
 }
 
-export function parseClaimReview(value: unknown, path: string): ClaimReview {
+function parseClaimReview(value: unknown, path: string): ClaimReview {
   const c = v.object(value, path);
-  const claimant = v.optionalString(c.claimant, `${path}.claimant`, 500);
+  const claimant = v.optionalString(c.claimant, `${path}.claimant`, LIMITS.claimant);
   const rating = c.rating === undefined || c.rating === null ? undefined : v.integer(c.rating, `${path}.rating`, 1, 5);
   return {
     status: v.oneOf(c.status, CLAIM_STATUSES, `${path}.status`),
-    verdict: v.string(c.verdict ?? '', `${path}.verdict`, 200),
+    verdict: v.string(c.verdict ?? '', `${path}.verdict`, LIMITS.verdict),
     evidence: v.array(
       c.evidence ?? [],
       `${path}.evidence`,
       (e, p) => {
         const item = v.object(e, p);
-        return { url: v.httpUrl(item.url, `${p}.url`), note: v.string(item.note ?? '', `${p}.note`, 2000) };
+        return { url: v.httpUrl(item.url, `${p}.url`), note: v.string(item.note ?? '', `${p}.note`, LIMITS.evidenceNote) };
       },
-      100,
+      LIMITS.evidence,
     ),
     ...(claimant ? { claimant } : {}),
     ...(rating ? { rating } : {}),
@@ -134,10 +157,10 @@ function parsePatch(value: unknown, path: string): AnnotationPatch {
   const p = v.object(value, path);
   const patch: AnnotationPatch = {};
   if (p.color !== undefined) patch.color = v.oneOf(p.color, HIGHLIGHT_COLORS, `${path}.color`);
-  if (p.note !== undefined) patch.note = v.string(p.note, `${path}.note`, MAX_NOTE);
-  if (p.tags !== undefined) patch.tags = v.array(p.tags, `${path}.tags`, (t, tp) => v.string(t, tp, 100), 100);
+  if (p.note !== undefined) patch.note = v.string(p.note, `${path}.note`, LIMITS.note);
+  if (p.tags !== undefined) patch.tags = v.array(p.tags, `${path}.tags`, (t, tp) => v.string(t, tp, LIMITS.tag), LIMITS.tags);
   if (p.claim !== undefined) patch.claim = parseClaimReview(p.claim, `${path}.claim`);
-  if (p.kind !== undefined) patch.kind = v.oneOf(p.kind, KINDS, `${path}.kind`);
+  if (p.kind !== undefined) patch.kind = v.oneOf(p.kind, ANNOTATION_KINDS, `${path}.kind`);
   if (p.target !== undefined) patch.target = parseTarget(p.target, `${path}.target`);
   if (p.detached !== undefined) {
     if (p.detached !== true) throw new v.ValidationError(`${path}.detached`, 'must be true when present');
@@ -151,7 +174,7 @@ function parseNewAnnotation(value: unknown, path: string): NewAnnotation {
   const a = v.object(value, path);
   const patch = parsePatch({ color: a.color, note: a.note, tags: a.tags, claim: a.claim }, path);
   return {
-    kind: v.oneOf(a.kind, KINDS, `${path}.kind`),
+    kind: v.oneOf(a.kind, ANNOTATION_KINDS, `${path}.kind`),
     target: parseTarget(a.target, `${path}.target`),
     ...patch,
     ...(a.entityType !== undefined ? { entityType: v.oneOf(a.entityType, ENTITY_TYPES, `${path}.entityType`) } : {}),
@@ -160,19 +183,20 @@ function parseNewAnnotation(value: unknown, path: string): NewAnnotation {
 
 function parsePage(value: unknown, path: string): PageReport {
   const p = v.object(value, path);
-  const optionalUrl = (x: unknown, xp: string) => (x === undefined || x === null || x === '' ? undefined : v.httpUrl(x, xp));
+  // Pages write canonical links with stray spaces; the browser ignores them, and so do we.
+  const optionalUrl = (x: unknown, xp: string) => (x === undefined || x === null || x === '' ? undefined : v.httpUrl(typeof x === 'string' ? x.trim() : x, xp));
   return {
     pageUrl: v.httpUrl(p.pageUrl, `${path}.pageUrl`),
     canonical: optionalUrl(p.canonical, `${path}.canonical`),
     ogUrl: optionalUrl(p.ogUrl, `${path}.ogUrl`),
-    title: v.string(p.title, `${path}.title`, 1000),
-    siteName: v.string(p.siteName, `${path}.siteName`, 300),
-    authors: v.array(p.authors, `${path}.authors`, v.author, 50),
-    publishedAt: v.optionalString(p.publishedAt, `${path}.publishedAt`, 64),
-    modifiedAt: v.optionalString(p.modifiedAt, `${path}.modifiedAt`, 64),
-    lang: v.optionalString(p.lang, `${path}.lang`, 35),
+    title: v.string(p.title, `${path}.title`, LIMITS.title),
+    siteName: v.string(p.siteName, `${path}.siteName`, LIMITS.siteName),
+    authors: v.array(p.authors, `${path}.authors`, v.author, LIMITS.authors),
+    publishedAt: v.optionalString(p.publishedAt, `${path}.publishedAt`, LIMITS.date),
+    modifiedAt: v.optionalString(p.modifiedAt, `${path}.modifiedAt`, LIMITS.date),
+    lang: v.optionalString(p.lang, `${path}.lang`, LIMITS.lang),
     isArticle: v.boolean(p.isArticle, `${path}.isArticle`),
-    textHash: v.string(p.textHash, `${path}.textHash`, 128),
+    textHash: v.string(p.textHash, `${path}.textHash`, LIMITS.textHash),
   };
 }
 
@@ -202,14 +226,13 @@ export function parseContentMessage(value: unknown): ContentMessage {
               id: v.uuid(o.id, `${p}.id`),
               quality: v.oneOf(o.quality, ANCHOR_QUALITIES, `${p}.quality`),
               confidence: v.number(o.confidence, `${p}.confidence`, 0, 1),
-              ...(o.found !== undefined ? { found: v.string(o.found, `${p}.found`, MAX_FOUND_TEXT) } : {}),
+              ...(o.found !== undefined ? { found: v.string(o.found, `${p}.found`, LIMITS.quote) } : {}),
             };
           },
-          20_000,
+          LIMITS.anchorReports,
         ),
       };
     case 'tags/list':
-    case 'settings/get':
       return { type: m.type };
     case 'settings/site-mode':
       return {
@@ -220,7 +243,7 @@ export function parseContentMessage(value: unknown): ContentMessage {
     case 'detect/run':
       return {
         type: m.type,
-        text: v.string(m.text, 'text', MAX_ANALYZED_TEXT),
+        text: v.string(m.text, 'text', LIMITS.analyzedText),
         entities: v.boolean(m.entities, 'entities'),
         claims: v.boolean(m.claims, 'claims'),
       };

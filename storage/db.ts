@@ -3,7 +3,7 @@ import { authorFromName } from '../detect/article-authors';
 import type { Author } from '../detect/types';
 import type { Annotation, Article, Settings } from './types';
 
-export const DB_NAME = 'newslens';
+const DB_NAME = 'newslens';
 
 export interface SettingsRow {
   key: 'settings';
@@ -27,7 +27,7 @@ export const SCHEMA_V2 = {
 };
 
 /** v2: tags become a multi-entry index, so they must be normalised first or "#Climate " and "climate" would be two tags. */
-export function upgradeToV2(tx: Transaction): Promise<unknown> {
+function upgradeToV2(tx: Transaction): Promise<unknown> {
   return tx
     .table('annotations')
     .toCollection()

@@ -1,4 +1,4 @@
-export type StorageErrorCode = 'quota' | 'not_found' | 'invalid' | 'conflict' | 'unknown';
+export type StorageErrorCode = 'quota' | 'not_found' | 'invalid' | 'forbidden' | 'conflict' | 'unknown';
 
 export class StorageError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 // Full-text search and filters for the popup's "All notes" view. The pure part works on arrays so it can be
 // benchmarked and tested without a browser; `loadSearchIndex` is the only piece that touches Dexie.
 import type { NewsLensDb } from './db';
-import type { Annotation, AnnotationKind, Article, ClaimStatus } from './types';
+import { compareReadingOrder, type Annotation, type AnnotationKind, type Article, type ClaimStatus } from './types';
 
 export interface SearchFilters {
   /** Every listed tag must be on the annotation. */
@@ -141,7 +141,7 @@ export function searchAnnotations(index: SearchIndex, query: string, filters: Se
     }
   }
   const sorted = [...groups.values()].sort((a, b) => (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0));
-  for (const { group } of sorted) group.annotations.sort((a, b) => a.target.position.start - b.target.position.start);
+  for (const { group } of sorted) group.annotations.sort(compareReadingOrder);
   return { groups: sorted.map(({ group }) => group), total };
 }
 

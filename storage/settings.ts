@@ -1,5 +1,6 @@
 import type { NewsLensDb } from './db';
 import { DEFAULT_SETTINGS, type DisplayMode, type ReviewerOrganization, type Settings } from './types';
+import { siteKey } from './site-key';
 
 export async function getSettings(db: NewsLensDb): Promise<Settings> {
   const row = await db.settings.get('settings');
@@ -13,10 +14,6 @@ export async function saveSettings(db: NewsLensDb, patch: Partial<Settings>): Pr
     await db.settings.put({ key: 'settings', value: next });
     return next;
   });
-}
-
-export function isSiteEnabled(settings: Settings, hostname: string): boolean {
-  return !settings.disabledSites.includes(hostname.replace(/^www\./, ''));
 }
 
 export const MAX_REVIEWER_NAME = 200;
@@ -40,16 +37,6 @@ export function checkReviewer(input: ReviewerOrganization): { ok: true; value: R
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, error: 'The web address must start with https:// or http://.' };
   return { ok: true, value: { name, url: parsed.href } };
-}
-
-/** The site key settings use: the hostname without a leading `www.`. */
-export function siteKey(hostname: string): string {
-  return hostname.replace(/^www\./, '');
-}
-
-/** The display mode for a site: its own mode if the reader chose one, else the global one. */
-export function displayModeFor(settings: Settings, hostname: string): DisplayMode {
-  return settings.siteDisplayModes[siteKey(hostname)] ?? settings.displayMode;
 }
 
 /** Remembers `mode` for one site (`null` forgets it, so the site follows the global mode again). */

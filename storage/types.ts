@@ -1,13 +1,27 @@
 import type { AnchorQuality, DocumentSelector, TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
-import type { Author, EntityType } from '../detect/types';
+import { ENTITY_TYPES, type Author, type EntityType } from '../detect/types';
 
 /** ISO 8601 time string. */
 export type IsoTime = string;
 
-export type AnnotationKind = 'highlight' | 'note' | 'claim' | 'entity';
+export const ANNOTATION_KINDS = ['highlight', 'note', 'claim', 'entity'] as const;
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+
+/** What the page paints and the reader can hide: each entity type, and detected claims. */
+export const PAINT_KINDS = [...ENTITY_TYPES, 'claim'] as const;
+export type PaintKind = (typeof PAINT_KINDS)[number];
 
 export const CLAIM_STATUSES = ['unstarted', 'in_progress', 'inconclusive', 'verified', 'false'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** The words for each status, everywhere a reader sees one (page, popup, side panel, exports). */
+export const CLAIM_STATUS_LABELS: Readonly<Record<ClaimStatus, string>> = {
+  unstarted: 'Not started',
+  in_progress: 'In progress',
+  inconclusive: 'Inconclusive',
+  verified: 'Verified',
+  false: 'False',
+};
 
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
@@ -74,6 +88,18 @@ export interface Annotation extends Synced {
   anchor?: AnchorState;
 }
 
+/**
+ * Reading order of saved annotations: by where they start in the article text (UTF-16 offsets), then where they
+ * end, then id (code-unit order, not locale order, so every machine and every export agrees).
+ */
+export function compareReadingOrder(a: Annotation, b: Annotation): number {
+  return (
+    a.target.position.start - b.target.position.start ||
+    a.target.position.end - b.target.position.end ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
 export interface AnchorState {
   quality: AnchorQuality;
   confidence: number;
@@ -97,7 +123,7 @@ export interface Settings {
   detectEntities: boolean;
   detectClaims: boolean;
   /** Kinds hidden on the page by the reader. */
-  hiddenKinds: Array<'person' | 'organization' | 'place' | 'claim'>;
+  hiddenKinds: PaintKind[];
   defaultColor: HighlightColor;
   /** The display mode on sites without a mode of their own. */
   displayMode: DisplayMode;

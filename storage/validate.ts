@@ -1,7 +1,9 @@
-// Small structural validators for untrusted input (messages from content scripts, imported files).
-// Each returns the value typed, or throws ValidationError naming the path that is wrong.
+// The one validator toolkit for untrusted input: messages from content scripts and imported backups. Each function
+// returns the value typed, or throws ValidationError naming the path that is wrong and what was found there, in
+// words a reader can act on ("annotations[0].color must be one of yellow, … (found "red")").
 import type { DocumentSelector } from '../anchoring/types';
 import { AUTHOR_KINDS, type Author } from '../detect/types';
+import { LIMITS } from './limits';
 
 export class ValidationError extends Error {
   constructor(readonly path: string, problem: string) {
@@ -12,83 +14,114 @@ export class ValidationError extends Error {
 
 export type Obj = Record<string, unknown>;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** ISO 8601 date-time with a zone, as `Date.prototype.toISOString` and our exports write it. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** A short, safe description of a bad value for an error message (never the whole of a long string). */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return value.length > 40 ? 'a string' : JSON.stringify(value);
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+function fail(path: string, problem: string): never {
+  throw new ValidationError(path, problem);
+}
+
+function present(value: unknown, path: string): void {
+  if (value === undefined) fail(path, 'is missing');
+}
+
 export function object(value: unknown, path: string): Obj {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationError(path, 'must be an object');
+  present(value, path);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, `must be an object (found ${describe(value)})`);
   return value as Obj;
 }
 
-export function string(value: unknown, path: string, maxLength = 10_000): string {
-  if (typeof value !== 'string') throw new ValidationError(path, 'must be a string');
-  if (value.length > maxLength) throw new ValidationError(path, `is too long (${value.length} > ${maxLength} characters)`);
+export function string(value: unknown, path: string, maxLength: number): string {
+  present(value, path);
+  if (typeof value !== 'string') fail(path, `must be a string (found ${describe(value)})`);
+  if (value.length > maxLength) fail(path, `is too long (${value.length} > ${maxLength} characters)`);
   return value;
 }
 
-export function optionalString(value: unknown, path: string, maxLength = 10_000): string | undefined {
+/** Absent (undefined or null) is allowed and gives undefined. */
+export function optionalString(value: unknown, path: string, maxLength: number): string | undefined {
   return value === undefined || value === null ? undefined : string(value, path, maxLength);
 }
 
-export function integer(value: unknown, path: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+export function nonEmptyString(value: unknown, path: string, maxLength: number): string {
+  const text = string(value, path, maxLength);
+  if (!text.trim()) fail(path, 'must not be empty');
+  return text;
+}
+
+export function integer(value: unknown, path: string, min: number, max: number): number {
+  present(value, path);
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ValidationError(path, `must be a whole number from ${min} to ${max}`);
+    fail(path, `must be a whole number from ${min} to ${max} (found ${describe(value)})`);
   }
   return value;
 }
 
 export function number(value: unknown, path: string, min: number, max: number): number {
+  present(value, path);
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new ValidationError(path, `must be a number from ${min} to ${max}`);
+    fail(path, `must be a number from ${min} to ${max} (found ${describe(value)})`);
   }
   return value;
 }
 
 export function boolean(value: unknown, path: string): boolean {
-  if (typeof value !== 'boolean') throw new ValidationError(path, 'must be true or false');
+  present(value, path);
+  if (typeof value !== 'boolean') fail(path, `must be true or false (found ${describe(value)})`);
   return value;
 }
 
 export function oneOf<T extends string>(value: unknown, allowed: readonly T[], path: string): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new ValidationError(path, `must be one of ${allowed.join(', ')}`);
-  }
-  return value as T;
+  const text = string(value, path, LIMITS.token);
+  if (!(allowed as readonly string[]).includes(text)) fail(path, `must be one of ${allowed.join(', ')} (found ${describe(text)})`);
+  return text as T;
 }
 
-export function array<T>(value: unknown, path: string, item: (v: unknown, p: string) => T, maxItems = 1000): T[] {
-  if (!Array.isArray(value)) throw new ValidationError(path, 'must be a list');
-  if (value.length > maxItems) throw new ValidationError(path, `has too many items (${value.length} > ${maxItems})`);
+export function array<T>(value: unknown, path: string, item: (v: unknown, p: string) => T, maxItems: number): T[] {
+  present(value, path);
+  if (!Array.isArray(value)) fail(path, `must be a list (found ${describe(value)})`);
+  if (value.length > maxItems) fail(path, `has too many items (${value.length} > ${maxItems})`);
   return value.map((v, i) => item(v, `${path}[${i}]`));
 }
 
-/** Only http(s) URLs may ever become links in our UI or exports. */
+/** Only http(s) URLs may ever become links in our UI or exports. Returns the URL as given (no re-serialising). */
 export function httpUrl(value: unknown, path: string): string {
-  const text = string(value, path, 4096).trim();
-  let parsed: URL;
+  const text = string(value, path, LIMITS.url);
+  if (!/^https?:\/\/\S+$/i.test(text)) fail(path, `must be an http(s) URL (found ${describe(text)})`);
   try {
-    parsed = new URL(text);
+    new URL(text);
   } catch {
-    throw new ValidationError(path, 'is not a valid URL');
+    fail(path, `is not a valid URL (found ${describe(text)})`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ValidationError(path, 'must be an http(s) URL');
-  return parsed.href;
+  return text;
 }
 
 export function isoTime(value: unknown, path: string): string {
-  const text = string(value, path, 64);
-  if (Number.isNaN(Date.parse(text))) throw new ValidationError(path, 'must be an ISO date-time');
+  const text = string(value, path, LIMITS.token);
+  if (!ISO_TIME.test(text) || Number.isNaN(Date.parse(text))) fail(path, `must be an ISO date-time like 2025-03-06T09:00:00.000Z (found ${describe(text)})`);
   return text;
 }
 
 export function uuid(value: unknown, path: string): string {
-  const text = string(value, path, 64);
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) throw new ValidationError(path, 'must be a UUID');
+  const text = string(value, path, LIMITS.token);
+  if (!UUID.test(text)) fail(path, `must be a UUID (found ${describe(text)})`);
   return text;
 }
 
-/** An `Author { name, kind }` record (see detect/types.ts); names are at most 300 characters like every byline field. */
+/** An `Author { name, kind }` record (see detect/types.ts); names are at most LIMITS.author characters. */
 export function author(value: unknown, path: string): Author {
   const a = object(value, path);
-  const name = string(a.name, `${path}.name`, 300);
-  if (!name.trim()) throw new ValidationError(`${path}.name`, 'must not be empty');
+  const name = nonEmptyString(a.name, `${path}.name`, LIMITS.author);
   return { name, kind: oneOf(a.kind, AUTHOR_KINDS, `${path}.kind`) };
 }
 
@@ -103,16 +136,16 @@ export function documentSelector(value: unknown, path: string): DocumentSelector
   const position = object(d.position, `${path}.position`);
   oneOf(quote.type, ['TextQuoteSelector'], `${path}.quote.type`);
   oneOf(position.type, ['TextPositionSelector'], `${path}.position.type`);
-  const start = integer(position.start, `${path}.position.start`, 0, 100_000_000);
-  const end = integer(position.end, `${path}.position.end`, start, 100_000_000);
-  const exact = string(quote.exact, `${path}.quote.exact`, 20_000);
-  if (!exact) throw new ValidationError(`${path}.quote.exact`, 'must not be empty');
+  const start = integer(position.start, `${path}.position.start`, 0, LIMITS.position);
+  const end = integer(position.end, `${path}.position.end`, start, LIMITS.position);
+  const exact = string(quote.exact, `${path}.quote.exact`, LIMITS.quote);
+  if (!exact) fail(`${path}.quote.exact`, 'must not be empty');
   return {
     quote: {
       type: 'TextQuoteSelector',
       exact,
-      prefix: string(quote.prefix, `${path}.quote.prefix`, 2000),
-      suffix: string(quote.suffix, `${path}.quote.suffix`, 2000),
+      prefix: string(quote.prefix, `${path}.quote.prefix`, LIMITS.context),
+      suffix: string(quote.suffix, `${path}.quote.suffix`, LIMITS.context),
     },
     position: { type: 'TextPositionSelector', start, end },
   };

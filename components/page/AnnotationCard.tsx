@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { HighlightColor } from '../../storage/types';
 import { ClaimReviewForm } from './ClaimReviewForm';
 import { ColorPicker } from './ColorPicker';
-import { truncate } from './labels';
+import { truncate } from '../shared/labels';
 import type { PageActions, PlacedAnnotation } from './page-state';
 import { TagInput } from './TagInput';
 import { addTag } from './tags';

@@ -3,7 +3,7 @@ import { CardFrame } from './CardFrame';
 import { ClaimCard } from './ClaimCard';
 import { EntityCard } from './EntityCard';
 import { KindSwatch } from './KindSwatch';
-import { KIND_WORDS } from './labels';
+import { KIND_WORDS } from '../shared/labels';
 import { trackingAnnotation, type Card, type PageActions, type PageState, type PlacedAnnotation } from './page-state';
 import { annotationKindWords, claimRank, findPlaced } from './page-selectors';
 

@@ -1,6 +1,6 @@
-import type { AnchorQuality } from '../../anchoring/types';
+import { ANCHOR_QUALITIES } from '../../anchoring/types';
+import { QUALITY_WORDS, truncate } from '../shared/labels';
 import { QuoteChange } from '../shared/QuoteChange';
-import { QUALITY_WORDS, truncate } from './labels';
 import type { PlacedAnnotation } from './page-state';
 import { useShowMore } from './ShowMore';
 
@@ -10,12 +10,11 @@ interface ChangedListProps {
 }
 
 const PAGE_SIZE = 40;
-const QUALITIES: readonly AnchorQuality[] = ['exact', 'changed', 'orphan'];
 
 /** After the article changed: how each annotation fared, and a way to jump to the ones that were found. */
 export function ChangedList({ annotations, onOpen }: ChangedListProps) {
   const { visible, more } = useShowMore(annotations, PAGE_SIZE);
-  const summary = QUALITIES.map((q) => [q, annotations.filter((p) => p.quality === q).length] as const)
+  const summary = ANCHOR_QUALITIES.map((q) => [q, annotations.filter((p) => p.quality === q).length] as const)
     .filter(([, n]) => n > 0)
     .map(([q, n]) => `${QUALITY_WORDS[q]}: ${n}`)
     .join(' · ');

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Claim } from '../../detect/types';
 import { ClaimReviewForm } from './ClaimReviewForm';
-import { reasonWords, scoreWords, truncate } from './labels';
+import { reasonWords, scoreWords, truncate } from '../shared/labels';
 import type { PageActions, PlacedAnnotation } from './page-state';
 import { usePending } from './use-pending';
 import { InlineError } from './InlineError';

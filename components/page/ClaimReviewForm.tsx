@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CLAIM_STATUSES, type Annotation, type AnnotationPatch, type ClaimReview, type ClaimStatus, type Evidence } from '../../storage/types';
+import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, type Annotation, type AnnotationPatch, type ClaimReview, type ClaimStatus, type Evidence } from '../../storage/types';
 import { EvidenceEditor } from './EvidenceEditor';
-import { STATUS_WORDS } from './labels';
 import { checkEvidenceUrl } from './safe-url';
 import { usePending } from './use-pending';
 import { editPatch, isEditConflict } from '../shared/edit-patch';
@@ -117,7 +116,7 @@ export function ClaimReviewForm({ annotation, claimant, autoFocus, onSave }: Cla
           >
             {CLAIM_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_WORDS[s]}
+                {CLAIM_STATUS_LABELS[s]}
               </option>
             ))}
           </select>

@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../storage/types';
-import { COLOR_WORDS } from './labels';
+import { COLOR_WORDS } from '../shared/labels';
 
 /** Native radios: arrow keys, focus and "1 of 5" announcements come for free. */
 export function ColorPicker({ value, onChange }: { value: HighlightColor; onChange: (color: HighlightColor) => void }) {

@@ -1,6 +1,6 @@
 import type { EntityRecord } from '../../detect/types';
 import { KindSwatch } from './KindSwatch';
-import { KIND_WORDS, mentionWords } from './labels';
+import { KIND_WORDS, mentionWords } from '../shared/labels';
 import type { PageActions } from './page-state';
 
 interface EntityCardProps {

@@ -1,5 +1,5 @@
-import type { PaintKind } from './page-state';
-import { KIND_WORDS } from './labels';
+import type { PaintKind } from '../../storage/types';
+import { KIND_WORDS } from '../shared/labels';
 
 /** Colour plus a letter, so the kinds stay distinguishable for readers who don't see the colour. */
 export function KindSwatch({ kind }: { kind: PaintKind }) {

@@ -1,5 +1,5 @@
 import { NotePreview } from './NotePreview';
-import { truncate } from './labels';
+import { truncate } from '../shared/labels';
 import type { PlacedAnnotation } from './page-state';
 import { useShowMore } from './ShowMore';
 

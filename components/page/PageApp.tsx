@@ -14,10 +14,6 @@ interface PageAppProps {
 /** The whole in-page UI. It only renders state and calls actions: the session owns the page and the background. */
 export function PageApp({ store, actions }: PageAppProps) {
   const state = useStore(store);
-  const dismissSelection = () => {
-    if (actions.dismissSelection) actions.dismissSelection();
-    else store.set({ selection: null });
-  };
   const { selection, card } = state;
   // `?` opens the shortcuts sheet only while focus is in our UI: on the page itself the key belongs to the page.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -36,7 +32,7 @@ export function PageApp({ store, actions }: PageAppProps) {
           focusRequest={state.toolbarFocus}
           knownTags={state.knownTags}
           actions={actions}
-          onDismiss={dismissSelection}
+          onDismiss={actions.dismissSelection}
         />
       )}
       {card && <CardView key={cardKey(card)} card={card} state={state} actions={actions} />}

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
+import { PAINT_KINDS } from '../../storage/types';
 import { ChangedList } from './ChangedList';
 import { KindSwatch } from './KindSwatch';
-import { countWords, KIND_WORDS, PAINT_KINDS } from './labels';
+import { countWords, KIND_WORDS } from '../shared/labels';
 import type { PageActions, PageState } from './page-state';
 import { claimRank, inReadingOrder, kindCounts, liveAnnotations, orphanAnnotations, trackedClaimCount } from './page-selectors';
 import { ModeSwitch } from './ModeSwitch';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS } from '../../storage/types';
-import { COLOR_WORDS } from './labels';
+import { COLOR_WORDS } from '../shared/labels';
 import type { PageActions, SelectionInfo } from './page-state';
 import { placeAbove } from './placement';
 import { moveFocusWithArrows } from './roving-focus';

@@ -1,6 +1,6 @@
 // Derived views of PageState that more than one component needs.
-import type { Annotation } from '../../storage/types';
-import type { PageState, PaintKind, PlacedAnnotation } from './page-state';
+import type { Annotation, PaintKind } from '../../storage/types';
+import { comparePlacement, type PageState, type PlacedAnnotation } from './page-state';
 
 /** Tombstoned annotations may linger in state until the session refreshes; the reader must not see them. */
 export function liveAnnotations(state: PageState): PlacedAnnotation[] {
@@ -26,9 +26,9 @@ export function findPlaced(state: PageState, annotationId: string): PlacedAnnota
   return liveAnnotations(state).find((p) => p.annotation.id === annotationId);
 }
 
-/** Reading order: placed annotations by position, then the ones that could not be placed. */
-export function inReadingOrder(placed: PlacedAnnotation[]): PlacedAnnotation[] {
-  return [...placed].sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity));
+/** Reading order on the page as it is now (see comparePlacement). */
+export function inReadingOrder(placed: readonly PlacedAnnotation[]): PlacedAnnotation[] {
+  return [...placed].sort(comparePlacement);
 }
 
 export function annotationKindWords(annotation: Annotation): string {

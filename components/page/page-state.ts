@@ -1,11 +1,9 @@
-// The contract between the content script (which owns the page session: detection, painting, messages to the
+// The contract between the page room (`page/`, which owns the page session: detection, painting, messages to the
 // background) and the in-page Preact UI. The UI renders PageState and calls PageActions; it never talks to the
 // background or touches the page DOM itself.
 import type { AnchorQuality } from '../../anchoring/types';
-import type { Claim, EntityRecord, EntityType } from '../../detect/types';
-import type { Annotation, AnnotationPatch, DisplayMode, HighlightColor } from '../../storage/types';
-
-export type PaintKind = EntityType | 'claim';
+import type { Claim, EntityRecord } from '../../detect/types';
+import { compareReadingOrder, type Annotation, type AnnotationPatch, type DisplayMode, type HighlightColor, type PaintKind } from '../../storage/types';
 
 /** Viewport coordinates (as from getBoundingClientRect). */
 export interface Rect {
@@ -24,6 +22,14 @@ export interface PlacedAnnotation {
   end?: number;
   /** For quality 'changed': the text now at [start, end), to show the reader what changed. */
   found?: string;
+}
+
+/**
+ * Reading order on the page as it is now: placed annotations by their current offsets, orphans after them, ties
+ * (and orphans among themselves) in the stored reading order.
+ */
+export function comparePlacement(a: PlacedAnnotation, b: PlacedAnnotation): number {
+  return (a.start ?? Infinity) - (b.start ?? Infinity) || compareReadingOrder(a.annotation, b.annotation);
 }
 
 export type Card =
@@ -98,15 +104,12 @@ export interface PageActions {
   scrollToAnnotation(id: string): void;
   closeCard(): void;
   /** The pointer entered (true) or left (false) a hover-preview card: keep it open while the reader is on it. */
-  holdPreview?(held: boolean): void;
+  holdPreview(held: boolean): void;
   dismissError(): void;
   dismissToast(): void;
   annotateAnyway(): void;
-  /**
-   * Optional: the reader pressed Escape in the selection toolbar. The session may also clear the page selection;
-   * without it the UI just sets `selection` to null.
-   */
-  dismissSelection?(): void;
+  /** The reader pressed Escape in the selection toolbar: drop the selection in the page and in the UI. */
+  dismissSelection(): void;
   /** Switches the display mode and remembers it for this site. */
   setMode?(mode: DisplayMode): void;
   /** Opens or closes the keyboard shortcuts sheet. */

@@ -6,7 +6,7 @@ export function normalizeTag(raw: string): string {
   return raw.trim().replace(/^#+/, '').replace(/\s+/g, ' ').trim().slice(0, MAX_TAG_LENGTH);
 }
 
-export function hasTag(tags: readonly string[], tag: string): boolean {
+function hasTag(tags: readonly string[], tag: string): boolean {
   const key = tag.toLocaleLowerCase();
   return tags.some((t) => t.toLocaleLowerCase() === key);
 }

@@ -4,15 +4,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { claimBand } from '../../detect/claim-bands';
 import { listArticleAnnotations, listTags } from '../../storage/annotations';
 import type { PanelSnapshot } from '../../storage/api';
-import type { Annotation, DisplayMode } from '../../storage/types';
+import { CLAIM_STATUS_LABELS, type Annotation, type DisplayMode } from '../../storage/types';
 import { ModeSwitch } from '../page/ModeSwitch';
-import { AllNotesTab } from '../popup/all-notes-tab';
-import { AnnotationItem } from '../popup/annotation-item';
-import { FeedbackProvider, useFeedback } from '../popup/feedback';
-import { STATUS_LABELS } from '../popup/labels';
+import { AllNotesTab } from '../popup/AllNotesTab';
+import { AnnotationItem } from '../popup/AnnotationItem';
+import { FeedbackProvider, useFeedback } from '../popup/Feedback';
 import { ServicesContext, useServices, type PopupServices } from '../popup/services';
 import { useLiveQuery } from '../shared/use-live-query';
-import { Tabs, type TabDef } from '../shared/tabs';
+import { Tabs, type TabDef } from '../shared/Tabs';
 import { AtAGlance } from './AtAGlance';
 import { inReadingOrder } from './glance';
 import { moveInList } from './list-keys';
@@ -198,7 +197,7 @@ function ClaimList({ snapshot, annotations, onShow }: { snapshot: PanelSnapshot 
             <div class="annotation-head">
               <span class={`badge band-${band}`}>{BAND_LABELS[band]}</span>
               {claim.speaker && <span class="speaker">{claim.speaker}</span>}
-              <span class={`badge status-${status ?? 'none'}`}>{status ? STATUS_LABELS[status] : 'Not tracked'}</span>
+              <span class={`badge status-${status ?? 'none'}`}>{status ? CLAIM_STATUS_LABELS[status] : 'Not tracked'}</span>
               {!claim.painted && <span class="hint">not shown in this mode</span>}
             </div>
             <button type="button" class="quote" onClick={() => onShow(claim.index)}>

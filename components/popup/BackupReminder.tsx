@@ -4,7 +4,7 @@ import { backupReminder, readBackupStatus, recordBackup, snoozeBackupReminder } 
 import { useLiveQuery } from '../shared/use-live-query';
 import { buildExportFiles } from './export-formats';
 import { bundleForEverything } from './export-scope';
-import { useFeedback } from './feedback';
+import { useFeedback } from './Feedback';
 import { useServices } from './services';
 
 /**

@@ -1,12 +1,8 @@
 // The real browser behind PopupServices (see services.ts).
 import { browser } from 'wxt/browser';
-import type { TabMessage, TabStatus } from '../../storage/api';
+import { sendToTab } from '../shared/send-to-tab';
 import type { PersistentStorage, SidePanelOpener, SitePermissions, TabBridge } from './services';
 import { pickTargetTab } from './target-tab';
-
-async function send<T>(tabId: number, message: TabMessage): Promise<T> {
-  return (await browser.tabs.sendMessage(tabId, message)) as T;
-}
 
 export const browserTabs: TabBridge = {
   async findTarget() {
@@ -16,17 +12,17 @@ export const browserTabs: TabBridge = {
   },
   async getStatus(tabId) {
     try {
-      return await send<TabStatus>(tabId, { type: 'tab/status' });
+      return await sendToTab(tabId, { type: 'tab/status' });
     } catch {
       // "Receiving end does not exist": no content script in that tab.
       return null;
     }
   },
   async scrollTo(tabId, annotationId) {
-    await send(tabId, { type: 'tab/scroll-to', annotationId });
+    await sendToTab(tabId, { type: 'tab/scroll-to', annotationId });
   },
   async annotateAnyway(tabId) {
-    await send(tabId, { type: 'tab/annotate-anyway' });
+    await sendToTab(tabId, { type: 'tab/annotate-anyway' });
   },
   async injectContentScript(tabId) {
     await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });

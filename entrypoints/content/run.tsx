@@ -1,16 +1,12 @@
-import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { PageApp } from '../../components/page/PageApp';
-// Bundled as text and given to the shadow root directly: no web-accessible stylesheet a page could probe for.
-import pageCss from '../../components/page/page-ui.css?inline';
+import { mountPageUi } from '../../components/page/mount';
 import { createStore, INITIAL_PAGE_STATE } from '../../components/page/page-state';
-import type { TabMessage } from '../../storage/api';
-import { servePanel } from './panel-port';
-import { PageSession, yieldToPage } from './session';
-import { installInputGuard } from '../../page/input-guard';
-import { guardInstalled, markGuardInstalled, mountedUi, publishUi } from '../../page/guarded-ui';
+import { publishUi } from '../../page/guarded-ui';
+import { ask } from '../../page/messaging';
+import { yieldToPage } from '../../page/page-text';
+import { PageSession } from '../../page/session';
+import { listenForTabMessages } from '../../page/tab-messages';
+import { servePanel } from '../../page/panel-port';
 
 // Injected either by the registration for sites the reader allowed, or on demand by the popup (activeTab).
 // The isolated world keeps this flag invisible to the page, and stops a second injection from running twice.
@@ -34,6 +30,7 @@ export async function runNewsLens(ctx: ContentScriptContext): Promise<void> {
   const session = new PageSession({
     doc: document,
     store,
+    ask,
     uiHost: () => host,
     onPhase: (phase) => host?.setAttribute('data-state', phase),
   });
@@ -42,89 +39,20 @@ export async function runNewsLens(ctx: ContentScriptContext): Promise<void> {
   await Promise.race([session.mapped, scanning]);
   await yieldToPage();
 
-  const ui = await createShadowRootUi(ctx, {
-    name: 'newslens-ui',
-    css: pageCss,
-    position: 'overlay',
-    zIndex: 2147483000,
-    // Closed, so page scripts cannot read the reader's notes out of our UI. The e2e build opens it because
-    // Playwright cannot reach into a closed shadow root; the UI code is the same.
-    mode: import.meta.env.MODE === 'e2e' ? 'open' : 'closed',
-    isolateEvents: true,
-    onMount(container) {
-      render(<PageApp store={store} actions={session.actions} />, container);
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
-  ui.mount();
+  const ui = await mountPageUi(ctx, store, session.actions);
   host = ui.shadowHost;
   publishUi({ host: ui.shadowHost, root: ui.shadow });
-  // On sites the reader allowed, the guard was installed at document_start, before the page's own listeners. When
-  // injected once (toolbar button), it comes after them: listeners the page had already added still see typing.
-  if (!guardInstalled()) {
-    markGuardInstalled();
-    installInputGuard(window, mountedUi);
-  }
+  session.pointer.listen((type, handler) => ctx.addEventListener(document, type, handler));
 
-  const onSelection = () => session.updateSelection();
-  let selectionTimer: ReturnType<typeof setTimeout> | undefined;
-  ctx.addEventListener(document, 'mouseup', () => setTimeout(onSelection, 0));
-  ctx.addEventListener(document, 'keyup', (event) => {
-    if ((event as KeyboardEvent).shiftKey) onSelection();
-  });
-  ctx.addEventListener(document, 'selectionchange', () => {
-    clearTimeout(selectionTimer);
-    selectionTimer = setTimeout(onSelection, 250);
-  });
-  ctx.addEventListener(document, 'click', (event) => session.handleClick(event as MouseEvent));
-  // Hit-testing costs a caret lookup, so pointer moves are sampled once per frame.
-  let pointerFrame = 0;
-  ctx.addEventListener(document, 'mousemove', (event) => {
-    if (pointerFrame) return;
-    pointerFrame = requestAnimationFrame(() => {
-      pointerFrame = 0;
-      session.handlePointerMove(event as MouseEvent);
-    });
-  });
-
-  browser.runtime.onMessage.addListener((message: TabMessage | { type: 'tab/command'; command: string }, _sender, sendResponse) => {
-    switch (message?.type) {
-      case 'tab/status':
-        sendResponse(session.status());
-        return false;
-      case 'tab/scroll-to':
-        session.actions.scrollToAnnotation(message.annotationId);
-        sendResponse(true);
-        return false;
-      case 'tab/annotate-anyway':
-        void session.start(true).then(() => sendResponse(true));
-        return true;
-      case 'tab/command':
-        runCommand(session, message.command);
-        sendResponse(true);
-        return false;
-      default:
-        return false;
-    }
-  });
-
+  const stopTabMessages = listenForTabMessages(session);
   const stopServingPanel = servePanel(session, store, window);
 
   ctx.onInvalidated(() => {
     publishUi(null);
     stopServingPanel();
+    stopTabMessages();
     session.dispose();
     delete window.__newslensSession;
   });
   await scanning;
-}
-
-function runCommand(session: PageSession, command: string): void {
-  session.takeSelection();
-  if (command === 'annotate-selection') session.focusToolbar();
-  else if (command === 'highlight-selection') void session.actions.highlightSelection();
-  else if (command === 'note-selection') void session.actions.noteSelection();
-  else if (command === 'next-claim') session.actions.stepClaim(1);
 }

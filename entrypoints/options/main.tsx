@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { OptionsApp } from '../../components/popup/options-app';
+import { OptionsApp } from '../../components/popup/OptionsApp';
 import { realServices } from '../../components/popup/real-services';
 import '../../components/popup/popup.css';
 

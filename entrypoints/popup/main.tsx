@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { matchToolbarIcon } from '../../components/shared/toolbar-icon';
-import { PopupApp } from '../../components/popup/popup-app';
+import { PopupApp } from '../../components/popup/PopupApp';
 import { browserSidePanel } from '../../components/popup/browser-services';
 import { realServices } from '../../components/popup/real-services';
 import '../../components/popup/popup.css';

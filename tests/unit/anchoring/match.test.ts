@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { anchor, anchorAll, minConfidence } from '../../../anchoring/match';
 import { describeRange } from '../../../anchoring/selectors';
-import { ARTICLE } from './article-fixture';
+import { ARTICLE } from '../../support/council-article';
 
 function saveQuote(text: string, exact: string, occurrence = 0) {
   let start = -1;

@@ -3,7 +3,7 @@ import { anchor, anchorAll } from '../../../anchoring/match';
 import { describeRange } from '../../../anchoring/selectors';
 import { buildTextMap, rangeFromOffsets } from '../../../anchoring/text-map';
 import type { Anchor, TextPositionSelector, TextQuoteSelector } from '../../../anchoring/types';
-import { ARTICLE, ARTICLE_PARAGRAPHS } from './article-fixture';
+import { ARTICLE, ARTICLE_PARAGRAPHS } from '../../support/council-article';
 
 // A saved annotation is pinned down by the quote plus a longer unique snippet around it ("within"),
 // so the expected span in a mutated text can be found independently of the matcher.

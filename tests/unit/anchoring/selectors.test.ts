@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { describeRange, MAX_CONTEXT, MIN_CONTEXT } from '../../../anchoring/selectors';
-import { ARTICLE } from './article-fixture';
+import { ARTICLE } from '../../support/council-article';
 
 function spanOf(text: string, exact: string): [number, number] {
   const start = text.indexOf(exact);

@@ -3,7 +3,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS, parseBackup, parseBack
 import type { ExportBundle } from '../../../export/bundle';
 import type { Annotation } from '../../../storage/types';
 import { budgetArticle, cyrillicArticle, deletedHighlight, emojiHighlight, tokyoHighlight, unemploymentClaim } from '../../fixtures/export/sample-data';
-import { readExportFixture } from './read-fixture';
+import { readExportFixture } from '../../support/read-fixture';
 
 const exportedAt = '2025-03-08T12:00:00.000Z';
 const safeClaim: Annotation = {

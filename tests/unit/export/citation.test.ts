@@ -6,7 +6,7 @@ import type { Author } from '../../../detect/types';
 import { BibtexWriter, escapeTex, formatCitation, toBibtex, toBibtexFile, toCslJson, toCslJsonFile } from '../../../export/citation';
 import type { Article } from '../../../storage/types';
 import { anonymousArticle, budgetArticle, cyrillicArticle, wireArticle } from '../../fixtures/export/sample-data';
-import { warmCiteproc } from './warm-citeproc';
+import { warmCiteproc } from '../../support/warm-citeproc';
 import { expectedApa, expectedBibtex, expectedChicago, expectedMla } from '../../fixtures/export/expected-citations';
 
 const person = (name: string): Author => ({ name, kind: 'person' });

@@ -4,7 +4,7 @@ import { shortenClaim, toClaimReviewJson, toClaimReviews } from '../../../export
 import { encodeTextDirective, textFragmentUrl } from '../../../export/text-fragment';
 import type { Annotation } from '../../../storage/types';
 import { allAnnotations, budgetArticle, cyrillicArticle, emojiHighlight, unemploymentClaim, wireArticle } from '../../fixtures/export/sample-data';
-import { readExportFixture } from './read-fixture';
+import { readExportFixture } from '../../support/read-fixture';
 
 const longClaim: Annotation = {
   ...unemploymentClaim,

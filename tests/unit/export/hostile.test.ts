@@ -14,7 +14,7 @@ import { toMarkdown } from '../../../export/markdown';
 import { toWebAnnotationJson } from '../../../export/web-annotation';
 import type { Annotation, Article } from '../../../storage/types';
 import { budgetArticle, unemploymentClaim } from '../../fixtures/export/sample-data';
-import { warmCiteproc } from './warm-citeproc';
+import { warmCiteproc } from '../../support/warm-citeproc';
 
 warmCiteproc();
 

@@ -8,8 +8,8 @@ import { blockQuote, escapeMarkdownLine, markdownLink, tagName } from '../../../
 import { frontMatter, yamlString } from '../../../export/yaml';
 import type { Annotation, Article } from '../../../storage/types';
 import { allAnnotations, allArticles, budgetArticle, quoteHighlight, wireArticle } from '../../fixtures/export/sample-data';
-import { warmCiteproc } from './warm-citeproc';
-import { readExportFixture } from './read-fixture';
+import { warmCiteproc } from '../../support/warm-citeproc';
+import { readExportFixture } from '../../support/read-fixture';
 
 const bundle: ExportBundle = { articles: allArticles, annotations: allAnnotations, exportedAt: '2025-03-08T12:00:00.000Z' };
 

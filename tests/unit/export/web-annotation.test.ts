@@ -7,7 +7,7 @@ import type { ExportBundle } from '../../../export/bundle';
 import { toWebAnnotationCollection, toWebAnnotationJson, toWebAnnotationJsonInSlices, type WebAnnotation } from '../../../export/web-annotation';
 import type { Annotation } from '../../../storage/types';
 import { allAnnotations, budgetArticle, cyrillicArticle, quoteHighlight, tokyoHighlight, unemploymentClaim } from '../../fixtures/export/sample-data';
-import { readExportFixture } from './read-fixture';
+import { readExportFixture } from '../../support/read-fixture';
 
 const bundle: ExportBundle = { articles: [budgetArticle, cyrillicArticle], annotations: allAnnotations, exportedAt: '2025-03-08T12:00:00.000Z' };
 

@@ -9,7 +9,7 @@ import {
   updateAnnotation,
 } from '../../../storage/annotations';
 import { listArticles, recordVisit } from '../../../storage/articles';
-import { fixedDeps, freshDb, target, visit } from './helpers';
+import { fixedDeps, freshDb, target, visit } from '../../support/storage';
 
 describe('articles', () => {
   it('creates an article on first visit and reuses it on the next', async () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseContentMessage } from '../../../storage/api';
 import { isQuotaError, toStorageError } from '../../../storage/errors';
-import { handleContentMessage } from '../../../storage/message-handler';
-import { displayModeFor, getSettings } from '../../../storage/settings';
-import { fixedDeps, freshDb, target } from './helpers';
+import { target } from '../../support/storage';
 
 const page = {
   pageUrl: 'https://news.example.com/2026/01/29/starmer-xi?utm_source=twitter#comments',
@@ -14,7 +12,6 @@ const page = {
   isArticle: true,
   textHash: 'abc',
 };
-const noAnalyzer = () => ({ entities: [], groups: [], claims: [] });
 
 describe('message validation', () => {
   it('accepts a well-formed visit', () => {
@@ -67,92 +64,11 @@ describe('accepting and detaching a changed note', () => {
   });
 });
 
-describe('message handler', () => {
-  it('records a visit under the normalised URL and returns saved annotations', async () => {
-    const db = freshDb();
-    const deps = fixedDeps();
-    const reply = await handleContentMessage(db, { type: 'page/visit', page, record: true }, deps, noAnalyzer);
-    expect(reply.ok).toBe(true);
-    const value = (reply as { value: { article: { id: string; url: string } } }).value;
-    expect(value.article.url).toBe('https://news.example.com/2026/01/29/starmer-xi');
-    const created = await handleContentMessage(
-      db,
-      { type: 'annotation/create', articleId: value.article.id, annotation: { kind: 'highlight', target: target(), color: 'blue' } },
-      deps,
-      noAnalyzer,
-    );
-    expect(created).toMatchObject({ ok: true, value: { color: 'blue', kind: 'highlight' } });
-    const again = await handleContentMessage(db, { type: 'page/visit', page, record: true }, deps, noAnalyzer);
-    expect((again as { value: { annotations: unknown[] } }).value.annotations).toHaveLength(1);
-  });
-
-  it('does not store non-article pages the reader has not annotated', async () => {
-    const db = freshDb();
-    const reply = await handleContentMessage(db, { type: 'page/visit', page: { ...page, isArticle: false }, record: false }, fixedDeps(), noAnalyzer);
-    expect(reply).toMatchObject({ ok: true, value: { article: null } });
-    expect(await db.articles.count()).toBe(0);
-  });
-
-  it('answers an invalid message with an error and changes nothing', async () => {
-    const db = freshDb();
-    const reply = await handleContentMessage(db, { type: 'annotation/create', articleId: 'x' }, fixedDeps(), noAnalyzer);
-    expect(reply).toMatchObject({ ok: false, code: 'invalid' });
-    expect(await db.annotations.count()).toBe(0);
-  });
-
-  it('reports a quota error as such', async () => {
-    const db = freshDb();
-    const deps = fixedDeps();
-    const reply = await handleContentMessage(db, { type: 'page/visit', page, record: true }, deps, noAnalyzer);
-    const articleId = (reply as { value: { article: { id: string } } }).value.article.id;
-    const quota = Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError' });
-    db.annotations.hook('creating', () => {
-      throw quota;
-    });
-    const failed = await handleContentMessage(
-      db,
-      { type: 'annotation/create', articleId, annotation: { kind: 'highlight', target: target() } },
-      deps,
-      noAnalyzer,
-    );
-    expect(failed).toMatchObject({ ok: false, code: 'quota' });
-    expect((failed as { error: string }).error).toMatch(/quota/i);
-  });
-
-  it('runs detection through the injected analyzer', async () => {
-    const reply = await handleContentMessage(freshDb(), { type: 'detect/run', text: 'Hello', entities: true, claims: false }, fixedDeps(), (text, o) => ({ text, o }));
-    expect(reply).toEqual({ ok: true, value: { text: 'Hello', o: { entities: true, claims: false } } });
-  });
-
-  it('hands each part of a serialised page to the injected reader, and says so when there is none', async () => {
-    const part = { type: 'article/read', id: '00000000-0000-4000-8000-000000000001', index: 1, count: 2, html: '<p>b</p>' };
-    const seen: unknown[] = [];
-    const reply = await handleContentMessage(freshDb(), part, fixedDeps(), noAnalyzer, (p) => (seen.push(p), 'read'));
-    expect(reply).toEqual({ ok: true, value: 'read' });
-    expect(seen).toEqual([{ id: part.id, index: 1, count: 2, html: '<p>b</p>', type: 'article/read' }]);
-    const without = await handleContentMessage(freshDb(), part, fixedDeps(), noAnalyzer);
-    expect(without).toMatchObject({ ok: false });
-  });
-});
-
 describe('storage errors', () => {
   it('finds a quota error wrapped by Dexie', () => {
     const wrapped = { name: 'AbortError', message: 'Transaction aborted', inner: { name: 'QuotaExceededError', message: 'full' } };
     expect(isQuotaError(wrapped)).toBe(true);
     expect(toStorageError(wrapped).code).toBe('quota');
     expect(toStorageError(new Error('boom')).code).toBe('unknown');
-  });
-});
-
-describe('display mode per site', () => {
-  it('remembers a site’s mode without its www., forgets it on null, and falls back to the global mode', async () => {
-    const db = freshDb();
-    const reply = await handleContentMessage(db, { type: 'settings/site-mode', hostname: 'www.news.example.com', mode: 'fact-check' }, fixedDeps(), noAnalyzer);
-    expect(reply).toMatchObject({ ok: true, value: { siteDisplayModes: { 'news.example.com': 'fact-check' } } });
-    const settings = await getSettings(db);
-    expect(displayModeFor(settings, 'www.news.example.com')).toBe('fact-check');
-    expect(displayModeFor(settings, 'wire.example.org')).toBe('read');
-    await handleContentMessage(db, { type: 'settings/site-mode', hostname: 'news.example.com', mode: null }, fixedDeps(), noAnalyzer);
-    expect(displayModeFor(await getSettings(db), 'news.example.com')).toBe('read');
   });
 });

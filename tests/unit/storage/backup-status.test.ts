@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnnotation } from '../../../storage/annotations';
 import { recordVisit } from '../../../storage/articles';
 import { BACKUP_REMINDER, backupReminder, readBackupStatus, recordBackup, snoozeBackupReminder } from '../../../storage/backup-status';
-import { fixedDeps, freshDb, target, visit } from './helpers';
+import { fixedDeps, freshDb, target, visit } from '../../support/storage';
 
 const NOW = new Date('2025-03-20T12:00:00Z');
 const DAY = 86_400_000;

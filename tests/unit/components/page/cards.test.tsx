@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { annotation, CLAIMS, placed, RECT, renderPage } from './page-fixtures';
+import { annotation, CLAIMS, placed, RECT, renderPage } from '../../../support/page-ui';
 
 const trackedFirstClaim = () =>
   placed(
@@ -91,7 +91,7 @@ describe('claim card', () => {
     const { actions } = renderPage({ card: { kind: 'claim', claimIndex: 0, rect: RECT }, annotations: [trackedFirstClaim()] });
     const status = screen.getByTestId('nl-claim-status') as HTMLSelectElement;
     expect(Array.from(status.options).map((o) => o.textContent)).toEqual([
-      'Unstarted',
+      'Not started',
       'In progress',
       'Inconclusive',
       'Verified',

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { annotation, placed, RECT, renderPage } from './page-fixtures';
+import { annotation, placed, RECT, renderPage } from '../../../support/page-ui';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { annotation, placed, renderPage } from './page-fixtures';
+import { annotation, placed, renderPage } from '../../../support/page-ui';
 
 describe('page toolbar', () => {
   it('summarises the article: distinct entities per kind, claims and tracked claims', () => {

@@ -4,7 +4,7 @@ import type { PageLink } from '../../../../components/panel/page-link';
 import { PanelApp } from '../../../../components/panel/PanelApp';
 import type { PageToPanel, PanelSnapshot, PanelToPage } from '../../../../storage/api';
 import { makeAnnotation, makeArticle } from '../../../fixtures/popup-data';
-import { fakeServices } from '../popup/test-services';
+import { fakeServices } from '../../../support/popup-services';
 
 vi.mock('../../../../components/popup/export-formats', () => ({
   EXPORT_FORMATS: [{ key: 'csv', label: 'CSV' }],

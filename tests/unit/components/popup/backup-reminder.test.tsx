@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PopupApp } from '../../../../components/popup/popup-app';
+import { PopupApp } from '../../../../components/popup/PopupApp';
 import { getSettings } from '../../../../storage/settings';
 import { makeAnnotation, makeArticle } from '../../../fixtures/popup-data';
-import { FIXED_NOW, fakeServices } from './test-services';
+import { FIXED_NOW, fakeServices } from '../../../support/popup-services';
 
 async function library(count: number) {
   const fake = fakeServices();

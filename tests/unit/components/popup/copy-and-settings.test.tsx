@@ -1,14 +1,14 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AnnotationItem } from '../../../../components/popup/annotation-item';
-import { CopyCitation } from '../../../../components/popup/copy-citation';
-import { FeedbackProvider } from '../../../../components/popup/feedback';
+import { AnnotationItem } from '../../../../components/popup/AnnotationItem';
+import { CopyCitation } from '../../../../components/popup/CopyCitation';
+import { FeedbackProvider } from '../../../../components/popup/Feedback';
 import { ServicesContext, type PopupServices } from '../../../../components/popup/services';
-import { SettingsPanel } from '../../../../components/popup/settings-panel';
+import { SettingsPanel } from '../../../../components/popup/SettingsPanel';
 import { getSettings } from '../../../../storage/settings';
 import { makeAnnotation, makeArticle } from '../../../fixtures/popup-data';
-import { fakeServices } from './test-services';
+import { fakeServices } from '../../../support/popup-services';
 
 afterEach(cleanup);
 

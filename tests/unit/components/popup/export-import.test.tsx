@@ -2,16 +2,16 @@ import { strFromU8, unzipSync } from 'fflate';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExportPanel } from '../../../../components/popup/export-panel';
+import { ExportPanel } from '../../../../components/popup/ExportPanel';
 import { EXPORT_FORMATS } from '../../../../components/popup/export-formats';
 import { bundleForEverything } from '../../../../components/popup/export-scope';
-import { FeedbackProvider } from '../../../../components/popup/feedback';
-import { ImportPanel } from '../../../../components/popup/import-panel';
+import { FeedbackProvider } from '../../../../components/popup/Feedback';
+import { ImportPanel } from '../../../../components/popup/ImportPanel';
 import { ServicesContext, type PopupServices } from '../../../../components/popup/services';
 import { toBackupJson } from '../../../../export/backup';
 import type { NewsLensDb } from '../../../../storage/db';
 import { makeAnnotation, makeArticle } from '../../../fixtures/popup-data';
-import { fakeServices, FIXED_NOW } from './test-services';
+import { fakeServices, FIXED_NOW } from '../../../support/popup-services';
 
 afterEach(cleanup);
 
