@@ -10,6 +10,7 @@
 // images, inner scrollers) trigger a re-measure, batched to one per animation frame and bounded per frame.
 
 import type { Painter } from './painter';
+import { textPieces } from './text-pieces';
 
 export interface OverlayLayerStyle {
   /** A CSS colour for the boxes; the host blends with `multiply`, so the text under it keeps its own colour. */
@@ -174,28 +175,9 @@ export function createOverlayPainter(doc: Document, styles: Record<string, Overl
  * whole paragraphs as one block.
  */
 function lineRects(range: Range): DOMRect[] {
-  const doc = range.startContainer.ownerDocument;
-  if (!doc) return [];
-  const root = range.commonAncestorContainer;
   const rects: DOMRect[] = [];
-  const addRects = (piece: Range) => {
+  for (const piece of textPieces(range)) {
     for (const rect of Array.from(piece.getClientRects())) if (rect.width > 0.5 && rect.height > 0.5) rects.push(rect);
-  };
-  if (root.nodeType === Node.TEXT_NODE) {
-    addRects(range);
-    return rects;
-  }
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!range.intersectsNode(node)) continue;
-    const text = node as Text;
-    const start = node === range.startContainer ? range.startOffset : 0;
-    const end = node === range.endContainer ? range.endOffset : text.length;
-    if (end <= start) continue;
-    const piece = doc.createRange();
-    piece.setStart(text, start);
-    piece.setEnd(text, end);
-    addRects(piece);
   }
   return rects;
 }

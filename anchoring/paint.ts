@@ -4,6 +4,7 @@
 
 import { createOverlayPainter, type OverlayLayerStyle } from './overlay-paint';
 import type { Painter } from './painter';
+import { textPieces } from './text-pieces';
 
 export interface LayerStyle {
   /** CSS declarations allowed in ::highlight(): color, background-color, text-decoration*, text-shadow. */
@@ -165,24 +166,4 @@ function wrappingPainter(doc: Document, styles: Record<string, LayerStyle>): Pai
     },
   };
   return painter;
-}
-
-/** Splits a range into one range per text node, since surroundContents cannot wrap across element boundaries. */
-function textPieces(range: Range): Range[] {
-  const doc = range.startContainer.ownerDocument ?? document;
-  const root = range.commonAncestorContainer;
-  const pieces: Range[] = [];
-  const walker = doc.createTreeWalker(root.nodeType === Node.TEXT_NODE ? root.parentNode ?? root : root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!range.intersectsNode(node)) continue;
-    const text = node as Text;
-    const start = node === range.startContainer ? range.startOffset : 0;
-    const end = node === range.endContainer ? range.endOffset : text.length;
-    if (end <= start) continue;
-    const piece = doc.createRange();
-    piece.setStart(text, start);
-    piece.setEnd(text, end);
-    pieces.push(piece);
-  }
-  return pieces;
 }

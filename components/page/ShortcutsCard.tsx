@@ -1,23 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { COMMAND_SHORTCUTS, PAGE_SHORTCUTS, type Shortcut } from '../shared/shortcuts';
-
-function Table({ caption, shortcuts }: { caption: string; shortcuts: readonly Shortcut[] }) {
-  return (
-    <table class="nl-shortcuts">
-      <caption>{caption}</caption>
-      <tbody>
-        {shortcuts.map((s) => (
-          <tr key={s.keys}>
-            <th scope="row">
-              <kbd>{s.keys}</kbd>
-            </th>
-            <td>{s.action}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+import { COMMAND_SHORTCUTS, PAGE_SHORTCUTS } from '../shared/shortcuts';
+import { ShortcutTable } from '../shared/ShortcutTable';
 
 /** The in-page shortcuts sheet (opened with `?` inside our UI or the toolbar's ? button); Escape closes it. */
 export function ShortcutsCard({ onClose }: { onClose(): void }) {
@@ -51,8 +34,8 @@ export function ShortcutsCard({ onClose }: { onClose(): void }) {
           ×
         </button>
       </div>
-      <Table caption="Anywhere in the browser" shortcuts={COMMAND_SHORTCUTS} />
-      <Table caption="In NewsLens on the page" shortcuts={PAGE_SHORTCUTS} />
+      <ShortcutTable className="nl-shortcuts" caption="Anywhere in the browser" shortcuts={COMMAND_SHORTCUTS} />
+      <ShortcutTable className="nl-shortcuts" caption="In NewsLens on the page" shortcuts={PAGE_SHORTCUTS} />
     </section>
   );
 }

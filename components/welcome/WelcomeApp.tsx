@@ -1,4 +1,5 @@
 import { COMMAND_SHORTCUTS, PAGE_SHORTCUTS } from '../shared/shortcuts';
+import { ShortcutTable } from '../shared/ShortcutTable';
 
 /** The first-run page: what NewsLens does, how to allow a site, privacy, shortcuts, and a sample to try it on. */
 export function WelcomeApp({ sampleUrl }: { sampleUrl: string }) {
@@ -46,19 +47,11 @@ export function WelcomeApp({ sampleUrl }: { sampleUrl: string }) {
 
       <section aria-labelledby="keys">
         <h2 id="keys">Keyboard shortcuts</h2>
-        <table class="shortcuts">
-          <caption>Anywhere in the browser (change them at chrome://extensions/shortcuts)</caption>
-          <tbody>
-            {[...COMMAND_SHORTCUTS, ...PAGE_SHORTCUTS].map((s) => (
-              <tr key={s.keys}>
-                <th scope="row">
-                  <kbd>{s.keys}</kbd>
-                </th>
-                <td>{s.action}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ShortcutTable
+          className="shortcuts"
+          caption="Anywhere in the browser (change them at chrome://extensions/shortcuts)"
+          shortcuts={[...COMMAND_SHORTCUTS, ...PAGE_SHORTCUTS]}
+        />
       </section>
     </main>
   );
