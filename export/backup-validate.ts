@@ -6,7 +6,12 @@ import { authorFromName } from '../detect/article-authors';
 import { AUTHOR_KINDS, type Author } from '../detect/types';
 import { CLAIM_STATUSES, HIGHLIGHT_COLORS } from '../storage/types';
 import { documentSelector, ValidationError } from '../storage/validate';
-import type { AnchorState, Annotation, AnnotationKind, Article, ClaimReview, Evidence } from '../storage/types';
+import type { AnchorState, Annotation, Article, ClaimReview, Evidence } from '../storage/types';
+import { ANCHOR_QUALITIES } from '../anchoring/types';
+import { ENTITY_TYPES } from '../detect/types';
+// The same limits as messages from the page (storage/limits.ts): what the page can save, a backup can restore.
+import { LIMITS } from '../storage/limits';
+import { ANNOTATION_KINDS } from '../storage/types';
 
 export class BackupError extends Error {
   constructor(message: string) {
@@ -15,30 +20,7 @@ export class BackupError extends Error {
   }
 }
 
-export const LIMITS = {
-  url: 4096,
-  title: 1000,
-  siteName: 300,
-  author: 300,
-  authors: 50,
-  textHash: 128,
-  date: 100,
-  lang: 35,
-  quote: 20_000,
-  context: 2000,
-  note: 50_000,
-  tag: 100,
-  tags: 100,
-  verdict: 200,
-  evidence: 100,
-  evidenceNote: 2000,
-  claimant: 500,
-  position: 100_000_000,
-} as const;
 
-const ANNOTATION_KINDS: readonly AnnotationKind[] = ['highlight', 'note', 'claim', 'entity'];
-const ENTITY_TYPES = ['person', 'organization', 'place'] as const;
-const ANCHOR_QUALITIES = ['exact', 'changed', 'orphan'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
