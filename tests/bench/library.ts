@@ -23,6 +23,7 @@ const QUIET_MS = 300;
 /** How long after the first results further work still counts as "on open" (tag counts, site list, late renders). */
 const SETTLE_MS = 1_500;
 const PAGE_VISITS = 3;
+const OPENS = 3;
 /** Longer than any step should take at 50k notes, short enough that a hung step fails the run instead of the machine. */
 const STEP_TIMEOUT_MS = 180_000;
 
@@ -36,11 +37,11 @@ export interface LibraryFigures {
   /** File chosen (the input's change event) → the status says "Imported". */
   importMs: number;
   importLongestTaskMs: number;
-  /** Click on the "All notes" tab of a freshly opened popup → the status shows "N found". */
+  /** Click on the "All notes" tab of a freshly opened popup → the status shows "N found" (median of 3 popups). */
   openMs: number;
-  /** Longest task from that click until 1.5 s after the first results. */
+  /** Longest task from that click until 1.5 s after the first results (median of 3). */
   openLongestTaskMs: number;
-  /** JS heap of the popup with "All notes" open, after CDP HeapProfiler.collectGarbage (Runtime.getHeapUsage usedSize). */
+  /** JS heap of the popup with "All notes" open, after CDP HeapProfiler.collectGarbage (Runtime.getHeapUsage usedSize; median of 3). */
   openHeapMB: number;
   /** Longest task in the popup, "All notes" open, while two new articles are visited in another tab. */
   openWhileVisitLongestTaskMs: number;
@@ -307,11 +308,27 @@ async function measureSize(notes: number, server: FixtureServer, print: (line: s
     log(`  import ${round(imported.ms)} ms`);
     await popup.close();
 
-    popup = await openPopupTab(context, extensionOrigin);
-    const cdp = await context.newCDPSession(popup);
-    const opened = await openAllNotes(popup);
-    const heap = await heapAfterGc(cdp);
-    log(`  open ${round(opened.ms)} ms, ${opened.count} found, heap ${round(heap)} MB`);
+    // Opening is the figure most disturbed by other work on a shared machine: the median of three fresh popups.
+    const opens: Array<{ ms: number; longest: number; count: number; heap: number }> = [];
+    let cdp: CDPSession | undefined;
+    for (let i = 0; i < OPENS; i++) {
+      if (i > 0) {
+        await cdp?.detach();
+        await popup.close();
+      }
+      popup = await openPopupTab(context, extensionOrigin);
+      cdp = await context.newCDPSession(popup);
+      const opened = await openAllNotes(popup);
+      opens.push({ ...opened, heap: await heapAfterGc(cdp) });
+    }
+    const opened = {
+      ms: median(opens.map((o) => o.ms)),
+      longest: median(opens.map((o) => o.longest)),
+      count: opens[0]!.count,
+    };
+    const heap = median(opens.map((o) => o.heap));
+    if (opened.count !== library.liveAnnotations) log(`  WARNING: "All notes" showed ${opened.count}, the library has ${library.liveAnnotations} live notes`);
+    log(`  open ${opens.map((o) => round(o.ms)).join(', ')} ms, ${opened.count} found, heap ${round(heap)} MB`);
     const whileVisiting = await longestWhileVisiting(context, popup, server);
     log(`  longest task while visiting ${round(whileVisiting)} ms`);
     const keystrokes = await typeQueries(popup, searchQueries(library));
@@ -320,7 +337,7 @@ async function measureSize(notes: number, server: FixtureServer, print: (line: s
     const markdown = await exportAll(popup, 'markdown');
     const csv = await exportAll(popup, 'csv');
     log(`  markdown ${round(markdownFirst.ms)} ms first, ${round(markdown.ms)} ms again, csv ${round(csv.ms)} ms`);
-    await cdp.detach();
+    await cdp?.detach();
     await popup.close();
 
     const visits: number[] = [];
@@ -386,7 +403,7 @@ function ratiosOf(sizes: readonly LibraryFigures[]): LibraryBenchResult['ratios'
   if (!base) return ratios;
   for (const figures of sizes) {
     ratios[figures.notes] = Object.fromEntries(
-      ROWS.flatMap(([, keys]) => keys).map((key) => [key, base[key] > 0 ? round((figures[key] / base[key]) * 100) / 100 : null]),
+      ROWS.flatMap(([, keys]) => keys).map((key) => [key, base[key] > 0 ? Math.round((figures[key] / base[key]) * 100) / 100 : null]),
     );
   }
   return ratios;
@@ -398,7 +415,7 @@ function markdownTable(sizes: readonly LibraryFigures[], ratios: LibraryBenchRes
   const rows = ROWS.map(([label, keys]) => {
     const cells = sizes.map((s) => {
       const values = keys.map((key) => formatValue(key, s[key]));
-      const ratio = keys.map((key) => ratios[s.notes]?.[key]).map((r) => (r === null || r === undefined ? '–' : `${r}×`));
+      const ratio = keys.map((key) => ratios[s.notes]?.[key]).map((r) => (r === null || r === undefined ? '–' : `${r.toFixed(1)}×`));
       return s === sizes[0] ? values.join(' / ') : `${values.join(' / ')} (${ratio.join(' / ')})`;
     });
     return `| ${label} | ${cells.join(' | ')} |`;
