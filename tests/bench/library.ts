@@ -216,8 +216,11 @@ async function exportAll(popup: Page, format: 'markdown' | 'csv'): Promise<{ ms:
   return { ms: at - clicked, longest: await longestBetween(popup, clicked, at) };
 }
 
+/** Waits until the last keystroke's DOM updates (and a frame) are QUIET_MS old; throws if the popup never settles. */
 async function waitForQuiet(popup: Page): Promise<void> {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
   for (;;) {
+    if (Date.now() > deadline) throw new Error(`the popup kept changing for ${STEP_TIMEOUT_MS} ms after a keystroke`);
     await popup.waitForTimeout(QUIET_MS / 3);
     const quiet = await popup.evaluate((quietMs) => {
       const strokes = (window as unknown as { __nlBench: Probe }).__nlBench.keystrokes;
