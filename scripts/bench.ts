@@ -1,12 +1,17 @@
 // `npm run bench`: detector throughput, re-anchoring and search speed (Node), main-thread cost of annotating
-// a 10,000-word article in real Chromium (with and without the extension), the longest task, and bundle sizes.
-// Numbers are printed and written to bench-output/results.json; nothing here asserts a time.
+// a 10,000-word article in real Chromium (with and without the extension), the longest task, and bundle sizes; then the
+// library benchmark (tests/bench/library.ts: import, "All notes", search, exports with 1k / 10k / 50k notes).
+// Numbers are printed and written to bench-output/results.json and bench-output/library.json; nothing asserts a time.
+//
+// `--only library` runs the library benchmark alone (`npm run bench:library`); `--library-sizes 1000,10000` picks sizes.
+// `--browser` measures only the page cost (quicker when working on the content script).
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/chromium-driver';
 import { CHROMIUM_PATH, E2E_EXTENSION_DIR, fixtureHtml, startFixtureServer, waitForNewsLens } from '../tests/e2e/harness';
 import { heavyPage } from '../tests/e2e/heavy-page';
+import { LIBRARY_SIZES, runLibraryBench } from '../tests/bench/library';
 import { traceExtensionTasks } from '../tests/support/extension-tasks';
 import { hugePageHtml } from '../tests/support/huge-page';
 
@@ -160,14 +165,30 @@ function round(x: number): number {
   return Math.round(x * 10) / 10;
 }
 
-const results: Results = {};
-// `--browser` measures only the page cost (quicker when working on the content script).
-if (!process.argv.includes('--browser')) await nodeBenchmarks(results);
-await browserBenchmarks(results);
-bundleSizes(results);
-mkdirSync('bench-output', { recursive: true });
-writeFileSync('bench-output/results.json', JSON.stringify(results, null, 2));
-for (const [group, values] of Object.entries(results)) {
-  console.log(`\n${group}`);
-  for (const [key, value] of Object.entries(values)) console.log(`  ${key}: ${value}`);
+function argument(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
+const only = argument('--only');
+if (only !== undefined && only !== 'library') throw new Error(`--only takes "library" (got ${only})`);
+const librarySizes = argument('--library-sizes')?.split(',').map(Number) ?? [...LIBRARY_SIZES];
+if (librarySizes.some((n) => !Number.isInteger(n) || n < 500)) throw new Error('--library-sizes takes whole numbers of notes, each at least 500');
+
+if (only !== 'library') {
+  const results: Results = {};
+  if (!process.argv.includes('--browser')) await nodeBenchmarks(results);
+  await browserBenchmarks(results);
+  bundleSizes(results);
+  mkdirSync('bench-output', { recursive: true });
+  writeFileSync('bench-output/results.json', JSON.stringify(results, null, 2));
+  for (const [group, values] of Object.entries(results)) {
+    console.log(`\n${group}`);
+    for (const [key, value] of Object.entries(values)) console.log(`  ${key}: ${value}`);
+  }
+}
+if (only === 'library' || !process.argv.includes('--browser')) {
+  console.log('\nlibrary (bench-output/library.json)');
+  const library = await runLibraryBench(librarySizes);
+  console.log(`\n${library.table}`);
 }
