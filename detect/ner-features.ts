@@ -1,32 +1,18 @@
 import type { NerDoc } from './ner-tokens';
-import { fold } from './entity-fold';
-import {
-  NAME_HONOURS,
-  TITLE_MODIFIERS,
-  isCommonWord,
-  isDateWord,
-  isDemonym,
-  isFamilyName,
-  isGivenName,
-  isNotEntityAcronym,
-  isPlaceAcronym,
-  isTitleHead,
-  lookupPhrase,
-  orgHeadWords,
-  placeHeadWords,
-} from './entity-lexicon';
+import { lookupPhrase } from './entity-lexicon';
+import { bucket, hashString } from './ner-hashing';
+import { G_ORG_HEAD, G_PLACE_HEAD, GAZ_BITS, sharedCache, tokenInfo, type TokenInfo } from './ner-word-info';
 
 // The features of the entity tagger, shared by the training script (scripts/train-ner.ts) and the run-time
 // tagger (detect/ner-model.ts): both must compute exactly the same numbers, and the weights file records
 // FEATURE_VERSION so that weights trained for other features fail to load instead of tagging nonsense.
 // Feature templates follow the greedy-tagger literature (Ratinov and Roth 2009, "Design challenges and
 // misconceptions in named entity recognition"): word, shape, affixes, a ±2 window, previous tags, gazetteers,
-// and document-level evidence. Features are hashed (Weinberger et al. 2009) into 2^HASH_BITS buckets.
+// and document-level evidence. Features are hashed (detect/ner-hashing.ts) into 2^HASH_BITS buckets; what a word
+// says on its own is in detect/ner-word-info.ts, the features of earlier decisions in detect/ner-history.ts.
 
 /** Bump whenever a feature template, the hashing or the label set changes; retrain afterwards. */
 export const FEATURE_VERSION = 4;
-export const HASH_BITS = 18;
-export const HASH_MASK = (1 << HASH_BITS) - 1;
 
 /** Tag set: BIO over CoNLL-2003's four types. MISC is learned so that it is *not* tagged as one of ours. */
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -39,159 +25,16 @@ export function allowedAfter(prev: number, next: number): boolean {
   return prev === next || prev === next - 1;
 }
 
-function hashString(s: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) | 0;
-  for (let i = 0; i < s.length; i += 1) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
-}
-
-/** Combines a template id with up to three hashed values into a bucket index (murmur3's finaliser). */
-export function bucket(template: number, a: number, b = 0, c = 0): number {
-  let h = Math.imul(template + 0x9e3779b9, 0x85ebca6b) ^ a;
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ b;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) ^ c;
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h & HASH_MASK;
-}
-
-/** "Xx", "X.X.", "d-d", "x": character classes with runs collapsed. */
-function shortShape(word: string): string {
-  let out = '';
-  let last = '';
-  for (const ch of word) {
-    let c: string;
-    if (ch >= '0' && ch <= '9') c = 'd';
-    else if (ch !== ch.toLowerCase()) c = 'X';
-    else if (ch !== ch.toUpperCase()) c = 'x';
-    else c = ch;
-    if (c !== last) out += c;
-    last = c;
-  }
-  return out;
-}
-
-/** Character classes without collapsing, cut to 5: tells "Xxxx" from "Xx" and "dddd" (a year) from "dd". */
-function longShape(word: string): string {
-  let out = '';
-  for (const ch of word) {
-    if (out.length >= 5) break;
-    if (ch >= '0' && ch <= '9') out += 'd';
-    else if (ch !== ch.toLowerCase()) out += 'X';
-    else if (ch !== ch.toUpperCase()) out += 'x';
-    else out += ch;
-  }
-  return out;
-}
-
-const CAPITAL = /^\p{Lu}/u;
-const LETTER = /\p{L}/u;
-const NUMBER = /^[\d.,:/-]+$/;
 /** Lower-case words that sit inside names: "Bank of England", "Ursula von der Leyen". */
 const INNER_WORDS = new Set(['of', 'for', 'de', 'van', 'von', 'der', 'den', 'del', 'della', 'da', 'di', 'du', 'la', 'le', 'al', 'bin', '&', 'and', 'the']);
-
-// Gazetteer bits: which of our word lists know the word (folded). One feature per set bit.
-const G_GIVEN = 1;
-const G_FAMILY = 2;
-const G_PLACE = 4;
-const G_CITY = 8;
-const G_ORG = 16;
-const G_ORG_WEAK = 32;
-const G_DEMONYM = 64;
-const G_ORG_HEAD = 128;
-const G_PLACE_HEAD = 256;
-const G_TITLE = 512;
-const G_COMMON = 1024;
-const G_HONOUR = 2048;
-const G_TITLE_MOD = 4096;
-const G_DATE = 8192;
-const G_PLACE_ACRONYM = 16384;
-const G_NOT_ENTITY_ACRONYM = 32768;
-const GAZ_BITS = 16;
-
-function gazetteerBits(folded: string): number {
-  let g = 0;
-  if (isGivenName(folded)) g |= G_GIVEN;
-  if (isFamilyName(folded)) g |= G_FAMILY;
-  const known = lookupPhrase(folded);
-  if (known?.type === 'place') g |= known.weak ? G_CITY : G_PLACE;
-  if (known?.type === 'organization') g |= known.weak ? G_ORG_WEAK : G_ORG;
-  if (isDemonym(folded)) g |= G_DEMONYM;
-  if (orgHeadWords().has(folded)) g |= G_ORG_HEAD;
-  if (placeHeadWords().has(folded)) g |= G_PLACE_HEAD;
-  if (isTitleHead(folded)) g |= G_TITLE;
-  if (isCommonWord(folded)) g |= G_COMMON;
-  if (NAME_HONOURS.has(folded)) g |= G_HONOUR;
-  if (TITLE_MODIFIERS.has(folded)) g |= G_TITLE_MOD;
-  if (isDateWord(folded, true)) g |= G_DATE;
-  if (isPlaceAcronym(folded)) g |= G_PLACE_ACRONYM;
-  if (isNotEntityAcronym(folded)) g |= G_NOT_ENTITY_ACRONYM;
-  return g;
-}
 
 // Multi-word gazetteer phrases ("New York", "Bank of England"): code = 1 + 2 * typeIndex + (inside ? 1 : 0).
 const PHRASE_TYPES = ['place', 'place-weak', 'organization', 'organization-weak', 'person'];
 const MAX_PHRASE = 4;
-
-/** What one token tells every feature that looks at it, computed once per document. */
-interface TokenInfo {
-  lower: number;
-  exact: number;
-  shape: number;
-  longShape: number;
-  prefix3: number;
-  prefix4: number;
-  suffix2: number;
-  suffix3: number;
-  suffix4: number;
-  gaz: number;
-  capital: boolean;
-  folded: string;
-  /** Has a letter; has one and no lower-case letter (ALL CAPS); only digits and . , : / - ("1,000", "3-1", "."). */
-  letter: boolean;
-  upper: boolean;
-  number: boolean;
-}
-
 const BOUNDARY = hashString('<s>', 0);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', ':']);
 
-// Word information is the same in every article: kept across calls (bounded) so a warm worker skips it.
-const CACHE_LIMIT = 200_000;
-let cache: Map<string, TokenInfo> | undefined;
-function sharedCache(): Map<string, TokenInfo> {
-  if (!cache || cache.size > CACHE_LIMIT) cache = new Map();
-  return cache;
-}
-
-function tokenInfo(word: string, cache: Map<string, TokenInfo>): TokenInfo {
-  const cached = cache.get(word);
-  if (cached) return cached;
-  const lower = word.toLowerCase();
-  const folded = fold(word);
-  const shape = shortShape(word);
-  const info: TokenInfo = {
-    lower: hashString(lower, 1),
-    exact: hashString(word, 2),
-    shape: hashString(shape, 3),
-    longShape: hashString(longShape(word), 4),
-    prefix3: hashString(lower.slice(0, 3), 5),
-    prefix4: hashString(lower.slice(0, 4), 6),
-    suffix2: hashString(lower.slice(-2), 7),
-    suffix3: hashString(lower.slice(-3), 8),
-    suffix4: hashString(lower.slice(-4), 9),
-    gaz: LETTER.test(word) ? gazetteerBits(folded) : 0,
-    capital: CAPITAL.test(word),
-    folded,
-    letter: LETTER.test(word),
-    upper: LETTER.test(word) && word === word.toUpperCase(),
-    number: NUMBER.test(word),
-  };
-  cache.set(word, info);
-  return info;
-}
-
+/** The longest gazetteer phrase of two to MAX_PHRASE capitalised words at each position, as codes (above). */
 function phraseCodes(doc: NerDoc, folded: string[], capital: boolean[]): Int32Array {
   const codes = new Int32Array(doc.words.length);
   for (let i = 0; i < doc.words.length; i += 1) {
@@ -399,50 +242,3 @@ export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = sharedC
   offsets[n] = size;
   return { offsets, features: out.subarray(0, size), lower: lowerArr, shape: shapeArr, folded, capital: Uint8Array.from(capital, (c) => (c ? 1 : 0)), phrases, initial };
 }
-
-/**
- * Extended prediction history (Ratinov and Roth 2009): the types this document's earlier capitalised mentions of
- * the same word were tagged with, while the greedy pass moves left to right. Lets "Leeds" in a results table follow
- * "Leeds" tagged as a club above, with no second model.
- */
-export class PredictionHistory {
-  private readonly counts = new Map<number, Int32Array>();
-
-  /** Counts the type (O, PER, ORG, LOC, MISC) of the label given to token i. */
-  record(f: DocFeatures, i: number, label: number): void {
-    if (f.capital[i] !== 1) return;
-    const key = f.lower[i] ?? 0;
-    let c = this.counts.get(key);
-    if (!c) {
-      c = new Int32Array(5);
-      this.counts.set(key, c);
-    }
-    c[(label + 1) >> 1] = (c[(label + 1) >> 1] ?? 0) + 1;
-  }
-
-  /** Majority earlier type of token i's word (0 when none), and whether every earlier mention agreed. */
-  summary(f: DocFeatures, i: number): [number, number] {
-    if (f.capital[i] !== 1) return [6, 0];
-    const c = this.counts.get(f.lower[i] ?? 0);
-    if (!c) return [0, 0];
-    let best = 0;
-    let total = 0;
-    for (let t = 0; t < 5; t += 1) {
-      total += c[t] ?? 0;
-      if ((c[t] ?? 0) > (c[best] ?? 0)) best = t;
-    }
-    return [best + 1, (c[best] ?? 0) === total ? 1 : 0];
-  }
-}
-
-/** Buckets of the tag-history features of token i, given the two previous tags (-1 before the sentence). */
-export function historyFeatures(f: DocFeatures, i: number, prev: number, prev2: number, history: PredictionHistory, into: Int32Array): void {
-  into[0] = bucket(60, prev + 1);
-  into[1] = bucket(61, prev + 1, prev2 + 1);
-  into[2] = bucket(62, prev + 1, f.lower[i] ?? 0);
-  into[3] = bucket(63, prev + 1, f.shape[i] ?? 0);
-  const [type, unanimous] = history.summary(f, i);
-  into[4] = bucket(70, type, unanimous);
-  into[5] = bucket(71, type, f.initial[i] ?? 0, f.shape[i] ?? 0);
-}
-export const HISTORY_FEATURES = 6;

@@ -1,5 +1,7 @@
 import { unzlibSync, zlibSync } from 'fflate';
-import { FEATURE_VERSION, HASH_BITS, HISTORY_FEATURES, NUM_CLASSES, PredictionHistory, allowedAfter, historyFeatures, type DocFeatures } from './ner-features';
+import { FEATURE_VERSION, NUM_CLASSES, allowedAfter, type DocFeatures } from './ner-features';
+import { HASH_BITS } from './ner-hashing';
+import { HISTORY_FEATURES, PredictionHistory, historyFeatures } from './ner-history';
 import type { NerDoc } from './ner-tokens';
 
 // The entity tagger's weights travel as one base64 string (detect/ner-weights.ts, written by
