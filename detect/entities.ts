@@ -6,7 +6,7 @@ import { modernCues, personCues } from './entity-cues';
 import { knownNames, knownOrganisations, seatsOfPower } from './entity-known-names';
 import { isEastAsianName } from './names-east-asian';
 import { lookupPhrase } from './entity-lexicon';
-import { joinKnownPhrases, spansOf, surface, withHonours, withoutArticles, withoutTitles, type Span } from './entity-spans';
+import { joinKnownPhrases, spansOf, surface, withHonours, withInnerThe, withoutArticles, withoutTitles, type Span } from './entity-spans';
 import { docFeatures } from './ner-features';
 import { decodeWeights, tagDoc, type NerModel } from './ner-model';
 import { tokenizeForNer, type NerToken } from './ner-tokens';
@@ -66,6 +66,7 @@ export function findEntities(text: string, tagger: NerModel = entityModel()): En
   withoutTitles(tokens, spans);
   withHonours(tokens, spans);
   spans = consistentDocument(tokens, features.folded, doc, spans);
+  withInnerThe(tokens, features.initial, spans);
   return assignEntityIds(toTypedMentions(text, tokens, folded, spans)).map(({ start, end, text: mentionText, type, entityId }) => ({
     start,
     end,

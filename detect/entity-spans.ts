@@ -66,6 +66,21 @@ export function withoutArticles(tokens: NerToken[], folded: string[], spans: Spa
   return spans.filter((s) => !weakStart(s.first) && !weakEnd(s.last) && !(s.first === s.last && isDemonym(folded[s.first] ?? '')));
 }
 
+/**
+ * A capital "The" inside a sentence opens the name it stands before ("reviewed in The New Yorker", "signed by The
+ * Disabilities Trust"); at a sentence's start it is only an article ("The Labour Party said"). Measured on CoNLL-2003
+ * eng.train, CrossNER and WikiGold: a mid-sentence "The" before an entity is part of it 78 times in 90, a
+ * sentence-initial one 13 times in 257. `initial` is DocFeatures.initial. Not for people ("The Rock" aside).
+ */
+export function withInnerThe(tokens: NerToken[], initial: Uint8Array, spans: Span[]): void {
+  let previousEnd = -1;
+  for (const s of spans) {
+    const k = s.first - 1;
+    if (s.type !== 'person' && k > previousEnd && tokens[k]?.text === 'The' && initial[k] === 0) s.first = k;
+    previousEnd = s.last;
+  }
+}
+
 /** Titles introduce a person's name without being part of it ("Mayor Sadiq Khan", "US President Joe Biden"). */
 export function withoutTitles(tokens: NerToken[], spans: Span[]): void {
   for (const s of spans) {

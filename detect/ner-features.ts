@@ -12,7 +12,7 @@ import { G_ORG_HEAD, G_PLACE_HEAD, GAZ_BITS, sharedCache, tokenInfo, type TokenI
 // says on its own is in detect/ner-word-info.ts, the features of earlier decisions in detect/ner-history.ts.
 
 /** Bump whenever a feature template, the hashing or the label set changes; retrain afterwards. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 /** Tag set: BIO over CoNLL-2003's four types. MISC is learned so that it is *not* tagged as one of ours. */
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -74,27 +74,12 @@ export interface DocFeatures {
   initial: Uint8Array;
 }
 
-/**
- * Computes the static features of a document. Document-level evidence (Krishnan and Manning 2006's
- * non-local consistency, as plain features): whether the word is written capitalised mid-sentence or in lower
- * case elsewhere in the document, and whether it is part of a longer capitalised name elsewhere.
- */
-export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = sharedCache()): DocFeatures {
-  const n = doc.words.length;
-  const infos = doc.words.map((w) => tokenInfo(w, cache));
-  const folded = infos.map((t) => t.folded);
-  const capital = infos.map((t) => t.capital);
-  const phrases = phraseCodes(doc, folded, capital);
-  const sentenceStart = new Uint8Array(n);
-  for (let i = 0; i < n; i += 1) if (i === 0 || doc.sentence[i] !== doc.sentence[i - 1]) sentenceStart[i] = 1;
-  // Sentence-initial capitals and quotation openers say little; a capital after a quote mark is also initial.
-  const initial = new Uint8Array(n);
-  for (let i = 0; i < n; i += 1) initial[i] = sentenceStart[i] === 1 || (i > 0 && OPENERS.has(doc.words[i - 1] ?? '')) ? 1 : 0;
-
-  // Lines of ALL CAPS (headlines, datelines) and of numbers (results tables): capitals and words mean otherwise there.
-  // Per line: words with a letter, of them ALL CAPS, and numbers.
+/** Per token: 1 on lines mostly in ALL CAPS (headlines, datelines), and on lines mostly of numbers (results tables). */
+function lineKinds(doc: NerDoc, infos: TokenInfo[]): { capsLine: Uint8Array; tableLine: Uint8Array } {
+  const n = infos.length;
   let lines = 0;
   for (let i = 0; i < n; i += 1) lines = Math.max(lines, (doc.line[i] ?? 0) + 1);
+  // Per line: words with a letter, of them ALL CAPS, and numbers.
   const lineWords = new Int32Array(lines);
   const lineUpper = new Int32Array(lines);
   const lineNumbers = new Int32Array(lines);
@@ -115,8 +100,15 @@ export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = sharedC
     capsLine[i] = words >= 2 && (lineUpper[l] ?? 0) / words > 0.6 ? 1 : 0;
     tableLine[i] = numbers >= 2 && numbers >= words ? 1 : 0;
   }
+  return { capsLine, tableLine };
+}
 
-  // Capitalised runs (names with inner "of", "de", ...): their length, a token's place in its run, the run's head.
+/**
+ * Capitalised runs, names with inner "of", "de", "and" ("Bank of England"): for every capitalised token the first
+ * and last token of its run, -1 elsewhere.
+ */
+function capitalisedRuns(doc: NerDoc, capital: boolean[]): { runStart: Int32Array; runEnd: Int32Array } {
+  const n = capital.length;
   const runStart = new Int32Array(n).fill(-1);
   const runEnd = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i += 1) {
@@ -133,6 +125,91 @@ export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = sharedC
     }
     i = j;
   }
+  return { runStart, runEnd };
+}
+
+/** How many other mentions of a word lend their contexts to each mention (bounds the cost on long articles). */
+const MAX_CONTEXT_MENTIONS = 12;
+
+/**
+ * Context aggregation (Ratinov and Roth 2009): for each capitalised token, the hashed words just before and just
+ * after the other capitalised mentions of the same word in the document ("the island of Divar" lends "of" to every
+ * "Divar"), deduplicated. Returns the hashes of token i in `hashes.slice(offsets[i], offsets[i + 1])`, before-words
+ * and after-words marked by the low bit of their position (`kinds`).
+ */
+function contextAggregation(doc: NerDoc, infos: TokenInfo[], folded: string[], capsLine: Uint8Array): { offsets: Int32Array; hashes: Int32Array; kinds: Uint8Array } {
+  const n = infos.length;
+  const mentions = new Map<string, number[]>();
+  for (let i = 0; i < n; i += 1) {
+    const t = infos[i] as TokenInfo;
+    if (!t.capital || !t.letter || capsLine[i] === 1) continue;
+    const key = folded[i] ?? '';
+    const list = mentions.get(key);
+    if (!list) mentions.set(key, [i]);
+    else if (list.length < MAX_CONTEXT_MENTIONS) list.push(i);
+  }
+  const before = (j: number) => (j > 0 && doc.sentence[j - 1] === doc.sentence[j] ? (infos[j - 1] as TokenInfo).lower : BOUNDARY);
+  const after = (j: number) => (j + 1 < n && doc.sentence[j + 1] === doc.sentence[j] ? (infos[j + 1] as TokenInfo).lower : BOUNDARY);
+  const offsets = new Int32Array(n + 1);
+  const hashes: number[] = [];
+  const kinds: number[] = [];
+  const seen = new Set<number>();
+  for (let i = 0; i < n; i += 1) {
+    offsets[i] = hashes.length;
+    const t = infos[i] as TokenInfo;
+    if (!t.capital || !t.letter) continue;
+    const list = mentions.get(folded[i] ?? '');
+    if (!list || list.length < 2) continue;
+    seen.clear();
+    for (const j of list) {
+      if (j === i) continue;
+      for (const [kind, h] of [[0, before(j)], [1, after(j)]] as const) {
+        const key = h * 2 + kind;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        hashes.push(h);
+        kinds.push(kind);
+      }
+    }
+  }
+  offsets[n] = hashes.length;
+  return { offsets, hashes: Int32Array.from(hashes), kinds: Uint8Array.from(kinds) };
+}
+
+const CAPITAL = /^\p{Lu}/u;
+
+/** "Dave Matthews Band ( DMB )": true when `word` spells the capitals of tokens first..last. */
+function isAbbreviationOf(word: string, words: string[], first: number, last: number): boolean {
+  let initials = '';
+  for (let k = first; k <= last; k += 1) {
+    const w = words[k] ?? '';
+    if (CAPITAL.test(w)) initials += w.charAt(0);
+  }
+  const letters = word.replace(/[^\p{L}]/gu, '').toUpperCase();
+  return initials.length >= 2 && letters.length >= 2 && initials.toUpperCase() === letters;
+}
+
+/**
+ * Computes the static features of a document. Document-level evidence (Krishnan and Manning 2006's
+ * non-local consistency, as plain features): whether the word is written capitalised mid-sentence or in lower
+ * case elsewhere in the document, whether it is part of a longer capitalised name elsewhere, and the contexts of
+ * its other mentions (contextAggregation). A capitalised run's outside words, its "the", and an abbreviation in
+ * brackets after it ("( DMB )") are seen by every token of the run, however long.
+ */
+export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = sharedCache()): DocFeatures {
+  const n = doc.words.length;
+  const infos = doc.words.map((w) => tokenInfo(w, cache));
+  const folded = infos.map((t) => t.folded);
+  const capital = infos.map((t) => t.capital);
+  const phrases = phraseCodes(doc, folded, capital);
+  const sentenceStart = new Uint8Array(n);
+  for (let i = 0; i < n; i += 1) if (i === 0 || doc.sentence[i] !== doc.sentence[i - 1]) sentenceStart[i] = 1;
+  // Sentence-initial capitals and quotation openers say little; a capital after a quote mark is also initial.
+  const initial = new Uint8Array(n);
+  for (let i = 0; i < n; i += 1) initial[i] = sentenceStart[i] === 1 || (i > 0 && OPENERS.has(doc.words[i - 1] ?? '')) ? 1 : 0;
+  const { capsLine, tableLine } = lineKinds(doc, infos);
+  const { runStart, runEnd } = capitalisedRuns(doc, capital);
+  const contexts = contextAggregation(doc, infos, folded, capsLine);
 
   // Document evidence, by lower-case word.
   const midCapital = new Set<string>();
@@ -237,6 +314,25 @@ export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = sharedC
       const doc3 = inLongName.has(l) ? 1 : 0;
       emit(bucket(53, doc1, doc2, init));
       emit(bucket(54, doc3, len === 1 ? 1 : 0, caps));
+      const before = rs > 0 && doc.sentence[rs - 1] === sent ? (infos[rs - 1] as TokenInfo) : undefined;
+      const after = re + 1 < n && doc.sentence[re + 1] === sent ? (infos[re + 1] as TokenInfo) : undefined;
+      emit(bucket(55, before ? before.lower : BOUNDARY, pos));
+      emit(bucket(56, after ? after.lower : BOUNDARY, pos));
+      const the = before?.folded === 'the' || (rs === i && t.folded === 'the') ? 1 : 0;
+      emit(bucket(57, the, len, headKind));
+      // "( DMB )" after the run, or this token in brackets after a run whose capitals it spells.
+      if (after && doc.words[re + 1] === '(' && doc.words[re + 3] === ')' && doc.sentence[re + 3] === sent) {
+        emit(bucket(58, pos, isAbbreviationOf(doc.words[re + 2] ?? '', doc.words, rs, re) ? 1 : 0));
+      }
+      if (i >= 2 && doc.words[i - 1] === '(' && doc.words[i + 1] === ')' && (runEnd[i - 2] ?? -1) === i - 2) {
+        const prs = runStart[i - 2] ?? i - 2;
+        const prevHead = infos[i - 2] as TokenInfo;
+        const prevKind = prevHead.gaz & G_ORG_HEAD ? 1 : prevHead.gaz & G_PLACE_HEAD ? 2 : 0;
+        emit(bucket(59, isAbbreviationOf(doc.words[i] ?? '', doc.words, prs, i - 2) ? 1 : 0, prevKind));
+      }
+      for (let k = contexts.offsets[i] ?? 0; k < (contexts.offsets[i + 1] ?? 0); k += 1) {
+        emit(bucket(80 + (contexts.kinds[k] ?? 0), contexts.hashes[k] ?? 0));
+      }
     }
   }
   offsets[n] = size;
