@@ -1,14 +1,15 @@
 import type { EntityMention, EntityRecord } from './types';
 import { fold } from './entity-fold';
 import { assignEntityIds, canonicalFor, type TypedMention } from './entity-aliases';
-import { consistentDocument } from './entity-consistency';
 import { modernCues, personCues } from './entity-cues';
-import { knownNames, knownOrganisations, seatsOfPower } from './entity-known-names';
+import { familyNamesAlone } from './entity-consistency';
+import { countryModifiers, knownNames, knownOrganisations, seatsOfPower } from './entity-known-names';
 import { isEastAsianName } from './names-east-asian';
 import { lookupPhrase } from './entity-lexicon';
 import { joinKnownPhrases, spansOf, surface, withHonours, withInnerThe, withoutArticles, withoutTitles, type Span } from './entity-spans';
 import { docFeatures } from './ner-features';
-import { decodeWeights, tagDoc, type NerModel } from './ner-model';
+import { tagDoc } from './ner-decode';
+import { decodeWeights, type NerModel } from './ner-model';
 import { tokenizeForNer, type NerToken } from './ner-tokens';
 import { NER_WEIGHTS } from './ner-weights';
 
@@ -48,8 +49,8 @@ function toTypedMentions(text: string, tokens: NerToken[], folded: string[], spa
  * People, organisations and places named in plain article text, in text order, never overlapping.
  * Offsets are UTF-16 indices into `text` (text.slice(start, end) === mention.text); mentions of one entity
  * share `entityId`. A learned tagger (detect/ner-model.ts, trained by scripts/train-ner.ts) finds and types
- * the names; rules then keep our conventions (seats of power, honours), make the document consistent and
- * merge short forms, acronyms and aliases. `tagger` is the shipped model unless given (`npm run eval:ner --
+ * the names; rules then keep our conventions (seats of power, honours, countries as modifiers) and merge short
+ * forms, acronyms and aliases. `tagger` is the shipped model unless given (`npm run eval:ner --
  * --weights FILE` scores candidate weights through the same pipeline). @throws NerWeightsError when the shipped
  * weights do not load.
  */
@@ -65,7 +66,8 @@ export function findEntities(text: string, tagger: NerModel = entityModel()): En
   knownOrganisations(folded, spans);
   withoutTitles(tokens, spans);
   withHonours(tokens, spans);
-  spans = consistentDocument(tokens, features.folded, doc, spans);
+  spans = countryModifiers(tokens, folded, spans);
+  spans = familyNamesAlone(tokens, doc, spans);
   withInnerThe(tokens, features.initial, spans);
   return assignEntityIds(toTypedMentions(text, tokens, folded, spans)).map(({ start, end, text: mentionText, type, entityId }) => ({
     start,

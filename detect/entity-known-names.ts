@@ -1,5 +1,5 @@
 import type { NerDoc, NerToken } from './ner-tokens';
-import { isCommonWord, isDemonym, isFamilyName, isGivenName, isTitleHead, lookupPhrase, startsSeatOfPower } from './entity-lexicon';
+import { TITLE_MODIFIERS, isCommonWord, isDemonym, isFamilyName, isGivenName, isTitleHead, lookupPhrase, startsSeatOfPower } from './entity-lexicon';
 import { CAPITAL, surface, type Span } from './entity-spans';
 import { LABELS as IMPORTED_LABELS } from './ner-features';
 import { isEastAsianName } from './names-east-asian';
@@ -95,4 +95,37 @@ export function knownOrganisations(folded: string[], spans: Span[]): void {
     const known = lookupPhrase(surface(folded, s));
     if (known?.type === 'organization' && !known.weak) s.type = 'organization';
   }
+}
+
+/**
+ * A country named as a modifier stays a place: "US President Donald Trump" ("US" before a title), and "the UK Labour
+ * government" ("UK" before a party our lists know) is the place "UK" and the organisation "Labour", as in our
+ * labelled seed article. The tagger, which learned CoNLL-2003's habit of folding a leading place into an
+ * organisation's name ("Russian Foreign Ministry"), calls both wholes organisations. Only whole countries and
+ * regions of our lists count, and only parties or notable organisations as the rest ("US Navy" stays whole).
+ */
+export function countryModifiers(tokens: NerToken[], folded: string[], spans: Span[]): Span[] {
+  const country = (k: number) => {
+    const known = lookupPhrase(folded[k] ?? '');
+    return known?.type === 'place' && !known.weak && CAPITAL.test(tokens[k]?.text ?? '');
+  };
+  const out: Span[] = [];
+  for (const s of spans) {
+    if (s.type !== 'organization' || !country(s.first)) {
+      out.push(s);
+      continue;
+    }
+    const after = folded[s.last + 1] ?? '';
+    if (s.first === s.last && (isTitleHead(after) || TITLE_MODIFIERS.has(after)) && CAPITAL.test(tokens[s.last + 1]?.text ?? '')) {
+      out.push({ ...s, type: 'place' });
+      continue;
+    }
+    const rest = s.last > s.first ? lookupPhrase(surface(folded, { first: s.first + 1, last: s.last })) : undefined;
+    if (rest?.type === 'organization' && !rest.weak) {
+      out.push({ first: s.first, last: s.first, type: 'place' }, { first: s.first + 1, last: s.last, type: 'organization' });
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
 }

@@ -1,12 +1,15 @@
 import type { DocFeatures } from './ner-features';
-import { bucket } from './ner-hashing';
+import { bucket as importedBucket } from './ner-hashing';
 
-// The features of the entity tagger that depend on its own earlier decisions (detect/ner-model.ts adds them while
-// decoding): the previous tags, and the types this document's earlier mentions of the same word were given.
+/** A local copy: imported bindings compiled to CommonJS (tsx, Vitest) are getter calls, read here per token. */
+const bucket = importedBucket;
+
+// The features of the entity tagger that depend on its own decisions (detect/ner-decode.ts adds them while
+// decoding): the previous label, and the types this document's earlier mentions of the same word were given.
 
 /**
  * Extended prediction history (Ratinov and Roth 2009): the types this document's earlier capitalised mentions of
- * the same word were tagged with, while the greedy pass moves left to right. Lets "Leeds" in a results table follow
+ * the same word were tagged with in the sentences decoded before. Lets "Leeds" in a results table follow
  * "Leeds" tagged as a club above, with no second model.
  */
 export class PredictionHistory {
@@ -39,14 +42,26 @@ export class PredictionHistory {
   }
 }
 
-/** Buckets of the tag-history features of token i, given the two previous tags (-1 before the sentence). */
-export function historyFeatures(f: DocFeatures, i: number, prev: number, prev2: number, history: PredictionHistory, into: Int32Array): void {
+/** Number of buckets pairFeatures writes. */
+export const PAIR_FEATURES = 3;
+
+/**
+ * Buckets of the features that pair token i's label with the label before it (`prev`, -1 at a sentence's start):
+ * the transition itself, and the transition with the word and with its shape. Viterbi decoding (ner-decode.ts)
+ * scores them for every possible `prev`.
+ */
+export function pairFeatures(f: DocFeatures, i: number, prev: number, into: Int32Array): void {
   into[0] = bucket(60, prev + 1);
-  into[1] = bucket(61, prev + 1, prev2 + 1);
-  into[2] = bucket(62, prev + 1, f.lower[i] ?? 0);
-  into[3] = bucket(63, prev + 1, f.shape[i] ?? 0);
-  const [type, unanimous] = history.summary(f, i);
-  into[4] = bucket(70, type, unanimous);
-  into[5] = bucket(71, type, f.initial[i] ?? 0, f.shape[i] ?? 0);
+  into[1] = bucket(62, prev + 1, f.lower[i] ?? 0);
+  into[2] = bucket(63, prev + 1, f.shape[i] ?? 0);
 }
-export const HISTORY_FEATURES = 6;
+
+/** Number of buckets mentionFeatures writes. */
+export const MENTION_FEATURES = 2;
+
+/** Buckets of the features of the types this document's earlier mentions of token i's word were given. */
+export function mentionFeatures(f: DocFeatures, i: number, history: PredictionHistory, into: Int32Array): void {
+  const [type, unanimous] = history.summary(f, i);
+  into[0] = bucket(70, type, unanimous);
+  into[1] = bucket(71, type, f.initial[i] ?? 0, f.shape[i] ?? 0);
+}
