@@ -16,12 +16,14 @@ const LABELS = IMPORTED_LABELS;
  * lists know today's names.
  */
 export function knownNames(tags: Uint8Array, tokens: NerToken[], folded: string[], phrases: Int32Array, doc: NerDoc, spans: Span[]): Span[] {
-  // Gazetteer places and organisations only where the tagger saw nothing, or called MISC a stretch holding a title
-  // ("US President" is a place and a title); elsewhere MISC is often right about them ("Japan Open"). A person's
-  // name may be taken from any MISC span ("US President Donald Trump").
+  // Gazetteer places and organisations only where the tagger saw nothing, or called MISC a stretch holding or
+  // followed by a title ("US President" is a place and a title); elsewhere MISC is often right about them ("Japan
+  // Open"). A person's name may be taken from any MISC span ("US President Donald Trump").
+  const misc = (k: number) => (LABELS[tags[k] ?? 0] ?? 'O').endsWith('MISC');
   const titledMisc = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i += 1) {
-    if (!(LABELS[tags[i] ?? 0] ?? 'O').endsWith('MISC') || !isTitleHead(folded[i] ?? '')) continue;
+    const titled = isTitleHead(folded[i] ?? '') || (LABELS[tags[i + 1] ?? 0] !== 'I-MISC' && isTitleHead(folded[i + 1] ?? ''));
+    if (!misc(i) || !titled) continue;
     for (let k = i; k >= 0 && (LABELS[tags[k] ?? 0] ?? 'O').endsWith('MISC'); k -= 1) {
       titledMisc[k] = 1;
       if (LABELS[tags[k] ?? 0] === 'B-MISC') break;

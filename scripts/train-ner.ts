@@ -16,7 +16,7 @@ import { CROSSNER_DOMAINS, isHeldOut, isTuning, readConll, readCrossner, require
 
 const EPOCHS = Number(process.env.EPOCHS ?? 12);
 /** Each modern training document is seen this many times per epoch: they are few, and closest to what readers read. */
-const MODERN_WEIGHT = Number(process.env.MODERN_WEIGHT ?? 2);
+const MODERN_WEIGHT = Number(process.env.MODERN_WEIGHT ?? 3);
 const SEED = 20030531;
 /**
  * TUNE=1: leave the tuning fifth of the modern data (ner-data.ts isTuning) out of training and score on it. The shipped
