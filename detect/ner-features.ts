@@ -4,7 +4,7 @@ import { bucket as importedBucket, hashString } from './ner-hashing';
 import { G_ORG_HEAD as ORG_HEAD, G_PLACE_HEAD as PLACE_HEAD, GAZ_BITS as IMPORTED_GAZ_BITS, sharedCache, tokenInfo as importedTokenInfo, type TokenInfo } from './ner-word-info';
 
 // The features of the entity tagger, shared by the training script (scripts/train-ner.ts) and the run-time
-// tagger (detect/ner-model.ts): both must compute exactly the same numbers, and the weights file records
+// tagger (detect/ner-decode.ts): both must compute exactly the same numbers, and the weights file records
 // FEATURE_VERSION so that weights trained for other features fail to load instead of tagging nonsense.
 // Feature templates follow the greedy-tagger literature (Ratinov and Roth 2009, "Design challenges and
 // misconceptions in named entity recognition"): word, shape, affixes, a ±2 window, previous tags, gazetteers,

@@ -3,7 +3,7 @@
 
 /** log2 of the number of weight buckets; recorded in the weights file and checked on load. */
 export const HASH_BITS = 18;
-export const HASH_MASK = (1 << HASH_BITS) - 1;
+const HASH_MASK = (1 << HASH_BITS) - 1;
 
 /** FNV-1a of a string (UTF-16 code units), seeded so the same text under two templates hashes apart. */
 export function hashString(s: string, seed: number): number {
