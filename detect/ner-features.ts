@@ -1,32 +1,26 @@
 import type { NerDoc } from './ner-tokens';
-import { fold } from './entity-fold';
-import {
-  NAME_HONOURS,
-  TITLE_MODIFIERS,
-  isCommonWord,
-  isDateWord,
-  isDemonym,
-  isFamilyName,
-  isGivenName,
-  isNotEntityAcronym,
-  isPlaceAcronym,
-  isTitleHead,
-  lookupPhrase,
-  orgHeadWords,
-  placeHeadWords,
-} from './entity-lexicon';
+import { lookupPhrase } from './entity-lexicon';
+import { bucket as importedBucket, hashString } from './ner-hashing';
+import { G_ORG_HEAD as ORG_HEAD, G_PLACE_HEAD as PLACE_HEAD, GAZ_BITS as IMPORTED_GAZ_BITS, sharedCache, tokenInfo as importedTokenInfo, type TokenInfo } from './ner-word-info';
 
 // The features of the entity tagger, shared by the training script (scripts/train-ner.ts) and the run-time
-// tagger (detect/ner-model.ts): both must compute exactly the same numbers, and the weights file records
+// tagger (detect/ner-decode.ts): both must compute exactly the same numbers, and the weights file records
 // FEATURE_VERSION so that weights trained for other features fail to load instead of tagging nonsense.
 // Feature templates follow the greedy-tagger literature (Ratinov and Roth 2009, "Design challenges and
 // misconceptions in named entity recognition"): word, shape, affixes, a ±2 window, previous tags, gazetteers,
-// and document-level evidence. Features are hashed (Weinberger et al. 2009) into 2^HASH_BITS buckets.
+// and document-level evidence. Features are hashed (detect/ner-hashing.ts) into 2^HASH_BITS buckets; what a word
+// says on its own is in detect/ner-word-info.ts, the features of earlier decisions in detect/ner-history.ts.
+
+// Local copies: when tsx or Vitest compile these ES modules to CommonJS, every read of an imported binding is a
+// getter call, and docFeatures reads these per token and feature (measured: about a tenth of findEntities' time).
+const bucket = importedBucket;
+const tokenInfo = importedTokenInfo;
+const G_ORG_HEAD = ORG_HEAD;
+const G_PLACE_HEAD = PLACE_HEAD;
+const GAZ_BITS = IMPORTED_GAZ_BITS;
 
 /** Bump whenever a feature template, the hashing or the label set changes; retrain afterwards. */
-export const FEATURE_VERSION = 4;
-export const HASH_BITS = 18;
-export const HASH_MASK = (1 << HASH_BITS) - 1;
+export const FEATURE_VERSION = 6;
 
 /** Tag set: BIO over CoNLL-2003's four types. MISC is learned so that it is *not* tagged as one of ours. */
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -39,159 +33,16 @@ export function allowedAfter(prev: number, next: number): boolean {
   return prev === next || prev === next - 1;
 }
 
-function hashString(s: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) | 0;
-  for (let i = 0; i < s.length; i += 1) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
-}
-
-/** Combines a template id with up to three hashed values into a bucket index (murmur3's finaliser). */
-export function bucket(template: number, a: number, b = 0, c = 0): number {
-  let h = Math.imul(template + 0x9e3779b9, 0x85ebca6b) ^ a;
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ b;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) ^ c;
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h & HASH_MASK;
-}
-
-/** "Xx", "X.X.", "d-d", "x": character classes with runs collapsed. */
-function shortShape(word: string): string {
-  let out = '';
-  let last = '';
-  for (const ch of word) {
-    let c: string;
-    if (ch >= '0' && ch <= '9') c = 'd';
-    else if (ch !== ch.toLowerCase()) c = 'X';
-    else if (ch !== ch.toUpperCase()) c = 'x';
-    else c = ch;
-    if (c !== last) out += c;
-    last = c;
-  }
-  return out;
-}
-
-/** Character classes without collapsing, cut to 5: tells "Xxxx" from "Xx" and "dddd" (a year) from "dd". */
-function longShape(word: string): string {
-  let out = '';
-  for (const ch of word) {
-    if (out.length >= 5) break;
-    if (ch >= '0' && ch <= '9') out += 'd';
-    else if (ch !== ch.toLowerCase()) out += 'X';
-    else if (ch !== ch.toUpperCase()) out += 'x';
-    else out += ch;
-  }
-  return out;
-}
-
-const CAPITAL = /^\p{Lu}/u;
-const LETTER = /\p{L}/u;
-const NUMBER = /^[\d.,:/-]+$/;
 /** Lower-case words that sit inside names: "Bank of England", "Ursula von der Leyen". */
 const INNER_WORDS = new Set(['of', 'for', 'de', 'van', 'von', 'der', 'den', 'del', 'della', 'da', 'di', 'du', 'la', 'le', 'al', 'bin', '&', 'and', 'the']);
-
-// Gazetteer bits: which of our word lists know the word (folded). One feature per set bit.
-const G_GIVEN = 1;
-const G_FAMILY = 2;
-const G_PLACE = 4;
-const G_CITY = 8;
-const G_ORG = 16;
-const G_ORG_WEAK = 32;
-const G_DEMONYM = 64;
-const G_ORG_HEAD = 128;
-const G_PLACE_HEAD = 256;
-const G_TITLE = 512;
-const G_COMMON = 1024;
-const G_HONOUR = 2048;
-const G_TITLE_MOD = 4096;
-const G_DATE = 8192;
-const G_PLACE_ACRONYM = 16384;
-const G_NOT_ENTITY_ACRONYM = 32768;
-const GAZ_BITS = 16;
-
-function gazetteerBits(folded: string): number {
-  let g = 0;
-  if (isGivenName(folded)) g |= G_GIVEN;
-  if (isFamilyName(folded)) g |= G_FAMILY;
-  const known = lookupPhrase(folded);
-  if (known?.type === 'place') g |= known.weak ? G_CITY : G_PLACE;
-  if (known?.type === 'organization') g |= known.weak ? G_ORG_WEAK : G_ORG;
-  if (isDemonym(folded)) g |= G_DEMONYM;
-  if (orgHeadWords().has(folded)) g |= G_ORG_HEAD;
-  if (placeHeadWords().has(folded)) g |= G_PLACE_HEAD;
-  if (isTitleHead(folded)) g |= G_TITLE;
-  if (isCommonWord(folded)) g |= G_COMMON;
-  if (NAME_HONOURS.has(folded)) g |= G_HONOUR;
-  if (TITLE_MODIFIERS.has(folded)) g |= G_TITLE_MOD;
-  if (isDateWord(folded, true)) g |= G_DATE;
-  if (isPlaceAcronym(folded)) g |= G_PLACE_ACRONYM;
-  if (isNotEntityAcronym(folded)) g |= G_NOT_ENTITY_ACRONYM;
-  return g;
-}
 
 // Multi-word gazetteer phrases ("New York", "Bank of England"): code = 1 + 2 * typeIndex + (inside ? 1 : 0).
 const PHRASE_TYPES = ['place', 'place-weak', 'organization', 'organization-weak', 'person'];
 const MAX_PHRASE = 4;
-
-/** What one token tells every feature that looks at it, computed once per document. */
-interface TokenInfo {
-  lower: number;
-  exact: number;
-  shape: number;
-  longShape: number;
-  prefix3: number;
-  prefix4: number;
-  suffix2: number;
-  suffix3: number;
-  suffix4: number;
-  gaz: number;
-  capital: boolean;
-  folded: string;
-  /** Has a letter; has one and no lower-case letter (ALL CAPS); only digits and . , : / - ("1,000", "3-1", "."). */
-  letter: boolean;
-  upper: boolean;
-  number: boolean;
-}
-
 const BOUNDARY = hashString('<s>', 0);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', ':']);
 
-// Word information is the same in every article: kept across calls (bounded) so a warm worker skips it.
-const CACHE_LIMIT = 200_000;
-let cache: Map<string, TokenInfo> | undefined;
-function sharedCache(): Map<string, TokenInfo> {
-  if (!cache || cache.size > CACHE_LIMIT) cache = new Map();
-  return cache;
-}
-
-function tokenInfo(word: string, cache: Map<string, TokenInfo>): TokenInfo {
-  const cached = cache.get(word);
-  if (cached) return cached;
-  const lower = word.toLowerCase();
-  const folded = fold(word);
-  const shape = shortShape(word);
-  const info: TokenInfo = {
-    lower: hashString(lower, 1),
-    exact: hashString(word, 2),
-    shape: hashString(shape, 3),
-    longShape: hashString(longShape(word), 4),
-    prefix3: hashString(lower.slice(0, 3), 5),
-    prefix4: hashString(lower.slice(0, 4), 6),
-    suffix2: hashString(lower.slice(-2), 7),
-    suffix3: hashString(lower.slice(-3), 8),
-    suffix4: hashString(lower.slice(-4), 9),
-    gaz: LETTER.test(word) ? gazetteerBits(folded) : 0,
-    capital: CAPITAL.test(word),
-    folded,
-    letter: LETTER.test(word),
-    upper: LETTER.test(word) && word === word.toUpperCase(),
-    number: NUMBER.test(word),
-  };
-  cache.set(word, info);
-  return info;
-}
-
+/** The longest gazetteer phrase of two to MAX_PHRASE capitalised words at each position, as codes (above). */
 function phraseCodes(doc: NerDoc, folded: string[], capital: boolean[]): Int32Array {
   const codes = new Int32Array(doc.words.length);
   for (let i = 0; i < doc.words.length; i += 1) {
@@ -231,27 +82,12 @@ export interface DocFeatures {
   initial: Uint8Array;
 }
 
-/**
- * Computes the static features of a document. Document-level evidence (Krishnan and Manning 2006's
- * non-local consistency, as plain features): whether the word is written capitalised mid-sentence or in lower
- * case elsewhere in the document, and whether it is part of a longer capitalised name elsewhere.
- */
-export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = sharedCache()): DocFeatures {
-  const n = doc.words.length;
-  const infos = doc.words.map((w) => tokenInfo(w, cache));
-  const folded = infos.map((t) => t.folded);
-  const capital = infos.map((t) => t.capital);
-  const phrases = phraseCodes(doc, folded, capital);
-  const sentenceStart = new Uint8Array(n);
-  for (let i = 0; i < n; i += 1) if (i === 0 || doc.sentence[i] !== doc.sentence[i - 1]) sentenceStart[i] = 1;
-  // Sentence-initial capitals and quotation openers say little; a capital after a quote mark is also initial.
-  const initial = new Uint8Array(n);
-  for (let i = 0; i < n; i += 1) initial[i] = sentenceStart[i] === 1 || (i > 0 && OPENERS.has(doc.words[i - 1] ?? '')) ? 1 : 0;
-
-  // Lines of ALL CAPS (headlines, datelines) and of numbers (results tables): capitals and words mean otherwise there.
-  // Per line: words with a letter, of them ALL CAPS, and numbers.
+/** Per token: 1 on lines mostly in ALL CAPS (headlines, datelines), and on lines mostly of numbers (results tables). */
+function lineKinds(doc: NerDoc, infos: TokenInfo[]): { capsLine: Uint8Array; tableLine: Uint8Array } {
+  const n = infos.length;
   let lines = 0;
   for (let i = 0; i < n; i += 1) lines = Math.max(lines, (doc.line[i] ?? 0) + 1);
+  // Per line: words with a letter, of them ALL CAPS, and numbers.
   const lineWords = new Int32Array(lines);
   const lineUpper = new Int32Array(lines);
   const lineNumbers = new Int32Array(lines);
@@ -272,8 +108,15 @@ export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = sharedC
     capsLine[i] = words >= 2 && (lineUpper[l] ?? 0) / words > 0.6 ? 1 : 0;
     tableLine[i] = numbers >= 2 && numbers >= words ? 1 : 0;
   }
+  return { capsLine, tableLine };
+}
 
-  // Capitalised runs (names with inner "of", "de", ...): their length, a token's place in its run, the run's head.
+/**
+ * Capitalised runs, names with inner "of", "de", "and" ("Bank of England"): for every capitalised token the first
+ * and last token of its run, -1 elsewhere.
+ */
+function capitalisedRuns(doc: NerDoc, capital: boolean[]): { runStart: Int32Array; runEnd: Int32Array } {
+  const n = capital.length;
   const runStart = new Int32Array(n).fill(-1);
   const runEnd = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i += 1) {
@@ -290,6 +133,93 @@ export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = sharedC
     }
     i = j;
   }
+  return { runStart, runEnd };
+}
+
+/** How many other mentions of a word lend their contexts to each mention (bounds the cost on long articles). */
+const MAX_CONTEXT_MENTIONS = 12;
+
+/**
+ * Context aggregation (Ratinov and Roth 2009): for each capitalised token, the hashed words just before and just
+ * after the other capitalised mentions of the same word in the document ("the island of Divar" lends "of" to every
+ * "Divar"), deduplicated. Returns the hashes of token i in `hashes.slice(offsets[i], offsets[i + 1])`, before-words
+ * and after-words marked by the low bit of their position (`kinds`).
+ */
+function contextAggregation(doc: NerDoc, infos: TokenInfo[], folded: string[], capsLine: Uint8Array): { offsets: Int32Array; hashes: Int32Array; kinds: Uint8Array } {
+  const n = infos.length;
+  const mentions = new Map<string, number[]>();
+  for (let i = 0; i < n; i += 1) {
+    const t = infos[i] as TokenInfo;
+    if (!t.capital || !t.letter || capsLine[i] === 1) continue;
+    const key = folded[i] ?? '';
+    const list = mentions.get(key);
+    if (!list) mentions.set(key, [i]);
+    else if (list.length < MAX_CONTEXT_MENTIONS) list.push(i);
+  }
+  const before = (j: number) => (j > 0 && doc.sentence[j - 1] === doc.sentence[j] ? (infos[j - 1] as TokenInfo).lower : BOUNDARY);
+  const after = (j: number) => (j + 1 < n && doc.sentence[j + 1] === doc.sentence[j] ? (infos[j + 1] as TokenInfo).lower : BOUNDARY);
+  const offsets = new Int32Array(n + 1);
+  const hashes: number[] = [];
+  const kinds: number[] = [];
+  const seen = new Set<number>();
+  const keep = (h: number, kind: number) => {
+    const key = h * 2 + kind;
+    if (seen.has(key)) return;
+    seen.add(key);
+    hashes.push(h);
+    kinds.push(kind);
+  };
+  for (let i = 0; i < n; i += 1) {
+    offsets[i] = hashes.length;
+    const t = infos[i] as TokenInfo;
+    if (!t.capital || !t.letter) continue;
+    const list = mentions.get(folded[i] ?? '');
+    if (!list || list.length < 2) continue;
+    seen.clear();
+    for (const j of list) {
+      if (j === i) continue;
+      keep(before(j), 0);
+      keep(after(j), 1);
+    }
+  }
+  offsets[n] = hashes.length;
+  return { offsets, hashes: Int32Array.from(hashes), kinds: Uint8Array.from(kinds) };
+}
+
+const CAPITAL = /^\p{Lu}/u;
+
+/** "Dave Matthews Band ( DMB )": true when `word` spells the capitals of tokens first..last. */
+function isAbbreviationOf(word: string, words: string[], first: number, last: number): boolean {
+  let initials = '';
+  for (let k = first; k <= last; k += 1) {
+    const w = words[k] ?? '';
+    if (CAPITAL.test(w)) initials += w.charAt(0);
+  }
+  const letters = word.replace(/[^\p{L}]/gu, '').toUpperCase();
+  return initials.length >= 2 && letters.length >= 2 && initials.toUpperCase() === letters;
+}
+
+/**
+ * Computes the static features of a document. Document-level evidence (Krishnan and Manning 2006's
+ * non-local consistency, as plain features): whether the word is written capitalised mid-sentence or in lower
+ * case elsewhere in the document, whether it is part of a longer capitalised name elsewhere, and the contexts of
+ * its other mentions (contextAggregation). A capitalised run's outside words, its "the", and an abbreviation in
+ * brackets after it ("( DMB )") are seen by every token of the run, however long.
+ */
+export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = sharedCache()): DocFeatures {
+  const n = doc.words.length;
+  const infos = doc.words.map((w) => tokenInfo(w, cache));
+  const folded = infos.map((t) => t.folded);
+  const capital = infos.map((t) => t.capital);
+  const phrases = phraseCodes(doc, folded, capital);
+  const sentenceStart = new Uint8Array(n);
+  for (let i = 0; i < n; i += 1) if (i === 0 || doc.sentence[i] !== doc.sentence[i - 1]) sentenceStart[i] = 1;
+  // Sentence-initial capitals and quotation openers say little; a capital after a quote mark is also initial.
+  const initial = new Uint8Array(n);
+  for (let i = 0; i < n; i += 1) initial[i] = sentenceStart[i] === 1 || (i > 0 && OPENERS.has(doc.words[i - 1] ?? '')) ? 1 : 0;
+  const { capsLine, tableLine } = lineKinds(doc, infos);
+  const { runStart, runEnd } = capitalisedRuns(doc, capital);
+  const contexts = contextAggregation(doc, infos, folded, capsLine);
 
   // Document evidence, by lower-case word.
   const midCapital = new Set<string>();
@@ -394,55 +324,27 @@ export function docFeatures(doc: NerDoc, cache: Map<string, TokenInfo> = sharedC
       const doc3 = inLongName.has(l) ? 1 : 0;
       emit(bucket(53, doc1, doc2, init));
       emit(bucket(54, doc3, len === 1 ? 1 : 0, caps));
+      const before = rs > 0 && doc.sentence[rs - 1] === sent ? (infos[rs - 1] as TokenInfo) : undefined;
+      const after = re + 1 < n && doc.sentence[re + 1] === sent ? (infos[re + 1] as TokenInfo) : undefined;
+      emit(bucket(55, before ? before.lower : BOUNDARY, pos));
+      emit(bucket(56, after ? after.lower : BOUNDARY, pos));
+      const the = before?.folded === 'the' || (rs === i && t.folded === 'the') ? 1 : 0;
+      emit(bucket(57, the, len, headKind));
+      // "( DMB )" after the run, or this token in brackets after a run whose capitals it spells.
+      if (after && doc.words[re + 1] === '(' && doc.words[re + 3] === ')' && doc.sentence[re + 3] === sent) {
+        emit(bucket(58, pos, isAbbreviationOf(doc.words[re + 2] ?? '', doc.words, rs, re) ? 1 : 0));
+      }
+      if (i >= 2 && doc.words[i - 1] === '(' && doc.words[i + 1] === ')' && (runEnd[i - 2] ?? -1) === i - 2) {
+        const prs = runStart[i - 2] ?? i - 2;
+        const prevHead = infos[i - 2] as TokenInfo;
+        const prevKind = prevHead.gaz & G_ORG_HEAD ? 1 : prevHead.gaz & G_PLACE_HEAD ? 2 : 0;
+        emit(bucket(59, isAbbreviationOf(doc.words[i] ?? '', doc.words, prs, i - 2) ? 1 : 0, prevKind));
+      }
+      for (let k = contexts.offsets[i] ?? 0; k < (contexts.offsets[i + 1] ?? 0); k += 1) {
+        emit(bucket(80 + (contexts.kinds[k] ?? 0), contexts.hashes[k] ?? 0));
+      }
     }
   }
   offsets[n] = size;
   return { offsets, features: out.subarray(0, size), lower: lowerArr, shape: shapeArr, folded, capital: Uint8Array.from(capital, (c) => (c ? 1 : 0)), phrases, initial };
 }
-
-/**
- * Extended prediction history (Ratinov and Roth 2009): the types this document's earlier capitalised mentions of
- * the same word were tagged with, while the greedy pass moves left to right. Lets "Leeds" in a results table follow
- * "Leeds" tagged as a club above, with no second model.
- */
-export class PredictionHistory {
-  private readonly counts = new Map<number, Int32Array>();
-
-  /** Counts the type (O, PER, ORG, LOC, MISC) of the label given to token i. */
-  record(f: DocFeatures, i: number, label: number): void {
-    if (f.capital[i] !== 1) return;
-    const key = f.lower[i] ?? 0;
-    let c = this.counts.get(key);
-    if (!c) {
-      c = new Int32Array(5);
-      this.counts.set(key, c);
-    }
-    c[(label + 1) >> 1] = (c[(label + 1) >> 1] ?? 0) + 1;
-  }
-
-  /** Majority earlier type of token i's word (0 when none), and whether every earlier mention agreed. */
-  summary(f: DocFeatures, i: number): [number, number] {
-    if (f.capital[i] !== 1) return [6, 0];
-    const c = this.counts.get(f.lower[i] ?? 0);
-    if (!c) return [0, 0];
-    let best = 0;
-    let total = 0;
-    for (let t = 0; t < 5; t += 1) {
-      total += c[t] ?? 0;
-      if ((c[t] ?? 0) > (c[best] ?? 0)) best = t;
-    }
-    return [best + 1, (c[best] ?? 0) === total ? 1 : 0];
-  }
-}
-
-/** Buckets of the tag-history features of token i, given the two previous tags (-1 before the sentence). */
-export function historyFeatures(f: DocFeatures, i: number, prev: number, prev2: number, history: PredictionHistory, into: Int32Array): void {
-  into[0] = bucket(60, prev + 1);
-  into[1] = bucket(61, prev + 1, prev2 + 1);
-  into[2] = bucket(62, prev + 1, f.lower[i] ?? 0);
-  into[3] = bucket(63, prev + 1, f.shape[i] ?? 0);
-  const [type, unanimous] = history.summary(f, i);
-  into[4] = bucket(70, type, unanimous);
-  into[5] = bucket(71, type, f.initial[i] ?? 0, f.shape[i] ?? 0);
-}
-export const HISTORY_FEATURES = 6;

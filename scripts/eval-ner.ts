@@ -5,19 +5,27 @@
 // is but as public benchmarks are scored. MISC gold spans are not scored; a MISC span we type counts as wrong.
 // `--errors` prints the mistakes too. `--compare DIR` also scores the findEntities of another checkout (e.g. the
 // rule-based one of commit 3775409: `git worktree add /tmp/oldrules 3775409`) on the same data, line by line.
+// `--tuning` scores the tuning fifth of the modern data instead of the held-out one, and `--weights FILE` tags
+// with the weights of a file `TUNE=1 WEIGHTS_OUT=FILE npm run train:ner` wrote (candidate settings, never shipped).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findEntities, groupEntities } from '../detect/entities';
+import { decodeWeights, type NerModel } from '../detect/ner-model';
 import type { EntityMention, EntityType } from '../detect/types';
 import { evaluate, formatEvaluation, type LabelledParagraph } from '../tests/unit/detect/entities-evaluate';
-import { CROSSNER_DOMAINS, isHeldOut, readConll, readCrossner, requireData, type LabelledDoc } from './ner-data';
+import { CROSSNER_DOMAINS, isHeldOut, isTuning, readConll, readCrossner, requireData, type LabelledDoc } from './ner-data';
 
 const TYPE_OF: Record<string, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place' };
 const showErrors = process.argv.includes('--errors');
 const compareAt = process.argv.indexOf('--compare');
 const compareDir = compareAt >= 0 ? resolve(process.argv[compareAt + 1] ?? '') : undefined;
+const tuning = process.argv.includes('--tuning');
+const weightsAt = process.argv.indexOf('--weights');
+const weightsFile = weightsAt >= 0 ? resolve(process.argv[weightsAt + 1] ?? '') : undefined;
 type Detect = (text: string) => EntityMention[];
+let tagger: NerModel | undefined;
+const detect: Detect = (text) => findEntities(text, tagger);
 
 /** A CoNLL-format document as text plus its gold entities with offsets (the labelled-paragraph shape). */
 function asParagraph(doc: LabelledDoc): LabelledParagraph {
@@ -51,7 +59,7 @@ let other: Detect | undefined;
 
 /** Prints the scores of `findEntities` on the paragraphs, and of the compared checkout's when one is given. */
 function report(name: string, paragraphs: LabelledParagraph[]): void {
-  const result = evaluate(paragraphs, findEntities);
+  const result = evaluate(paragraphs, detect);
   console.log(formatEvaluation(name, result));
   if (showErrors) console.log(result.errors.slice(0, 150).map((e) => `    ${e}`).join('\n'));
   if (other) console.log(formatEvaluation(`  compared: ${compareDir}`, evaluate(paragraphs, other)));
@@ -59,6 +67,15 @@ function report(name: string, paragraphs: LabelledParagraph[]): void {
 }
 
 async function main(): Promise<void> {
+  if (weightsFile) {
+    const source = existsSync(weightsFile) ? readFileSync(weightsFile, 'utf8') : '';
+    const encoded = /NER_WEIGHTS = '([^']*)'/.exec(source)?.[1];
+    if (!encoded) {
+      console.error(`--weights: no NER_WEIGHTS string in ${weightsFile}`);
+      process.exit(1);
+    }
+    tagger = decodeWeights(encoded);
+  }
   if (compareDir) {
     const file = join(compareDir, 'detect/entities.ts');
     if (!existsSync(file)) {
@@ -71,12 +88,14 @@ async function main(): Promise<void> {
   requireData('conll2003/eng.testa', 'modern-ner/wikigold.conll.txt', ...crossnerFiles);
   const testa = readConll('conll2003/eng.testa').map(asParagraph);
   report('CoNLL-2003 eng.testa', testa);
-  const crossner = CROSSNER_DOMAINS.flatMap((d) => readCrossner(`modern-ner/crossner-${d}-train.txt`)).filter(isHeldOut);
-  report(`CrossNER held-out (${crossner.length} sentences)`, crossner.map(asParagraph));
-  const politics = readCrossner('modern-ner/crossner-politics-train.txt').filter(isHeldOut);
+  const part = tuning ? isTuning : isHeldOut;
+  const partName = tuning ? 'tuning' : 'held-out';
+  const crossner = CROSSNER_DOMAINS.flatMap((d) => readCrossner(`modern-ner/crossner-${d}-train.txt`)).filter(part);
+  report(`CrossNER ${partName} (${crossner.length} sentences)`, crossner.map(asParagraph));
+  const politics = readCrossner('modern-ner/crossner-politics-train.txt').filter(part);
   report(`  of which politics (${politics.length} sentences)`, politics.map(asParagraph));
-  const wikigold = readConll('modern-ner/wikigold.conll.txt').filter(isHeldOut);
-  report(`WikiGold held-out (${wikigold.length} documents)`, wikigold.map(asParagraph));
+  const wikigold = readConll('modern-ner/wikigold.conll.txt').filter(part);
+  report(`WikiGold ${partName} (${wikigold.length} documents)`, wikigold.map(asParagraph));
 
   const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../tests/fixtures');
   for (const [name, file] of [
@@ -91,7 +110,7 @@ async function main(): Promise<void> {
   const seedGold = JSON.parse(readFileSync(join(fixtures, 'seed-article.gold.json'), 'utf8')) as {
     entities: Array<{ canonical: string; type: EntityType; mentions: string[] }>;
   };
-  const mentions = findEntities(seedText);
+  const mentions = detect(seedText);
   const records = groupEntities(mentions);
   const found = new Set(records.map((r) => `${r.type}:${r.canonical}`));
   const gold = seedGold.entities.map((e) => `${e.type}:${e.canonical}`);

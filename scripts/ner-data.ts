@@ -123,12 +123,16 @@ export function isHeldOut(doc: LabelledDoc): boolean {
   return docKey(doc) % 5 === 0;
 }
 
+/** Which of the four non-held-out fifths is the tuning one: TUNE_FOLD=1..4 (default 1), for cross-validating a setting. */
+const TUNE_FOLD = Number(process.env.TUNE_FOLD ?? 1);
+if (!(TUNE_FOLD >= 1 && TUNE_FOLD <= 4)) throw new Error(`TUNE_FOLD must be 1, 2, 3 or 4, not ${process.env.TUNE_FOLD}`);
+
 /**
  * A second fifth of the modern data (disjoint from the held-out one), left out of training only by `TUNE=1 npm run
- * train:ner`, to choose training settings without looking at the held-out documents.
+ * train:ner`, to choose training settings without looking at the held-out documents; TUNE_FOLD picks which fifth.
  */
 export function isTuning(doc: LabelledDoc): boolean {
-  return docKey(doc) % 5 === 1;
+  return docKey(doc) % 5 === TUNE_FOLD;
 }
 
 /** The tagger's view of a labelled document: each sentence on its own line, as CoNLL prints them. */

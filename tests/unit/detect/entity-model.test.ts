@@ -1,7 +1,8 @@
 import { unzlibSync, zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { entityModel, findEntities } from '../../../detect/entities';
-import { HASH_BITS, NUM_CLASSES } from '../../../detect/ner-features';
+import { NUM_CLASSES } from '../../../detect/ner-features';
+import { HASH_BITS } from '../../../detect/ner-hashing';
 import { NerWeightsError, decodeWeights, encodeWeights } from '../../../detect/ner-model';
 import { tokenizeForNer } from '../../../detect/ner-tokens';
 import { NER_WEIGHTS } from '../../../detect/ner-weights';
