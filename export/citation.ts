@@ -1,34 +1,17 @@
-// Citations. APA, MLA and Chicago (author-date) come from citation-js (citeproc-js) with the official CSL style files in
+// Citations. APA, MLA and Chicago (author-date) come from citeproc-js (export/reference-engine.ts) with the official CSL style files in
 // export/styles/ (citation-style-language/styles, CC BY-SA 3.0, licence headers kept): the styles encode the rules that
 // are easy to get wrong ("n.d.", "Retrieved ... from", et al., MLA's access date). This module is only ever imported
-// lazily, so citation-js and the style files load with the citation chunk, not with the popup.
+// lazily, so citeproc-js and the style files load with the citation chunk, not with the popup.
 // BibTeX is our own writer: citation-js's BibTeX output either drops every non-Latin character (ASCII mode) or escapes
 // nothing (Unicode mode: a "%" in a title comments out the rest of the line in TeX).
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
 import type { Article, CitationStyle } from '../storage/types';
 import { liveArticlesWithAnnotations, type ExportBundle } from './bundle';
 import { dateParts, isoDate, type DateParts } from './dates';
 import { citedNames, type CitedName } from './names';
+import { referenceEngine } from './reference-engine';
 import { mapInSlices, type SliceOptions } from './slices';
-import apaStyle from './styles/apa.csl?raw';
-import chicagoStyle from './styles/chicago-author-date.csl?raw';
-import mlaStyle from './styles/modern-language-association.csl?raw';
 
 export type { CitationStyle };
-
-const STYLE_XML: Record<CitationStyle, string> = { apa: apaStyle, mla: mlaStyle, chicago: chicagoStyle };
-const STYLE_TEMPLATE: Record<CitationStyle, string> = { apa: 'newslens-apa', mla: 'newslens-mla', chicago: 'newslens-chicago' };
-
-let stylesRegistered = false;
-
-/** citation-js keeps one citeproc engine per style and locale once created, so every later citation reuses it. */
-function registerStyles(): void {
-  if (stylesRegistered) return;
-  const styles = plugins.config.get('@csl').styles;
-  for (const style of Object.keys(STYLE_XML) as CitationStyle[]) styles.add(STYLE_TEMPLATE[style], STYLE_XML[style]);
-  stylesRegistered = true;
-}
 
 type CslName = { family: string; given: string; suffix?: string } | { literal: string };
 
@@ -81,10 +64,7 @@ export function toCslJson(article: Article, accessed?: Date): CslItem {
  * `accessed` defaults to the reader's last visit (MLA prints it; APA only for undated pages).
  */
 export function formatCitation(article: Article, style: CitationStyle, accessed?: Date): string {
-  registerStyles();
-  // Straight to the CSL output plugin: the item is already CSL-JSON, and skipping Cite's input parsing halves the time.
-  const text = plugins.output.format('bibliography', [toCslJson(article, accessed)], { format: 'text', style: STYLE_TEMPLATE[style], lang: 'en-US' });
-  return typeof text === 'string' ? text.replace(/\s+/g, ' ').trim() : '';
+  return referenceEngine(style).format(toCslJson(article, accessed));
 }
 
 function toCslName(name: CitedName): CslName {
