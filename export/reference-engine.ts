@@ -20,8 +20,10 @@ const LOCALE = 'en-US';
 
 /** The CSL locale files citation-js ships (its plugin config is the public way to reach them). */
 function retrieveLocale(lang: string): unknown {
-  const locales = plugins.config.get('@csl').locales as Map<string, unknown>;
-  return locales.get(lang) ?? locales.get(lang.replace('-', '_')) ?? {};
+  const locales = plugins.config.get('@csl').locales;
+  if (locales.has(lang)) return locales.get(lang);
+  const underscored = lang.replace('-', '_');
+  return locales.has(underscored) ? locales.get(underscored) : {};
 }
 
 /** A style's XML without its citation and bibliography <sort> elements (see the file comment for why that is safe). */
@@ -33,7 +35,7 @@ export function withoutSortKeys(styleXml: string): string {
 export class ReferenceEngine {
   private item: CslItem | undefined;
   private calls = 0;
-  private readonly engine: CSL.Engine;
+  private readonly engine: InstanceType<typeof CSL.Engine>;
 
   /** Builds the engine: one synchronous step (parsing the style and locale), the slow part of a style's first use. */
   constructor(style: CitationStyle) {
