@@ -10,6 +10,7 @@ import { dateParts, isoDate, type DateParts } from './dates';
 import { citedNames, type CitedName } from './names';
 import { referenceEngine } from './reference-engine';
 import { mapInSlices, type SliceOptions } from './slices';
+import { mapLiveSections, type ExportSource } from './source';
 
 export type { CitationStyle };
 
@@ -105,16 +106,34 @@ export function toCslJsonFile(bundle: ExportBundle, accessed?: Date): string {
   return `${JSON.stringify(liveArticlesWithAnnotations(bundle).map(({ article }) => toCslJson(article, accessed)), null, 2)}\n`;
 }
 
-/** toBibtexFile in slices that yield to the event loop, with progress (articles) and cancellation. */
-export async function toBibtexFileInSlices(bundle: ExportBundle, accessed?: Date, slices: SliceOptions = {}): Promise<string> {
+/**
+ * The articles a citation export is about: the live articles of `source` that have live annotations there, or every
+ * live article when none has any (exporting citations of a selection of articles without notes). Read in slices with
+ * progress (articles) and cancellation.
+ */
+export async function citedArticles(source: ExportSource, slices: SliceOptions = {}): Promise<Article[]> {
+  const withNotes: Article[] = [];
+  const live = await mapLiveSections(
+    source,
+    ({ article, annotations }) => {
+      if (annotations.length > 0) withNotes.push(article);
+      return article;
+    },
+    slices,
+  );
+  return withNotes.length > 0 ? withNotes : live;
+}
+
+/** The cited articles of `source` (see citedArticles) as one .bib file with unique keys, in slices. */
+export async function toBibtexFileInSlices(source: ExportSource, accessed?: Date, slices: SliceOptions = {}): Promise<string> {
   const writer = new BibtexWriter();
-  const entries = await mapInSlices(liveArticlesWithAnnotations(bundle), ({ article }) => writer.entry(article, accessed), slices);
+  const entries = await mapInSlices(await citedArticles(source, slices), (article) => writer.entry(article, accessed), slices);
   return entries.join('\n');
 }
 
-/** toCslJsonFile in slices that yield to the event loop, with progress (articles) and cancellation. */
-export async function toCslJsonFileInSlices(bundle: ExportBundle, accessed?: Date, slices: SliceOptions = {}): Promise<string> {
-  const items = await mapInSlices(liveArticlesWithAnnotations(bundle), ({ article }) => toCslJson(article, accessed), slices);
+/** The cited articles of `source` (see citedArticles) as a CSL-JSON list, in slices. */
+export async function toCslJsonFileInSlices(source: ExportSource, accessed?: Date, slices: SliceOptions = {}): Promise<string> {
+  const items = await mapInSlices(await citedArticles(source, slices), (article) => toCslJson(article, accessed), slices);
   return `${JSON.stringify(items, null, 2)}\n`;
 }
 

@@ -13,7 +13,9 @@ import { isoDateOf } from './dates';
 import { noteFileName } from './file-names';
 import { escapeMarkdown, escapeMarkdownLine } from './markdown-text';
 import { annotationMarkdown, uniqueTags } from './markdown-note';
-import { mapInSlices, type SliceOptions } from './slices';
+import type { SliceOptions } from './slices';
+import { TextBlobWriter } from './output';
+import { mapLiveSections, type ExportSource } from './source';
 import { frontMatter } from './yaml';
 
 export interface MarkdownOptions {
@@ -27,23 +29,46 @@ export function toMarkdown(bundle: ExportBundle, options: MarkdownOptions = {}):
   return joinMarkdown(sections, bundle.exportedAt, sections.map((section) => (sections.length === 1 ? articleFile(section, options) : articleBody(section, options))));
 }
 
-/** toMarkdown in slices that yield to the event loop, with progress (articles) and cancellation. */
-export async function toMarkdownInSlices(bundle: ExportBundle, options: MarkdownOptions = {}, slices: SliceOptions = {}): Promise<string> {
-  const sections = liveArticlesWithAnnotations(bundle);
-  const parts = await mapInSlices(sections, (section) => (sections.length === 1 ? articleFile(section, options) : articleBody(section, options)), slices);
-  return joinMarkdown(sections, bundle.exportedAt, parts);
+/**
+ * toMarkdown read from `source` a page at a time, in slices that yield to the event loop, with progress (articles) and
+ * cancellation, as a text/markdown Blob with the same text as toMarkdown of the same records. Only the output (see
+ * export/output.ts) and the tags seen so far are kept as it goes.
+ */
+export async function toMarkdownInSlices(source: ExportSource, options: MarkdownOptions = {}, slices: SliceOptions = {}): Promise<Blob> {
+  const body = new TextBlobWriter();
+  const tags = new Set<string>();
+  let only: ArticleWithAnnotations | undefined;
+  const written = await mapLiveSections(
+    source,
+    (section) => {
+      only ??= section;
+      for (const tag of uniqueTags(section.annotations)) tags.add(tag);
+      body.write(only === section ? articleBody(section, options) : `\n\n${articleBody(section, options)}`);
+    },
+    slices,
+  );
+  const type = 'text/markdown';
+  // A single article is that article's file (see the file comment); its body is rebuilt with the front matter.
+  if (written.length === 1 && only) return new Blob([articleFile(only, options)], { type });
+  const header = fileHeader(source.exportedAt, written.length, [...tags]);
+  return new Blob(written.length > 0 ? [header, '\n\n', body.toBlob(type), '\n'] : [header, '\n'], { type });
 }
 
 function joinMarkdown(sections: readonly ArticleWithAnnotations[], exportedAt: string, parts: string[]): string {
   const [only] = parts;
   if (parts.length === 1 && only !== undefined) return only;
-  const header = frontMatter([
+  const header = fileHeader(exportedAt, parts.length, uniqueTags(sections.flatMap((section) => section.annotations)));
+  return [header, ...parts].join('\n\n') + '\n';
+}
+
+/** The front matter of a file of several articles: their count and their tags in first-seen order. */
+function fileHeader(exportedAt: string, articles: number, tags: string[]): string {
+  return frontMatter([
     ['title', 'NewsLens notes'],
     ['exported', { date: isoDateOf(exportedAt) ?? exportedAt }],
-    ['articles', sections.length],
-    ['tags', uniqueTags(sections.flatMap((section) => section.annotations))],
+    ['articles', articles],
+    ['tags', tags],
   ]);
-  return [header, ...parts].join('\n\n') + '\n';
 }
 
 /** One note per article, named after its title (see noteFileName). */
@@ -59,14 +84,14 @@ export function toMarkdownFiles(bundle: ExportBundle, options: MarkdownOptions =
  * "One file per article" as a single .zip (UTF-8 file names, DEFLATE), built in slices with progress and cancellation:
  * one download instead of one per article, which browsers block or ask about after the first few.
  */
-export async function toMarkdownZip(bundle: ExportBundle, options: MarkdownOptions = {}, slices: SliceOptions = {}): Promise<Uint8Array> {
+export async function toMarkdownZip(source: ExportSource, options: MarkdownOptions = {}, slices: SliceOptions = {}): Promise<Uint8Array> {
   const taken = new Set<string>();
-  const files = await mapInSlices(
-    liveArticlesWithAnnotations(bundle),
+  const files = await mapLiveSections(
+    source,
     (section) => [noteFileName(section.article.title, taken), strToU8(articleFile(section, options))] as const,
     slices,
   );
-  return zipSync(Object.fromEntries(files), { level: 6, mtime: new Date(bundle.exportedAt) });
+  return zipSync(Object.fromEntries(files), { level: 6, mtime: new Date(source.exportedAt) });
 }
 
 function articleFile(section: ArticleWithAnnotations, options: MarkdownOptions): string {

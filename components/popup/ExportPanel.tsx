@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { ExportBundle } from '../../export/bundle';
+import type { ExportSource } from '../../export/source';
 import type { Progress } from '../../export/slices';
 import { getSettings, saveSettings } from '../../storage/settings';
 import { CITATION_STYLES, DEFAULT_SETTINGS, type CitationStyle } from '../../storage/types';
@@ -15,7 +15,7 @@ export interface ExportScope {
   label: string;
   /** Goes into the file name, e.g. "all" or the article's title. */
   slug: string;
-  load: (now: Date) => Promise<ExportBundle>;
+  load: (now: Date) => Promise<ExportSource>;
 }
 
 /** Formats whose output holds a formatted reference, so the citation style matters. */

@@ -74,7 +74,8 @@ describe('Export panel', () => {
         expect(strFromU8(files['Council approves new budget.md'] as Uint8Array)).toContain('the largest budget in history');
         continue;
       }
-      const file = { ...download, content: download?.content as string };
+      const content = download?.content;
+      const file = { ...download, content: content instanceof Blob ? await content.text() : (content as string) };
       expect(file?.content.length, key).toBeGreaterThan(20);
       if (key === 'backup') expect(file?.content).toContain('a deleted highlight');
       if (key === 'markdown' || key === 'csv') {
