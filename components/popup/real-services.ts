@@ -1,6 +1,7 @@
 import { getDb } from '../../storage/db';
 import { realDeps } from '../../storage/deps';
 import { downloadFile } from '../shared/download';
+import { parseBackupInWorker } from './backup-parser';
 import { browserPermissions, browserStorage, browserTabs } from './browser-services';
 import type { PopupServices } from './services';
 
@@ -12,6 +13,7 @@ export function realServices(): PopupServices {
     permissions: browserPermissions,
     storage: browserStorage,
     download: (file) => downloadFile(file),
+    parseBackup: parseBackupInWorker,
     copyText: (text) => navigator.clipboard.writeText(text),
   };
 }

@@ -6,6 +6,8 @@ import type { TabStatus } from '../../storage/api';
 import type { NewsLensDb } from '../../storage/db';
 import type { StorageDeps } from '../../storage/deps';
 import type { DownloadFile } from '../shared/download';
+import type { ParseResult } from '../../export/backup';
+import type { ParseOptions } from './backup-parser';
 
 export interface TargetTab {
   id: number;
@@ -50,6 +52,11 @@ export interface PopupServices {
   permissions: SitePermissions;
   storage: PersistentStorage;
   download: (file: DownloadFile) => void;
+  /**
+   * Reads and checks a backup file (the real one works in a worker, backup-parser.ts). Rejects with an AbortError when
+   * `options.signal` is aborted.
+   */
+  parseBackup: (file: File, options: ParseOptions) => Promise<ParseResult>;
   /** Puts text on the system clipboard; rejects when the browser refuses. */
   copyText: (text: string) => Promise<void>;
   /** Absent where there is no side panel to open (the side panel itself, the options page, tests). */
