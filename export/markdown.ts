@@ -8,7 +8,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import type { Article } from '../storage/types';
 import { liveArticlesWithAnnotations, type ArticleWithAnnotations, type ExportBundle } from './bundle';
-import { formatCitation, type CitationStyle } from './citation';
+import { formatCitation, toCslJson, type CitationStyle, type CslItem } from './citation';
 import { isoDateOf } from './dates';
 import { noteFileName } from './file-names';
 import { escapeMarkdown, escapeMarkdownLine } from './markdown-text';
@@ -20,6 +20,28 @@ import { frontMatter } from './yaml';
 
 export interface MarkdownOptions {
   citationStyle?: CitationStyle;
+  /**
+   * Formats the references of a page of articles at once (the popup passes one that works in a worker, so building
+   * and running the citation engine never blocks it). Without it, references are formatted here with formatCitation.
+   */
+  references?: ReferenceFormatter;
+}
+
+/** The references of `items` in `style`, in order: what formatCitation gives for each. */
+export type ReferenceFormatter = (items: CslItem[], style: CitationStyle) => Promise<string[]>;
+
+/** Each article's reference by article id, filled a page at a time when a ReferenceFormatter is given. */
+type References = Map<string, string>;
+
+/** A beforePage hook that fills `references` for the page (nothing when the options have no formatter). */
+function referencesBeforePage(options: MarkdownOptions, references: References) {
+  const format = options.references;
+  if (!format) return undefined;
+  return async (sections: ArticleWithAnnotations[]) => {
+    references.clear();
+    const texts = await format(sections.map(({ article }) => toCslJson(article)), options.citationStyle ?? 'apa');
+    sections.forEach(({ article }, i) => references.set(article.id, texts[i] ?? ''));
+  };
 }
 
 
@@ -37,19 +59,23 @@ export function toMarkdown(bundle: ExportBundle, options: MarkdownOptions = {}):
 export async function toMarkdownInSlices(source: ExportSource, options: MarkdownOptions = {}, slices: SliceOptions = {}): Promise<Blob> {
   const body = new TextBlobWriter();
   const tags = new Set<string>();
-  let only: ArticleWithAnnotations | undefined;
+  const references: References = new Map();
+  let only: { section: ArticleWithAnnotations; reference: string | undefined } | undefined;
   const written = await mapLiveSections(
     source,
     (section) => {
-      only ??= section;
+      const reference = references.get(section.article.id);
+      only ??= { section, reference };
       for (const tag of uniqueTags(section.annotations)) tags.add(tag);
-      body.write(only === section ? articleBody(section, options) : `\n\n${articleBody(section, options)}`);
+      const text = articleBody(section, options, reference);
+      body.write(only.section === section ? text : `\n\n${text}`);
     },
     slices,
+    referencesBeforePage(options, references),
   );
   const type = 'text/markdown';
   // A single article is that article's file (see the file comment); its body is rebuilt with the front matter.
-  if (written.length === 1 && only) return new Blob([articleFile(only, options)], { type });
+  if (written.length === 1 && only) return new Blob([articleFile(only.section, options, only.reference)], { type });
   const header = fileHeader(source.exportedAt, written.length, [...tags]);
   return new Blob(written.length > 0 ? [header, '\n\n', body.toBlob(type), '\n'] : [header, '\n'], { type });
 }
@@ -86,15 +112,18 @@ export function toMarkdownFiles(bundle: ExportBundle, options: MarkdownOptions =
  */
 export async function toMarkdownZip(source: ExportSource, options: MarkdownOptions = {}, slices: SliceOptions = {}): Promise<Uint8Array> {
   const taken = new Set<string>();
+  const references: References = new Map();
   const files = await mapLiveSections(
     source,
-    (section) => [noteFileName(section.article.title, taken), strToU8(articleFile(section, options))] as const,
+    (section) => [noteFileName(section.article.title, taken), strToU8(articleFile(section, options, references.get(section.article.id)))] as const,
     slices,
+    referencesBeforePage(options, references),
   );
   return zipSync(Object.fromEntries(files), { level: 6, mtime: new Date(source.exportedAt) });
 }
 
-function articleFile(section: ArticleWithAnnotations, options: MarkdownOptions): string {
+/** One article's note; `reference` is its formatted reference when already known (else it is formatted here). */
+function articleFile(section: ArticleWithAnnotations, options: MarkdownOptions, reference?: string): string {
   const { article, annotations } = section;
   const header = frontMatter([
     ['title', article.title],
@@ -107,7 +136,7 @@ function articleFile(section: ArticleWithAnnotations, options: MarkdownOptions):
     ['accessed', { date: isoDateOf(article.lastVisitedAt) ?? article.lastVisitedAt }],
     ['tags', uniqueTags(annotations)],
   ]);
-  return `${header}\n\n${articleBody(section, options)}\n`;
+  return `${header}\n\n${articleBody(section, options, reference)}\n`;
 }
 
 function publishedValue(article: Article): { date: string } | undefined {
@@ -115,9 +144,9 @@ function publishedValue(article: Article): { date: string } | undefined {
   return date ? { date } : undefined;
 }
 
-function articleBody({ article, annotations }: ArticleWithAnnotations, options: MarkdownOptions): string {
+function articleBody({ article, annotations }: ArticleWithAnnotations, options: MarkdownOptions, reference?: string): string {
   const parts = [`# ${escapeMarkdownLine(article.title.replace(/\s+/g, ' ')) || 'Untitled'}`];
-  parts.push(escapeMarkdown(formatCitation(article, options.citationStyle ?? 'apa')).join('\n'));
+  parts.push(escapeMarkdown(reference ?? formatCitation(article, options.citationStyle ?? 'apa')).join('\n'));
   for (const annotation of annotations) parts.push(annotationMarkdown(annotation));
   return parts.join('\n\n');
 }

@@ -93,19 +93,30 @@ export async function forEachInSlices<T>(
   onProgress?.({ done, total: Math.max(total, done) });
 }
 
-/** `work` on each live article of the source (see liveSection), in slices, with progress in articles. */
+/**
+ * `work` on each live article of the source (see liveSection), in slices, with progress in articles (deleted ones count
+ * as done). `beforePage`, when given, runs on each page's live articles before `work` does (to prepare what the page
+ * needs, such as its references).
+ */
 export async function mapLiveSections<R>(
   source: ExportSource,
   work: (section: ArticleWithAnnotations) => R,
   slices: SliceOptions = {},
+  beforePage?: (sections: ArticleWithAnnotations[]) => Promise<void>,
 ): Promise<R[]> {
   const results: R[] = [];
   const { articles } = await source.counts();
+  async function* livePages(): AsyncGenerator<Array<ArticleWithAnnotations | undefined>> {
+    for await (const page of source.articlePages()) {
+      const live = page.map(liveSection);
+      if (beforePage) await beforePage(live.filter((section) => section !== undefined));
+      yield live;
+    }
+  }
   await forEachInSlices(
-    source.articlePages(),
+    livePages(),
     articles,
-    (raw) => {
-      const section = liveSection(raw);
+    (section) => {
       if (section) results.push(work(section));
     },
     slices,

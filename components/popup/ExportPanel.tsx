@@ -22,7 +22,7 @@ export interface ExportScope {
 const CITED_FORMATS: readonly ExportFormat[] = ['markdown', 'markdown-files'];
 
 export function ExportPanel({ scopes, idPrefix }: { scopes: readonly ExportScope[]; idPrefix: string }) {
-  const { db, deps, download } = useServices();
+  const { db, deps, download, formatReferences } = useServices();
   const feedback = useFeedback();
   const settings = useLiveQuery(() => getSettings(db), [db]).value ?? DEFAULT_SETTINGS;
   const [scopeKey, setScopeKey] = useState(scopes[0]?.key ?? '');
@@ -43,7 +43,7 @@ export function ExportPanel({ scopes, idPrefix }: { scopes: readonly ExportScope
       const files = await feedback.run(async () => {
         const now = deps.now();
         try {
-          const built = await buildExportFiles(format, await scope.load(now), scope.slug, now, settings, {
+          const built = await buildExportFiles(format, await scope.load(now), scope.slug, now, { ...settings, references: formatReferences }, {
             signal: controller.signal,
             onProgress: setProgress,
           });

@@ -6,6 +6,7 @@ import type { SliceOptions } from '../../export/slices';
 import type { ExportSource } from '../../export/source';
 import type { CitationStyle, ReviewerOrganization } from '../../storage/types';
 import type { DownloadFile } from '../shared/download';
+import type { ReferenceFormatter } from '../../export/markdown';
 
 export const EXPORT_FORMATS = [
   { key: 'markdown', label: 'Markdown (one file)' },
@@ -23,6 +24,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]['key'];
 export interface ExportSettings {
   citationStyle: CitationStyle;
   reviewer: ReviewerOrganization;
+  /** Formats Markdown references (PopupServices.formatReferences); without it they are formatted on this thread. */
+  references?: ReferenceFormatter;
 }
 
 function one(fileName: string, content: DownloadFile['content'], mimeType: string): DownloadFile[] {
@@ -42,7 +45,7 @@ export async function buildExportFiles(
   slices: SliceOptions = {},
 ): Promise<DownloadFile[]> {
   const { exportFileName } = await import('../../export/file-names');
-  const markdownOptions = { citationStyle: settings.citationStyle };
+  const markdownOptions = { citationStyle: settings.citationStyle, ...(settings.references ? { references: settings.references } : {}) };
   switch (format) {
     case 'markdown': {
       const { toMarkdownInSlices } = await import('../../export/markdown');

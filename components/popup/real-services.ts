@@ -2,6 +2,7 @@ import { getDb } from '../../storage/db';
 import { realDeps } from '../../storage/deps';
 import { downloadFile } from '../shared/download';
 import { parseBackupInWorker } from './backup-parser';
+import { formatReferencesInWorker } from './reference-client';
 import { browserPermissions, browserStorage, browserTabs } from './browser-services';
 import type { PopupServices } from './services';
 
@@ -14,6 +15,7 @@ export function realServices(): PopupServices {
     storage: browserStorage,
     download: (file) => downloadFile(file),
     parseBackup: parseBackupInWorker,
+    formatReferences: formatReferencesInWorker,
     copyText: (text) => navigator.clipboard.writeText(text),
   };
 }

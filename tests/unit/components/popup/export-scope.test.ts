@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundleForAnnotations, bundleForEverything } from '../../../../components/popup/export-scope';
 import { toBackupJson, toBackupJsonInSlices } from '../../../../export/backup';
@@ -5,7 +6,8 @@ import type { ExportBundle } from '../../../../export/bundle';
 import { toBibtexFile, toBibtexFileInSlices, toCslJsonFileInSlices } from '../../../../export/citation';
 import { toClaimReviewJson, toClaimReviewJsonInSlices } from '../../../../export/claim-review';
 import { toCsv, toCsvInSlices } from '../../../../export/csv';
-import { toMarkdown, toMarkdownInSlices } from '../../../../export/markdown';
+import { toMarkdown, toMarkdownFiles, toMarkdownInSlices, toMarkdownZip, type ReferenceFormatter } from '../../../../export/markdown';
+import { referenceEngine } from '../../../../export/reference-engine';
 import { isCancelled } from '../../../../export/slices';
 import { toWebAnnotationJson, toWebAnnotationJsonInSlices } from '../../../../export/web-annotation';
 import { NewsLensDb } from '../../../../storage/db';
@@ -42,6 +44,16 @@ describe('export sources read from the database a page at a time', () => {
     const source = await bundleForEverything(db, NOW);
     const slices = { budgetMs: 1 };
     expect(await (await toMarkdownInSlices(source, { citationStyle: 'apa' }, slices)).text()).toBe(toMarkdown(bundle, { citationStyle: 'apa' }));
+    // References formatted a page at a time by a formatter (the popup's works in a worker) give the same text.
+    const pages: number[] = [];
+    const references: ReferenceFormatter = async (items, style) => {
+      pages.push(items.length);
+      return items.map((item) => referenceEngine(style).format(item));
+    };
+    expect(await (await toMarkdownInSlices(source, { citationStyle: 'chicago', references }, slices)).text()).toBe(toMarkdown(bundle, { citationStyle: 'chicago' }));
+    expect(pages.length).toBeGreaterThan(1);
+    const zipped = unzipSync(await toMarkdownZip(source, { citationStyle: 'mla', references }, slices));
+    expect(Object.entries(zipped).map(([name, bytes]) => ({ fileName: name, content: strFromU8(bytes) }))).toEqual(toMarkdownFiles(bundle, { citationStyle: 'mla' }));
     expect(await (await toCsvInSlices(source, slices)).text()).toBe(toCsv(bundle));
     expect(await (await toBackupJsonInSlices(source, slices)).text()).toBe(toBackupJson(bundle));
     expect(await toWebAnnotationJsonInSlices(source, {}, slices)).toBe(toWebAnnotationJson(bundle));
