@@ -127,4 +127,39 @@ describe('Import panel', () => {
       expect(await snapshot(fake.db)).toEqual(before);
     }
   });
+  it('Cancel stops an import part-way and nothing of the file is kept', async () => {
+    const fake = fakeServices();
+    const { article, annotations } = sampleData();
+    await fake.db.articles.add(article);
+    await fake.db.annotations.bulkAdd(annotations);
+    const before = await snapshot(fake.db);
+    const big = makeArticle({ url: 'https://news.example.com/big' });
+    const notes = Array.from({ length: 3000 }, (_, i) => makeAnnotation(big, { start: i * 10 }));
+    render(
+      <Providers services={fake.services}>
+        <ImportPanel />
+      </Providers>,
+    );
+    chooseFile(toBackupJson({ articles: [big], annotations: notes, exportedAt: FIXED_NOW.toISOString() }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel import' }));
+    expect((await screen.findByText('Import cancelled: nothing was changed.', {}, LOADING)).textContent).toBeTruthy();
+    expect(await snapshot(fake.db)).toEqual(before);
+  });
+
+  it('a full disk is reported as such and nothing of the file is kept', async () => {
+    const fake = fakeServices();
+    const before = await snapshot(fake.db);
+    fake.db.annotations.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    render(
+      <Providers services={fake.services}>
+        <ImportPanel />
+      </Providers>,
+    );
+    const source = sampleData();
+    chooseFile(toBackupJson({ articles: [source.article], annotations: source.annotations, exportedAt: FIXED_NOW.toISOString() }));
+    expect((await screen.findByText(/storage quota exceeded/, {}, LOADING)).textContent).toMatch(/Nothing was saved/);
+    expect(await snapshot(fake.db)).toEqual(before);
+  });
 });
