@@ -30,15 +30,24 @@ export interface MarkdownOptions {
 /** The references of `items` in `style`, in order: what formatCitation gives for each. */
 export type ReferenceFormatter = (items: CslItem[], style: CitationStyle) => Promise<string[]>;
 
-/** Each article's reference by article id, filled a page at a time when a ReferenceFormatter is given. */
+/**
+ * Each article's reference by article id, filled a page at a time when a ReferenceFormatter is given (the next page's
+ * while this one is written) and emptied as they are used.
+ */
 type References = Map<string, string>;
 
-/** A beforePage hook that fills `references` for the page (nothing when the options have no formatter). */
+/** Takes an article's reference out of `references` (undefined: format it here). */
+function takeReference(references: References, articleId: string): string | undefined {
+  const reference = references.get(articleId);
+  references.delete(articleId);
+  return reference;
+}
+
+/** A beforePage hook that adds the page's references to `references` (nothing when the options have no formatter). */
 function referencesBeforePage(options: MarkdownOptions, references: References) {
   const format = options.references;
   if (!format) return undefined;
   return async (sections: ArticleWithAnnotations[]) => {
-    references.clear();
     const texts = await format(sections.map(({ article }) => toCslJson(article)), options.citationStyle ?? 'apa');
     sections.forEach(({ article }, i) => references.set(article.id, texts[i] ?? ''));
   };
@@ -64,7 +73,7 @@ export async function toMarkdownInSlices(source: ExportSource, options: Markdown
   const written = await mapLiveSections(
     source,
     (section) => {
-      const reference = references.get(section.article.id);
+      const reference = takeReference(references, section.article.id);
       only ??= { section, reference };
       for (const tag of uniqueTags(section.annotations)) tags.add(tag);
       const text = articleBody(section, options, reference);
@@ -115,7 +124,7 @@ export async function toMarkdownZip(source: ExportSource, options: MarkdownOptio
   const references: References = new Map();
   const files = await mapLiveSections(
     source,
-    (section) => [noteFileName(section.article.title, taken), strToU8(articleFile(section, options, references.get(section.article.id)))] as const,
+    (section) => [noteFileName(section.article.title, taken), strToU8(articleFile(section, options, takeReference(references, section.article.id)))] as const,
     slices,
     referencesBeforePage(options, references),
   );

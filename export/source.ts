@@ -96,7 +96,8 @@ export async function forEachInSlices<T>(
 /**
  * `work` on each live article of the source (see liveSection), in slices, with progress in articles (deleted ones count
  * as done). `beforePage`, when given, runs on each page's live articles before `work` does (to prepare what the page
- * needs, such as its references).
+ * needs, such as its references); the next page is read and prepared while `work` runs on this one, so a preparation
+ * done elsewhere (a worker) overlaps with this thread's work.
  */
 export async function mapLiveSections<R>(
   source: ExportSource,
@@ -107,9 +108,21 @@ export async function mapLiveSections<R>(
   const results: R[] = [];
   const { articles } = await source.counts();
   async function* livePages(): AsyncGenerator<Array<ArticleWithAnnotations | undefined>> {
-    for await (const page of source.articlePages()) {
-      const live = page.map(liveSection);
+    const pages = source.articlePages()[Symbol.asyncIterator]();
+    const load = async () => {
+      const next = await pages.next();
+      if (next.done) return undefined;
+      const live = next.value.map(liveSection);
       if (beforePage) await beforePage(live.filter((section) => section !== undefined));
+      return live;
+    };
+    let next = load();
+    for (;;) {
+      const live = await next;
+      if (!live) return;
+      next = load();
+      // If the export stops (cancelled, or work threw) this read is never awaited; its failure must not go unhandled.
+      next.catch(() => undefined);
       yield live;
     }
   }
