@@ -8,25 +8,12 @@ import type { Article, CitationStyle } from '../storage/types';
 import { liveArticlesWithAnnotations, type ExportBundle } from './bundle';
 import { dateParts, isoDate, type DateParts } from './dates';
 import { citedNames, type CitedName } from './names';
+import type { CslItem, CslName } from './csl-item';
 import { referenceEngine } from './reference-engine';
 import { mapInSlices, type SliceOptions } from './slices';
 import { mapLiveSections, type ExportSource } from './source';
 
-export type { CitationStyle };
-
-type CslName = { family: string; given: string; suffix?: string } | { literal: string };
-
-export interface CslItem {
-  id: string;
-  type: 'article-newspaper';
-  title: string;
-  author?: CslName[];
-  'container-title'?: string;
-  issued?: { 'date-parts': [DateParts] };
-  accessed?: { 'date-parts': [DateParts] };
-  URL: string;
-  language?: string;
-}
+export type { CitationStyle, CslItem };
 
 /**
  * The publication an article appeared in, or undefined. A site name that is only the page's host name (what the page

@@ -9,7 +9,7 @@
 // reference from about 2.5 ms to about 1.6 ms; the rendered text is identical (tests/unit/export/citation.test.ts).
 import CSL from 'citeproc';
 import type { CitationStyle } from '../storage/types';
-import type { CslItem } from './citation';
+import type { CslItem } from './csl-item';
 import apaStyle from './styles/apa.csl?raw';
 import chicagoStyle from './styles/chicago-author-date.csl?raw';
 import mlaStyle from './styles/modern-language-association.csl?raw';
