@@ -5,7 +5,7 @@ import type { NewsLensDb } from './db';
 import type { Annotation, Article, Synced } from './types';
 
 /** Records written per database request: between chunks the import reports progress and can be cancelled. */
-const WRITE_CHUNK = 500;
+const WRITE_CHUNK = 250;
 
 export interface ImportOptions {
   /** Cancels before the next chunk; the transaction is aborted, so nothing of the file is kept. */

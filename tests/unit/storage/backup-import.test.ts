@@ -134,11 +134,11 @@ describe('importBackup', () => {
       },
     });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
-    expect(seen).toEqual([1, 501]);
+    expect(seen).toEqual([1, 251, 501]);
     expect(await snapshot(db)).toEqual(before);
     const done: number[] = [];
     await importBackup(db, { articles: [other], annotations: notes }, { onProgress: (p) => done.push(p.done) });
-    expect(done).toEqual([1, 501, 1001, 1201]);
+    expect(done).toEqual([1, 251, 501, 751, 1001, 1201]);
     db.close();
   });
 });
