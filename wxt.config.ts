@@ -16,9 +16,10 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
-    // citation-js (CSL engine, styles and locales) is ~635 kB minified. It loads lazily, only in the popup and only
-    // when a citation is exported, so it never weighs on page loads; the limit is raised to say that is expected.
-    build: { chunkSizeWarningLimit: 700 },
+    // citeproc-js with the CSL styles and locale is ~705 kB minified (the citation chunk, and the popup's reference
+    // worker). It loads lazily, only in the popup and only when a citation is made, so it never weighs on page loads;
+    // the limit is raised to say that is expected.
+    build: { chunkSizeWarningLimit: 720 },
   }),
   manifest: ({ mode, browser }) => ({
     name: 'NewsLens',

@@ -7,6 +7,8 @@ import { compareStrings, type ExportBundle } from './bundle';
 import { canonicalJson } from './canonical-json';
 import { BackupError, annotationAt, articleAt, integerAt, isoTimeAt, listAt } from './backup-validate';
 import { mapInSlices, type SliceOptions } from './slices';
+import { TextBlobWriter } from './output';
+import { forEachInSlices, type ExportSource } from './source';
 
 export const BACKUP_FORMAT = 'newslens-backup';
 /** 2: authors are `{ name, kind }` records and targets may carry a document selector; version 1 files still import. */
@@ -26,12 +28,30 @@ export function toBackupJson(bundle: ExportBundle): string {
   return assembleBackup(bundle.exportedAt, sorted.annotations.map(recordJson), sorted.articles.map(recordJson));
 }
 
-/** toBackupJson in slices that yield to the event loop, with progress (records) and cancellation; the same bytes. */
-export async function toBackupJsonInSlices(bundle: ExportBundle, slices: SliceOptions = {}): Promise<string> {
-  const sorted = sortedRecords(bundle);
-  const records: Array<Annotation | Article> = [...sorted.annotations, ...sorted.articles];
-  const json = await mapInSlices(records, recordJson, slices);
-  return assembleBackup(bundle.exportedAt, json.slice(0, sorted.annotations.length), json.slice(sorted.annotations.length));
+/**
+ * toBackupJson read from `source` a page at a time (annotations, then articles, each in id order), in slices that yield
+ * to the event loop, with progress (records) and cancellation; the same bytes as toBackupJson of the same records.
+ */
+export async function toBackupJsonInSlices(source: ExportSource, slices: SliceOptions = {}): Promise<Blob> {
+  const counts = await source.counts();
+  const total = counts.annotations + counts.articles;
+  const onProgress = slices.onProgress;
+  const out = new TextBlobWriter();
+  const frame = backupFrame(source.exportedAt);
+  out.write(frame.head);
+  let annotations = 0;
+  await forEachInSlices(source.annotationsById(), total, (record) => out.write(listItem(annotations++, recordJson(record))), {
+    ...slices,
+    ...(onProgress ? { onProgress: ({ done }) => onProgress({ done, total }) } : {}),
+  });
+  out.write(listEnd(annotations) + frame.between);
+  let articles = 0;
+  await forEachInSlices(source.articlesById(), total, (record) => out.write(listItem(articles++, recordJson(record))), {
+    ...slices,
+    ...(onProgress ? { onProgress: ({ done }) => onProgress({ done: annotations + done, total: Math.max(total, annotations + done) }) } : {}),
+  });
+  out.write(listEnd(articles) + frame.end);
+  return out.toBlob('application/json');
 }
 
 function sortedRecords(bundle: ExportBundle): { annotations: Annotation[]; articles: Article[] } {
@@ -45,19 +65,28 @@ function recordJson(record: Annotation | Article): string {
 }
 
 function assembleBackup(exportedAt: string, annotations: string[], articles: string[]): string {
-  const list = (items: string[]) => (items.length === 0 ? '[]' : `[\n${items.join(',\n')}\n  ]`);
-  // Header fields first so a person (or a sniffing tool) opening the file sees what it is; then the lists in key order,
-  // as canonical JSON would write them.
-  return [
-    '{',
-    `  "format": ${JSON.stringify(BACKUP_FORMAT)},`,
-    `  "version": ${BACKUP_VERSION},`,
-    `  "exportedAt": ${JSON.stringify(exportedAt)},`,
-    `  "annotations": ${list(annotations)},`,
-    `  "articles": ${list(articles)}`,
-    '}',
-    '',
-  ].join('\n');
+  const list = (items: string[]) => items.map((item, i) => listItem(i, item)).join('') + listEnd(items.length);
+  const frame = backupFrame(exportedAt);
+  return `${frame.head}${list(annotations)}${frame.between}${list(articles)}${frame.end}`;
+}
+
+/**
+ * The file around its two lists. Header fields first so a person (or a sniffing tool) opening the file sees what it
+ * is; then the lists in key order, as canonical JSON would write them.
+ */
+function backupFrame(exportedAt: string): { head: string; between: string; end: string } {
+  const head = ['{', `  "format": ${JSON.stringify(BACKUP_FORMAT)},`, `  "version": ${BACKUP_VERSION},`, `  "exportedAt": ${JSON.stringify(exportedAt)},`, '  "annotations": '];
+  return { head: head.join('\n'), between: ',\n  "articles": ', end: '\n}\n' };
+}
+
+/** The `index`th record of a list, with what comes before it: the list's opening bracket or a comma. */
+function listItem(index: number, recordJson: string): string {
+  return `${index === 0 ? '[\n' : ',\n'}${recordJson}`;
+}
+
+/** The end of a list of `count` records ("[]" when there were none). */
+function listEnd(count: number): string {
+  return count === 0 ? '[]' : '\n  ]';
 }
 
 export function parseBackup(text: string): ParseResult {

@@ -1,48 +1,19 @@
-// Citations. APA, MLA and Chicago (author-date) come from citation-js (citeproc-js) with the official CSL style files in
+// Citations. APA, MLA and Chicago (author-date) come from citeproc-js (export/reference-engine.ts) with the official CSL style files in
 // export/styles/ (citation-style-language/styles, CC BY-SA 3.0, licence headers kept): the styles encode the rules that
 // are easy to get wrong ("n.d.", "Retrieved ... from", et al., MLA's access date). This module is only ever imported
-// lazily, so citation-js and the style files load with the citation chunk, not with the popup.
+// lazily, so citeproc-js and the style files load with the citation chunk, not with the popup.
 // BibTeX is our own writer: citation-js's BibTeX output either drops every non-Latin character (ASCII mode) or escapes
 // nothing (Unicode mode: a "%" in a title comments out the rest of the line in TeX).
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
 import type { Article, CitationStyle } from '../storage/types';
 import { liveArticlesWithAnnotations, type ExportBundle } from './bundle';
 import { dateParts, isoDate, type DateParts } from './dates';
 import { citedNames, type CitedName } from './names';
+import type { CslItem, CslName } from './csl-item';
+import { referenceEngine } from './reference-engine';
 import { mapInSlices, type SliceOptions } from './slices';
-import apaStyle from './styles/apa.csl?raw';
-import chicagoStyle from './styles/chicago-author-date.csl?raw';
-import mlaStyle from './styles/modern-language-association.csl?raw';
+import { mapLiveSections, type ExportSource } from './source';
 
-export type { CitationStyle };
-
-const STYLE_XML: Record<CitationStyle, string> = { apa: apaStyle, mla: mlaStyle, chicago: chicagoStyle };
-const STYLE_TEMPLATE: Record<CitationStyle, string> = { apa: 'newslens-apa', mla: 'newslens-mla', chicago: 'newslens-chicago' };
-
-let stylesRegistered = false;
-
-/** citation-js keeps one citeproc engine per style and locale once created, so every later citation reuses it. */
-function registerStyles(): void {
-  if (stylesRegistered) return;
-  const styles = plugins.config.get('@csl').styles;
-  for (const style of Object.keys(STYLE_XML) as CitationStyle[]) styles.add(STYLE_TEMPLATE[style], STYLE_XML[style]);
-  stylesRegistered = true;
-}
-
-type CslName = { family: string; given: string; suffix?: string } | { literal: string };
-
-export interface CslItem {
-  id: string;
-  type: 'article-newspaper';
-  title: string;
-  author?: CslName[];
-  'container-title'?: string;
-  issued?: { 'date-parts': [DateParts] };
-  accessed?: { 'date-parts': [DateParts] };
-  URL: string;
-  language?: string;
-}
+export type { CitationStyle, CslItem };
 
 /**
  * The publication an article appeared in, or undefined. A site name that is only the page's host name (what the page
@@ -81,10 +52,7 @@ export function toCslJson(article: Article, accessed?: Date): CslItem {
  * `accessed` defaults to the reader's last visit (MLA prints it; APA only for undated pages).
  */
 export function formatCitation(article: Article, style: CitationStyle, accessed?: Date): string {
-  registerStyles();
-  // Straight to the CSL output plugin: the item is already CSL-JSON, and skipping Cite's input parsing halves the time.
-  const text = plugins.output.format('bibliography', [toCslJson(article, accessed)], { format: 'text', style: STYLE_TEMPLATE[style], lang: 'en-US' });
-  return typeof text === 'string' ? text.replace(/\s+/g, ' ').trim() : '';
+  return referenceEngine(style).format(toCslJson(article, accessed));
 }
 
 function toCslName(name: CitedName): CslName {
@@ -125,16 +93,34 @@ export function toCslJsonFile(bundle: ExportBundle, accessed?: Date): string {
   return `${JSON.stringify(liveArticlesWithAnnotations(bundle).map(({ article }) => toCslJson(article, accessed)), null, 2)}\n`;
 }
 
-/** toBibtexFile in slices that yield to the event loop, with progress (articles) and cancellation. */
-export async function toBibtexFileInSlices(bundle: ExportBundle, accessed?: Date, slices: SliceOptions = {}): Promise<string> {
+/**
+ * The articles a citation export is about: the live articles of `source` that have live annotations there, or every
+ * live article when none has any (exporting citations of a selection of articles without notes). Read in slices with
+ * progress (articles) and cancellation.
+ */
+export async function citedArticles(source: ExportSource, slices: SliceOptions = {}): Promise<Article[]> {
+  const withNotes: Article[] = [];
+  const live = await mapLiveSections(
+    source,
+    ({ article, annotations }) => {
+      if (annotations.length > 0) withNotes.push(article);
+      return article;
+    },
+    slices,
+  );
+  return withNotes.length > 0 ? withNotes : live;
+}
+
+/** The cited articles of `source` (see citedArticles) as one .bib file with unique keys, in slices. */
+export async function toBibtexFileInSlices(source: ExportSource, accessed?: Date, slices: SliceOptions = {}): Promise<string> {
   const writer = new BibtexWriter();
-  const entries = await mapInSlices(liveArticlesWithAnnotations(bundle), ({ article }) => writer.entry(article, accessed), slices);
+  const entries = await mapInSlices(await citedArticles(source, slices), (article) => writer.entry(article, accessed), slices);
   return entries.join('\n');
 }
 
-/** toCslJsonFile in slices that yield to the event loop, with progress (articles) and cancellation. */
-export async function toCslJsonFileInSlices(bundle: ExportBundle, accessed?: Date, slices: SliceOptions = {}): Promise<string> {
-  const items = await mapInSlices(liveArticlesWithAnnotations(bundle), ({ article }) => toCslJson(article, accessed), slices);
+/** The cited articles of `source` (see citedArticles) as a CSL-JSON list, in slices. */
+export async function toCslJsonFileInSlices(source: ExportSource, accessed?: Date, slices: SliceOptions = {}): Promise<string> {
+  const items = await mapInSlices(await citedArticles(source, slices), (article) => toCslJson(article, accessed), slices);
   return `${JSON.stringify(items, null, 2)}\n`;
 }
 

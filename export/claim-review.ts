@@ -9,7 +9,8 @@ import type { Annotation, Article, ClaimReview as StoredClaim, ClaimStatus, Revi
 import { liveArticlesWithAnnotations, type ExportBundle } from './bundle';
 import { isoDateOf } from './dates';
 import { toJsonLd } from './json-ld';
-import { mapInSlices, type SliceOptions } from './slices';
+import type { SliceOptions } from './slices';
+import { mapLiveSections, type ExportSource } from './source';
 import { authorFromName } from '../detect/article-authors';
 import { textFragmentUrl } from './text-fragment';
 
@@ -67,9 +68,9 @@ export function toClaimReviewJson(bundle: ExportBundle, options: ClaimReviewOpti
   return toJsonLd(toClaimReviews(bundle, options));
 }
 
-/** toClaimReviewJson in slices that yield to the event loop, with progress (articles) and cancellation. */
-export async function toClaimReviewJsonInSlices(bundle: ExportBundle, options: ClaimReviewOptions = {}, slices: SliceOptions = {}): Promise<string> {
-  const perArticle = await mapInSlices(liveArticlesWithAnnotations(bundle), ({ article, annotations }) => claimReviewsOf(article, annotations, options), slices);
+/** toClaimReviewJson read from `source` a page at a time, in slices that yield to the event loop, with progress (articles) and cancellation. */
+export async function toClaimReviewJsonInSlices(source: ExportSource, options: ClaimReviewOptions = {}, slices: SliceOptions = {}): Promise<string> {
+  const perArticle = await mapLiveSections(source, ({ article, annotations }) => claimReviewsOf(article, annotations, options), slices);
   return toJsonLd(perArticle.flat());
 }
 

@@ -8,7 +8,9 @@
 import { CLAIM_STATUS_LABELS, type Annotation, type Article } from '../storage/types';
 import { liveArticlesWithAnnotations, type ExportBundle } from './bundle';
 import { tagName } from './markdown-text';
-import { mapInSlices, type SliceOptions } from './slices';
+import type { SliceOptions } from './slices';
+import { TextBlobWriter } from './output';
+import { mapLiveSections, type ExportSource } from './source';
 
 export const CSV_COLUMNS = ['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date'] as const;
 
@@ -19,9 +21,18 @@ export function toCsv(bundle: ExportBundle): string {
   return joinCsv(liveArticlesWithAnnotations(bundle).map(articleRows));
 }
 
-/** toCsv in slices that yield to the event loop, with progress (articles) and cancellation. */
-export async function toCsvInSlices(bundle: ExportBundle, slices: SliceOptions = {}): Promise<string> {
-  return joinCsv(await mapInSlices(liveArticlesWithAnnotations(bundle), articleRows, slices));
+/**
+ * toCsv read from `source` a page at a time, in slices that yield to the event loop, with progress (articles) and
+ * cancellation, as a text/csv Blob with the same bytes as toCsv of the same records.
+ */
+export async function toCsvInSlices(source: ExportSource, slices: SliceOptions = {}): Promise<Blob> {
+  const out = new TextBlobWriter();
+  out.write(`${BOM}${csvLine([...CSV_COLUMNS])}`);
+  await mapLiveSections(source, (section) => {
+    for (const row of articleRows(section)) out.write(`\r\n${row}`);
+  }, slices);
+  out.write('\r\n');
+  return out.toBlob('text/csv');
 }
 
 function joinCsv(articles: string[][]): string {

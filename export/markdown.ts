@@ -8,16 +8,49 @@
 import { zipSync, strToU8 } from 'fflate';
 import type { Article } from '../storage/types';
 import { liveArticlesWithAnnotations, type ArticleWithAnnotations, type ExportBundle } from './bundle';
-import { formatCitation, type CitationStyle } from './citation';
+import { formatCitation, toCslJson, type CitationStyle, type CslItem } from './citation';
 import { isoDateOf } from './dates';
 import { noteFileName } from './file-names';
 import { escapeMarkdown, escapeMarkdownLine } from './markdown-text';
 import { annotationMarkdown, uniqueTags } from './markdown-note';
-import { mapInSlices, type SliceOptions } from './slices';
+import type { SliceOptions } from './slices';
+import { TextBlobWriter } from './output';
+import { mapLiveSections, type ExportSource } from './source';
 import { frontMatter } from './yaml';
 
 export interface MarkdownOptions {
   citationStyle?: CitationStyle;
+  /**
+   * Formats the references of a page of articles at once (the popup passes one that works in a worker, so building
+   * and running the citation engine never blocks it). Without it, references are formatted here with formatCitation.
+   */
+  references?: ReferenceFormatter;
+}
+
+/** The references of `items` in `style`, in order: what formatCitation gives for each. */
+export type ReferenceFormatter = (items: CslItem[], style: CitationStyle) => Promise<string[]>;
+
+/**
+ * Each article's reference by article id, filled a page at a time when a ReferenceFormatter is given (the next page's
+ * while this one is written) and emptied as they are used.
+ */
+type References = Map<string, string>;
+
+/** Takes an article's reference out of `references` (undefined: format it here). */
+function takeReference(references: References, articleId: string): string | undefined {
+  const reference = references.get(articleId);
+  references.delete(articleId);
+  return reference;
+}
+
+/** A beforePage hook that adds the page's references to `references` (nothing when the options have no formatter). */
+function referencesBeforePage(options: MarkdownOptions, references: References) {
+  const format = options.references;
+  if (!format) return undefined;
+  return async (sections: ArticleWithAnnotations[]) => {
+    const texts = await format(sections.map(({ article }) => toCslJson(article)), options.citationStyle ?? 'apa');
+    sections.forEach(({ article }, i) => references.set(article.id, texts[i] ?? ''));
+  };
 }
 
 
@@ -27,23 +60,50 @@ export function toMarkdown(bundle: ExportBundle, options: MarkdownOptions = {}):
   return joinMarkdown(sections, bundle.exportedAt, sections.map((section) => (sections.length === 1 ? articleFile(section, options) : articleBody(section, options))));
 }
 
-/** toMarkdown in slices that yield to the event loop, with progress (articles) and cancellation. */
-export async function toMarkdownInSlices(bundle: ExportBundle, options: MarkdownOptions = {}, slices: SliceOptions = {}): Promise<string> {
-  const sections = liveArticlesWithAnnotations(bundle);
-  const parts = await mapInSlices(sections, (section) => (sections.length === 1 ? articleFile(section, options) : articleBody(section, options)), slices);
-  return joinMarkdown(sections, bundle.exportedAt, parts);
+/**
+ * toMarkdown read from `source` a page at a time, in slices that yield to the event loop, with progress (articles) and
+ * cancellation, as a text/markdown Blob with the same text as toMarkdown of the same records. Only the output (see
+ * export/output.ts) and the tags seen so far are kept as it goes.
+ */
+export async function toMarkdownInSlices(source: ExportSource, options: MarkdownOptions = {}, slices: SliceOptions = {}): Promise<Blob> {
+  const body = new TextBlobWriter();
+  const tags = new Set<string>();
+  const references: References = new Map();
+  let only: { section: ArticleWithAnnotations; reference: string | undefined } | undefined;
+  const written = await mapLiveSections(
+    source,
+    (section) => {
+      const reference = takeReference(references, section.article.id);
+      only ??= { section, reference };
+      for (const tag of uniqueTags(section.annotations)) tags.add(tag);
+      const text = articleBody(section, options, reference);
+      body.write(only.section === section ? text : `\n\n${text}`);
+    },
+    slices,
+    referencesBeforePage(options, references),
+  );
+  const type = 'text/markdown';
+  // A single article is that article's file (see the file comment); its body is rebuilt with the front matter.
+  if (written.length === 1 && only) return new Blob([articleFile(only.section, options, only.reference)], { type });
+  const header = fileHeader(source.exportedAt, written.length, [...tags]);
+  return new Blob(written.length > 0 ? [header, '\n\n', body.toBlob(type), '\n'] : [header, '\n'], { type });
 }
 
 function joinMarkdown(sections: readonly ArticleWithAnnotations[], exportedAt: string, parts: string[]): string {
   const [only] = parts;
   if (parts.length === 1 && only !== undefined) return only;
-  const header = frontMatter([
+  const header = fileHeader(exportedAt, parts.length, uniqueTags(sections.flatMap((section) => section.annotations)));
+  return [header, ...parts].join('\n\n') + '\n';
+}
+
+/** The front matter of a file of several articles: their count and their tags in first-seen order. */
+function fileHeader(exportedAt: string, articles: number, tags: string[]): string {
+  return frontMatter([
     ['title', 'NewsLens notes'],
     ['exported', { date: isoDateOf(exportedAt) ?? exportedAt }],
-    ['articles', sections.length],
-    ['tags', uniqueTags(sections.flatMap((section) => section.annotations))],
+    ['articles', articles],
+    ['tags', tags],
   ]);
-  return [header, ...parts].join('\n\n') + '\n';
 }
 
 /** One note per article, named after its title (see noteFileName). */
@@ -59,17 +119,20 @@ export function toMarkdownFiles(bundle: ExportBundle, options: MarkdownOptions =
  * "One file per article" as a single .zip (UTF-8 file names, DEFLATE), built in slices with progress and cancellation:
  * one download instead of one per article, which browsers block or ask about after the first few.
  */
-export async function toMarkdownZip(bundle: ExportBundle, options: MarkdownOptions = {}, slices: SliceOptions = {}): Promise<Uint8Array> {
+export async function toMarkdownZip(source: ExportSource, options: MarkdownOptions = {}, slices: SliceOptions = {}): Promise<Uint8Array> {
   const taken = new Set<string>();
-  const files = await mapInSlices(
-    liveArticlesWithAnnotations(bundle),
-    (section) => [noteFileName(section.article.title, taken), strToU8(articleFile(section, options))] as const,
+  const references: References = new Map();
+  const files = await mapLiveSections(
+    source,
+    (section) => [noteFileName(section.article.title, taken), strToU8(articleFile(section, options, takeReference(references, section.article.id)))] as const,
     slices,
+    referencesBeforePage(options, references),
   );
-  return zipSync(Object.fromEntries(files), { level: 6, mtime: new Date(bundle.exportedAt) });
+  return zipSync(Object.fromEntries(files), { level: 6, mtime: new Date(source.exportedAt) });
 }
 
-function articleFile(section: ArticleWithAnnotations, options: MarkdownOptions): string {
+/** One article's note; `reference` is its formatted reference when already known (else it is formatted here). */
+function articleFile(section: ArticleWithAnnotations, options: MarkdownOptions, reference?: string): string {
   const { article, annotations } = section;
   const header = frontMatter([
     ['title', article.title],
@@ -82,7 +145,7 @@ function articleFile(section: ArticleWithAnnotations, options: MarkdownOptions):
     ['accessed', { date: isoDateOf(article.lastVisitedAt) ?? article.lastVisitedAt }],
     ['tags', uniqueTags(annotations)],
   ]);
-  return `${header}\n\n${articleBody(section, options)}\n`;
+  return `${header}\n\n${articleBody(section, options, reference)}\n`;
 }
 
 function publishedValue(article: Article): { date: string } | undefined {
@@ -90,9 +153,9 @@ function publishedValue(article: Article): { date: string } | undefined {
   return date ? { date } : undefined;
 }
 
-function articleBody({ article, annotations }: ArticleWithAnnotations, options: MarkdownOptions): string {
+function articleBody({ article, annotations }: ArticleWithAnnotations, options: MarkdownOptions, reference?: string): string {
   const parts = [`# ${escapeMarkdownLine(article.title.replace(/\s+/g, ' ')) || 'Untitled'}`];
-  parts.push(escapeMarkdown(formatCitation(article, options.citationStyle ?? 'apa')).join('\n'));
+  parts.push(escapeMarkdown(reference ?? formatCitation(article, options.citationStyle ?? 'apa')).join('\n'));
   for (const annotation of annotations) parts.push(annotationMarkdown(annotation));
   return parts.join('\n\n');
 }

@@ -9,7 +9,8 @@
 import { CLAIM_STATUS_LABELS, type Annotation } from '../storage/types';
 import { liveArticlesWithAnnotations, type ExportBundle } from './bundle';
 import { toJsonLd } from './json-ld';
-import { mapInSlices, type SliceOptions } from './slices';
+import type { SliceOptions } from './slices';
+import { mapLiveSections, type ExportSource } from './source';
 
 export const WEB_ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -59,7 +60,7 @@ export interface WebAnnotationCollection {
 /** Every live annotation of the export as one W3C AnnotationCollection (see the file comment for the selectors). */
 export function toWebAnnotationCollection(bundle: ExportBundle, options: WebAnnotationOptions = {}): WebAnnotationCollection {
   const items = liveArticlesWithAnnotations(bundle).flatMap(({ annotations }) => annotations.map(toWebAnnotation));
-  return collectionOf(items, bundle, options);
+  return collectionOf(items, bundle.exportedAt, options);
 }
 
 /** The collection as a JSON-LD file, safe to paste inside a <script> element. */
@@ -67,14 +68,14 @@ export function toWebAnnotationJson(bundle: ExportBundle, options: WebAnnotation
   return toJsonLd(toWebAnnotationCollection(bundle, options));
 }
 
-/** toWebAnnotationJson in slices that yield to the event loop, with progress (articles) and cancellation. */
-export async function toWebAnnotationJsonInSlices(bundle: ExportBundle, options: WebAnnotationOptions = {}, slices: SliceOptions = {}): Promise<string> {
-  const perArticle = await mapInSlices(liveArticlesWithAnnotations(bundle), ({ annotations }) => annotations.map(toWebAnnotation), slices);
-  return toJsonLd(collectionOf(perArticle.flat(), bundle, options));
+/** toWebAnnotationJson read from `source` a page at a time, in slices that yield to the event loop, with progress (articles) and cancellation. */
+export async function toWebAnnotationJsonInSlices(source: ExportSource, options: WebAnnotationOptions = {}, slices: SliceOptions = {}): Promise<string> {
+  const perArticle = await mapLiveSections(source, ({ annotations }) => annotations.map(toWebAnnotation), slices);
+  return toJsonLd(collectionOf(perArticle.flat(), source.exportedAt, options));
 }
 
-function collectionOf(items: WebAnnotation[], bundle: ExportBundle, options: WebAnnotationOptions): WebAnnotationCollection {
-  const id = options.id ?? `urn:newslens:export:${bundle.exportedAt}`;
+function collectionOf(items: WebAnnotation[], exportedAt: string, options: WebAnnotationOptions): WebAnnotationCollection {
+  const id = options.id ?? `urn:newslens:export:${exportedAt}`;
   return {
     '@context': WEB_ANNOTATION_CONTEXT,
     id,

@@ -2,8 +2,6 @@
 // (.output/firefox-mv3). Fails on any error, and on any warning that is not one of the known ones from bundled
 // dependencies, each recognised by the code around it:
 // - Preact's renderer assigns innerHTML only for `dangerouslySetInnerHTML`, which our components never use;
-// - citation-js (`@citation-js/core`, citation chunk only): its legacy `Cite#get` parses HTML output into a detached
-//   <div> when asked for `format: 'real'`; export/citation.ts calls `cite.format(..., { format: 'text' })` instead;
 // - Readability (`@mozilla/readability`, Firefox background page only): it copies markup between nodes of the inert
 //   document that DOMParser made from the page copy (restoring a body after a failed attempt, unwrapping <noscript>
 //   images); nothing it assigns is ever inserted into a live document.
@@ -23,7 +21,6 @@ interface Finding {
 
 const DEPENDENCY_WARNINGS: { code: string; file: RegExp; around: RegExp; from: string }[] = [
   { code: 'UNSAFE_VAR_ASSIGNMENT', file: /\.js$/, around: /\.__html/, from: "Preact's dangerouslySetInnerHTML support" },
-  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^chunks\/citation-[\w-]+\.js$/, around: /createElement\(.div.\)/, from: "citation-js's legacy Cite#get HTML output" },
   { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^background\.js$/, around: /this\._(?:attempts|isSingleImage)\b/, from: "Readability's work on the inert page copy" },
 ];
 

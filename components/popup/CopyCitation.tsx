@@ -1,5 +1,6 @@
 // "Copy citation": the article's reference in the reader's chosen style (APA, MLA, Chicago), put on the clipboard.
-// The citation engine loads on first use, like the exporters.
+// The reference is formatted where the Markdown export's are (PopupServices.formatReferences: a worker in the
+// extension), so building the style's citation engine never blocks the popup.
 import { useState } from 'preact/hooks';
 import { getSettings, saveSettings } from '../../storage/settings';
 import { DEFAULT_SETTINGS, type Article, type CitationStyle } from '../../storage/types';
@@ -9,7 +10,7 @@ import { useFeedback } from './Feedback';
 import { useServices } from './services';
 
 export function CopyCitation({ article, idPrefix }: { article: Article; idPrefix: string }) {
-  const { db, deps, copyText } = useServices();
+  const { db, deps, copyText, formatReferences } = useServices();
   const feedback = useFeedback();
   const style = (useLiveQuery(() => getSettings(db), [db]).value ?? DEFAULT_SETTINGS).citationStyle;
   const [copied, setCopied] = useState<string | null>(null);
@@ -17,8 +18,8 @@ export function CopyCitation({ article, idPrefix }: { article: Article; idPrefix
   const copy = async () => {
     setCopied(null);
     const text = await feedback.run(async () => {
-      const { formatCitation } = await import('../../export/citation');
-      const citation = formatCitation(article, style, deps.now());
+      const { toCslJson } = await import('../../export/citation');
+      const [citation = ''] = await formatReferences([toCslJson(article, deps.now())], style);
       await copyText(citation);
       return citation;
     });

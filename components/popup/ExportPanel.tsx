@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { ExportBundle } from '../../export/bundle';
+import type { ExportSource } from '../../export/source';
 import type { Progress } from '../../export/slices';
 import { getSettings, saveSettings } from '../../storage/settings';
 import { CITATION_STYLES, DEFAULT_SETTINGS, type CitationStyle } from '../../storage/types';
@@ -15,14 +15,14 @@ export interface ExportScope {
   label: string;
   /** Goes into the file name, e.g. "all" or the article's title. */
   slug: string;
-  load: (now: Date) => Promise<ExportBundle>;
+  load: (now: Date) => Promise<ExportSource>;
 }
 
 /** Formats whose output holds a formatted reference, so the citation style matters. */
 const CITED_FORMATS: readonly ExportFormat[] = ['markdown', 'markdown-files'];
 
 export function ExportPanel({ scopes, idPrefix }: { scopes: readonly ExportScope[]; idPrefix: string }) {
-  const { db, deps, download } = useServices();
+  const { db, deps, download, formatReferences } = useServices();
   const feedback = useFeedback();
   const settings = useLiveQuery(() => getSettings(db), [db]).value ?? DEFAULT_SETTINGS;
   const [scopeKey, setScopeKey] = useState(scopes[0]?.key ?? '');
@@ -43,7 +43,7 @@ export function ExportPanel({ scopes, idPrefix }: { scopes: readonly ExportScope
       const files = await feedback.run(async () => {
         const now = deps.now();
         try {
-          const built = await buildExportFiles(format, await scope.load(now), scope.slug, now, settings, {
+          const built = await buildExportFiles(format, await scope.load(now), scope.slug, now, { ...settings, references: formatReferences }, {
             signal: controller.signal,
             onProgress: setProgress,
           });

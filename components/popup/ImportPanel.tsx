@@ -14,7 +14,7 @@ type Outcome = { text: string; error: boolean };
 
 /** Checking and writing a backup of thousands of notes shows progress and can be cancelled; nothing is kept then. */
 export function ImportPanel() {
-  const { db } = useServices();
+  const { db, parseBackup } = useServices();
   const feedback = useFeedback();
   const [message, setMessage] = useState<Outcome | null>(null);
   const [progress, setProgress] = useState<(Progress & { step: string }) | null>(null);
@@ -31,8 +31,7 @@ export function ImportPanel() {
     try {
       const outcome = await feedback.run(async (): Promise<Outcome> => {
         try {
-          const { parseBackupInSlices } = await import('../../export/backup');
-          const parsed = await parseBackupInSlices(await file.text(), {
+          const parsed = await parseBackup(file, {
             signal: controller.signal,
             onProgress: (p) => setProgress({ step: 'Checking', ...p }),
           });

@@ -1,11 +1,12 @@
-// Turns an export bundle into the files the reader downloads, one entry per format offered in the popup.
+// Turns what an export covers (read page by page from its source) into the files the reader downloads, one entry per format offered in the popup.
 // Exporters are loaded on first use: citation-js and its style files alone outweigh the rest of the popup, and most
 // openings export nothing. Every format is built in slices (export/slices.ts) so thousands of notes never freeze the
 // popup: progress is reported and the reader can cancel.
-import type { ExportBundle } from '../../export/bundle';
 import type { SliceOptions } from '../../export/slices';
+import type { ExportSource } from '../../export/source';
 import type { CitationStyle, ReviewerOrganization } from '../../storage/types';
 import type { DownloadFile } from '../shared/download';
+import type { ReferenceFormatter } from '../../export/markdown';
 
 export const EXPORT_FORMATS = [
   { key: 'markdown', label: 'Markdown (one file)' },
@@ -23,17 +24,11 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]['key'];
 export interface ExportSettings {
   citationStyle: CitationStyle;
   reviewer: ReviewerOrganization;
+  /** Formats Markdown references (PopupServices.formatReferences); without it they are formatted on this thread. */
+  references?: ReferenceFormatter;
 }
 
-/** Articles a citation export is about: those with live annotations in the bundle, or every live article when none has any. */
-function citedBundle(bundle: ExportBundle): ExportBundle {
-  const annotated = new Set(bundle.annotations.filter((a) => !a.deletedAt).map((a) => a.articleId));
-  const live = bundle.articles.filter((a) => !a.deletedAt);
-  const withNotes = live.filter((a) => annotated.has(a.id));
-  return { ...bundle, articles: withNotes.length ? withNotes : live, annotations: [] };
-}
-
-function one(fileName: string, content: string | Uint8Array, mimeType: string): DownloadFile[] {
+function one(fileName: string, content: DownloadFile['content'], mimeType: string): DownloadFile[] {
   return [{ fileName, content, mimeType }];
 }
 
@@ -43,47 +38,47 @@ function one(fileName: string, content: string | Uint8Array, mimeType: string): 
  */
 export async function buildExportFiles(
   format: ExportFormat,
-  bundle: ExportBundle,
+  source: ExportSource,
   scope: string,
   now: Date,
   settings: ExportSettings,
   slices: SliceOptions = {},
 ): Promise<DownloadFile[]> {
   const { exportFileName } = await import('../../export/file-names');
-  const markdownOptions = { citationStyle: settings.citationStyle };
+  const markdownOptions = { citationStyle: settings.citationStyle, ...(settings.references ? { references: settings.references } : {}) };
   switch (format) {
     case 'markdown': {
       const { toMarkdownInSlices } = await import('../../export/markdown');
-      return one(exportFileName('markdown', scope, now), await toMarkdownInSlices(bundle, markdownOptions, slices), 'text/markdown');
+      return one(exportFileName('markdown', scope, now), await toMarkdownInSlices(source, markdownOptions, slices), 'text/markdown');
     }
     case 'markdown-files': {
       const { toMarkdownZip } = await import('../../export/markdown');
-      return one(exportFileName('markdown-files', scope, now), await toMarkdownZip(bundle, markdownOptions, slices), 'application/zip');
+      return one(exportFileName('markdown-files', scope, now), await toMarkdownZip(source, markdownOptions, slices), 'application/zip');
     }
     case 'csv': {
       const { toCsvInSlices } = await import('../../export/csv');
-      return one(exportFileName('csv', scope, now), await toCsvInSlices(bundle, slices), 'text/csv');
+      return one(exportFileName('csv', scope, now), await toCsvInSlices(source, slices), 'text/csv');
     }
     case 'backup': {
       const { toBackupJsonInSlices } = await import('../../export/backup');
-      return one(exportFileName('backup', scope, now), await toBackupJsonInSlices(bundle, slices), 'application/json');
+      return one(exportFileName('backup', scope, now), await toBackupJsonInSlices(source, slices), 'application/json');
     }
     case 'web-annotation': {
       const { toWebAnnotationJsonInSlices } = await import('../../export/web-annotation');
-      return one(exportFileName('web-annotation', scope, now), await toWebAnnotationJsonInSlices(bundle, {}, slices), 'application/ld+json');
+      return one(exportFileName('web-annotation', scope, now), await toWebAnnotationJsonInSlices(source, {}, slices), 'application/ld+json');
     }
     case 'claim-review': {
       const { toClaimReviewJsonInSlices } = await import('../../export/claim-review');
-      const json = await toClaimReviewJsonInSlices(bundle, { reviewer: settings.reviewer }, slices);
+      const json = await toClaimReviewJsonInSlices(source, { reviewer: settings.reviewer }, slices);
       return one(exportFileName('claim-review', scope, now), json, 'application/ld+json');
     }
     case 'bibtex': {
       const { toBibtexFileInSlices } = await import('../../export/citation');
-      return one(exportFileName('bibtex', scope, now), await toBibtexFileInSlices(citedBundle(bundle), now, slices), 'application/x-bibtex');
+      return one(exportFileName('bibtex', scope, now), await toBibtexFileInSlices(source, now, slices), 'application/x-bibtex');
     }
     case 'csl-json': {
       const { toCslJsonFileInSlices } = await import('../../export/citation');
-      return one(exportFileName('csl-json', scope, now), await toCslJsonFileInSlices(citedBundle(bundle), now, slices), 'application/json');
+      return one(exportFileName('csl-json', scope, now), await toCslJsonFileInSlices(source, now, slices), 'application/json');
     }
   }
 }

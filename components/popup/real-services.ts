@@ -1,6 +1,8 @@
 import { getDb } from '../../storage/db';
 import { realDeps } from '../../storage/deps';
 import { downloadFile } from '../shared/download';
+import { parseBackupInWorker } from './backup-parser';
+import { formatReferencesInWorker } from './reference-client';
 import { browserPermissions, browserStorage, browserTabs } from './browser-services';
 import type { PopupServices } from './services';
 
@@ -12,6 +14,8 @@ export function realServices(): PopupServices {
     permissions: browserPermissions,
     storage: browserStorage,
     download: (file) => downloadFile(file),
+    parseBackup: parseBackupInWorker,
+    formatReferences: formatReferencesInWorker,
     copyText: (text) => navigator.clipboard.writeText(text),
   };
 }

@@ -6,6 +6,9 @@ import type { TabStatus } from '../../storage/api';
 import type { NewsLensDb } from '../../storage/db';
 import type { StorageDeps } from '../../storage/deps';
 import type { DownloadFile } from '../shared/download';
+import type { ParseResult } from '../../export/backup';
+import type { ParseOptions } from './backup-parser';
+import type { ReferenceFormatter } from '../../export/markdown';
 
 export interface TargetTab {
   id: number;
@@ -50,6 +53,13 @@ export interface PopupServices {
   permissions: SitePermissions;
   storage: PersistentStorage;
   download: (file: DownloadFile) => void;
+  /**
+   * Reads and checks a backup file (the real one works in a worker, backup-parser.ts). Rejects with an AbortError when
+   * `options.signal` is aborted.
+   */
+  parseBackup: (file: File, options: ParseOptions) => Promise<ParseResult>;
+  /** Formats the references of a Markdown export (the real one works in a worker, reference-client.ts). */
+  formatReferences: ReferenceFormatter;
   /** Puts text on the system clipboard; rejects when the browser refuses. */
   copyText: (text: string) => Promise<void>;
   /** Absent where there is no side panel to open (the side panel itself, the options page, tests). */

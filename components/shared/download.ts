@@ -1,7 +1,7 @@
 export interface DownloadFile {
   fileName: string;
-  /** Text (written as UTF-8) or the bytes of a binary file such as a .zip. */
-  content: string | Uint8Array;
+  /** Text (written as UTF-8), the bytes of a binary file such as a .zip, or a long export already gathered as a Blob. */
+  content: string | Uint8Array | Blob;
   mimeType: string;
 }
 

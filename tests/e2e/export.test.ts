@@ -175,6 +175,9 @@ describe('export and import from the popup', () => {
     const apa = String(new Cite(csl).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }));
     expect(apa).not.toMatch(/127\.0\.0\.1\. http/);
     expect(apa.trim().split('\n')).toHaveLength(2);
+    // The Markdown's references, formatted in the popup's reference worker, cite each article with its address.
+    // (With several articles there is no front matter per article: the reference is the only place an address appears.)
+    for (const item of csl) expect(html).toContain(item.URL);
 
     const backup = await exportEverything(popup, 'backup');
     expect(JSON.parse(backup.text).annotations).toHaveLength(4);

@@ -4,6 +4,8 @@ import type { TabStatus } from '../../storage/api';
 import { NewsLensDb } from '../../storage/db';
 import type { StorageDeps } from '../../storage/deps';
 import type { DownloadFile } from '../../components/shared/download';
+import { parseBackupInSlices } from '../../export/backup';
+import { referenceEngine } from '../../export/reference-engine';
 
 export const FIXED_NOW = new Date('2025-04-01T12:00:00.000Z');
 
@@ -45,6 +47,9 @@ export function fakeServices(overrides: { tabs?: Partial<TabBridge>; granted?: s
     },
     storage: { persist: vi.fn(async () => true), persisted: vi.fn(async () => true) },
     download: (file) => downloads.push(file),
+    // The same checks as the worker runs, on this thread: happy-dom has no module workers.
+    parseBackup: async (file, options) => parseBackupInSlices(await file.text(), options),
+    formatReferences: async (items, style) => items.map((item) => referenceEngine(style).format(item)),
     copyText: async (text) => {
       copied.push(text);
     },

@@ -4,6 +4,7 @@ import type { ExportBundle } from '../../../export/bundle';
 import type { Annotation } from '../../../storage/types';
 import { budgetArticle, cyrillicArticle, deletedHighlight, emojiHighlight, tokyoHighlight, unemploymentClaim } from '../../fixtures/export/sample-data';
 import { readExportFixture } from '../../support/read-fixture';
+import { bundleSource } from '../../../export/source';
 
 const exportedAt = '2025-03-08T12:00:00.000Z';
 const safeClaim: Annotation = {
@@ -113,7 +114,7 @@ describe('parseBackup', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(parseBackupInSlices(text, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
-    expect(await toBackupJsonInSlices(smallBundle, { budgetMs: 0 })).toBe(text);
+    expect(await (await toBackupJsonInSlices(bundleSource(smallBundle), { budgetMs: 0 })).text()).toBe(text);
   });
 
   it('rejects a file that is too large before parsing it', () => {

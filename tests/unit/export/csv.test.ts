@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv, toCsvInSlices } from '../../../export/csv';
 import { allAnnotations, allArticles, budgetArticle, quoteHighlight } from '../../fixtures/export/sample-data';
+import { bundleSource } from '../../../export/source';
 
 const bundle = { articles: allArticles, annotations: allAnnotations, exportedAt: '2025-03-08T00:00:00.000Z' };
 
@@ -47,7 +48,7 @@ describe('toCsv (Readwise)', () => {
   });
 
   it('gives the same file when built in slices', async () => {
-    expect(await toCsvInSlices(bundle, { budgetMs: 0 })).toBe(toCsv(bundle));
+    expect(await (await toCsvInSlices(bundleSource(bundle), { budgetMs: 0 })).text()).toBe(toCsv(bundle));
   });
 });
 

@@ -10,6 +10,7 @@ import type { Annotation, Article } from '../../../storage/types';
 import { allAnnotations, allArticles, budgetArticle, quoteHighlight, wireArticle } from '../../fixtures/export/sample-data';
 import { warmCiteproc } from '../../support/warm-citeproc';
 import { readExportFixture } from '../../support/read-fixture';
+import { bundleSource } from '../../../export/source';
 
 const bundle: ExportBundle = { articles: allArticles, annotations: allAnnotations, exportedAt: '2025-03-08T12:00:00.000Z' };
 
@@ -103,7 +104,7 @@ describe('Markdown as note apps read it (gray-matter + markdown-it)', () => {
 
 describe('toMarkdownZip', () => {
   it('puts one note per article in a single zip, the same notes as toMarkdownFiles (issue 13, item 1)', async () => {
-    const zip = await toMarkdownZip(bundle, {}, { budgetMs: 0 });
+    const zip = await toMarkdownZip(bundleSource(bundle), {}, { budgetMs: 0 });
     const files = unzipSync(zip);
     const expected = toMarkdownFiles(bundle);
     expect(Object.keys(files)).toEqual(expected.map((f) => f.fileName));
@@ -112,12 +113,12 @@ describe('toMarkdownZip', () => {
 
   it('can be cancelled between slices', async () => {
     const controller = new AbortController();
-    const run = toMarkdownZip(bundle, {}, { budgetMs: 0, signal: controller.signal, onProgress: () => controller.abort() });
+    const run = toMarkdownZip(bundleSource(bundle), {}, { budgetMs: 0, signal: controller.signal, onProgress: () => controller.abort() });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('gives the same single document when built in slices', async () => {
-    expect(await toMarkdownInSlices(bundle, { citationStyle: 'chicago' }, { budgetMs: 0 })).toBe(toMarkdown(bundle, { citationStyle: 'chicago' }));
+    expect(await (await toMarkdownInSlices(bundleSource(bundle), { citationStyle: 'chicago' }, { budgetMs: 0 })).text()).toBe(toMarkdown(bundle, { citationStyle: 'chicago' }));
   });
 });
 

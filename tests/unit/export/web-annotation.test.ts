@@ -8,6 +8,7 @@ import { toWebAnnotationCollection, toWebAnnotationJson, toWebAnnotationJsonInSl
 import type { Annotation } from '../../../storage/types';
 import { allAnnotations, budgetArticle, cyrillicArticle, quoteHighlight, tokyoHighlight, unemploymentClaim } from '../../fixtures/export/sample-data';
 import { readExportFixture } from '../../support/read-fixture';
+import { bundleSource } from '../../../export/source';
 
 const bundle: ExportBundle = { articles: [budgetArticle, cyrillicArticle], annotations: allAnnotations, exportedAt: '2025-03-08T12:00:00.000Z' };
 
@@ -113,6 +114,6 @@ describe('toWebAnnotationJson', () => {
 
   it('uses the given collection id and gives the same file when built in slices', async () => {
     expect(toWebAnnotationCollection(bundle, { id: 'https://notes.example.org/c/1' }).first.id).toBe('https://notes.example.org/c/1:page:1');
-    expect(await toWebAnnotationJsonInSlices(bundle, {}, { budgetMs: 0 })).toBe(toWebAnnotationJson(bundle));
+    expect(await toWebAnnotationJsonInSlices(bundleSource(bundle), {}, { budgetMs: 0 })).toBe(toWebAnnotationJson(bundle));
   });
 });

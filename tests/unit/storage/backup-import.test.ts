@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImportConflictError, importBackup } from '../../../storage/backup-import';
 import { NewsLensDb } from '../../../storage/db';
+import { isQuotaError } from '../../../storage/errors';
 import type { Annotation } from '../../../storage/types';
 import { makeAnnotation, makeArticle } from '../../fixtures/popup-data';
 
@@ -133,11 +134,56 @@ describe('importBackup', () => {
       },
     });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
-    expect(seen).toEqual([1, 501]);
+    expect(seen).toEqual([1, 251, 501]);
     expect(await snapshot(db)).toEqual(before);
     const done: number[] = [];
     await importBackup(db, { articles: [other], annotations: notes }, { onProgress: (p) => done.push(p.done) });
-    expect(done).toEqual([1, 501, 1001, 1201]);
+    expect(done).toEqual([1, 251, 501, 751, 1001, 1201]);
+    db.close();
+  });
+});
+
+describe('importBackup in chunks', () => {
+  it('merges by id and by address across chunk boundaries as it would in one pass', async () => {
+    const db = new NewsLensDb(`import-${crypto.randomUUID()}`);
+    // 1,200 stored articles; the file holds them again (some newer, some older), 300 saved in another profile under
+    // other ids (same addresses), and 400 new ones, shuffled so matches fall in different chunks of 500.
+    const stored = Array.from({ length: 1200 }, (_, i) => makeArticle({ url: `https://news.example.com/a/${i}`, updatedAt: OLD }));
+    await db.articles.bulkAdd(stored);
+    const storedNotes = stored.slice(0, 600).map((article) => makeAnnotation(article, { updatedAt: NEW }));
+    await db.annotations.bulkAdd(storedNotes);
+    const sameIds = stored.slice(0, 900).map((article, i) => ({ ...article, title: `v2 ${i}`, updatedAt: i % 2 ? NEW : '2025-02-01T00:00:00.000Z' }));
+    const otherIds = stored.slice(900).map((article) => makeArticle({ url: article.url, title: 'from another profile', updatedAt: NEW }));
+    const fresh = Array.from({ length: 400 }, (_, i) => makeArticle({ url: `https://news.example.com/new/${i}` }));
+    const articles = [...sameIds, ...otherIds, ...fresh].sort((a, b) => (a.title < b.title ? -1 : 1));
+    const annotations = [
+      ...storedNotes.map((note) => ({ ...note, note: 'older copy', updatedAt: OLD })),
+      ...otherIds.map((article) => makeAnnotation(article, { note: 'follows its article' })),
+      ...fresh.map((article) => makeAnnotation(article)),
+    ];
+    const counts = await importBackup(db, { articles, annotations });
+    expect(counts.articles).toEqual({ added: 400, updated: 450 + 300, kept: 450 });
+    expect(counts.annotations).toEqual({ added: 700, updated: 0, kept: 600 });
+    expect(await db.articles.count()).toBe(1600);
+    const moved = await db.annotations.filter((a) => a.note === 'follows its article').toArray();
+    expect(new Set(moved.map((a) => a.articleId))).toEqual(new Set(stored.slice(900).map((a) => a.id)));
+    expect((await db.articles.get(stored[901]!.id))?.title).toBe('from another profile');
+    db.close();
+  });
+
+  it('a quota error on a later chunk keeps nothing of the file and reaches the caller as a quota error', async () => {
+    const { db } = await seeded();
+    const before = await snapshot(db);
+    const other = makeArticle();
+    const notes = Array.from({ length: 1200 }, () => makeAnnotation(other));
+    let puts = 0;
+    db.annotations.hook('creating', () => {
+      if (++puts > 700) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const run = importBackup(db, { articles: [other], annotations: notes });
+    const error = await run.catch((e: unknown) => e);
+    expect(isQuotaError(error)).toBe(true);
+    expect(await snapshot(db)).toEqual(before);
     db.close();
   });
 });

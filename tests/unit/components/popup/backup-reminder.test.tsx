@@ -25,7 +25,8 @@ describe('backup reminder in the popup', () => {
     fireEvent.click(screen.getByTestId('nl-backup-now'));
     expect((await screen.findByTestId('nl-backup-saved')).textContent).toMatch(/Keep it somewhere outside this browser/);
     expect(fake.downloads).toHaveLength(1);
-    const backup = JSON.parse(String(fake.downloads[0]?.content ?? '{}'));
+    const content = fake.downloads[0]?.content;
+    const backup = JSON.parse(content instanceof Blob ? await content.text() : String(content));
     expect(backup.annotations).toHaveLength(30);
     expect((await getSettings(fake.db)).lastBackupAt).toBe(FIXED_NOW.toISOString());
   });

@@ -74,7 +74,8 @@ describe('Export panel', () => {
         expect(strFromU8(files['Council approves new budget.md'] as Uint8Array)).toContain('the largest budget in history');
         continue;
       }
-      const file = { ...download, content: download?.content as string };
+      const content = download?.content;
+      const file = { ...download, content: content instanceof Blob ? await content.text() : (content as string) };
       expect(file?.content.length, key).toBeGreaterThan(20);
       if (key === 'backup') expect(file?.content).toContain('a deleted highlight');
       if (key === 'markdown' || key === 'csv') {
@@ -125,5 +126,40 @@ describe('Import panel', () => {
       expect((await screen.findByText(/^This file was not imported: .+/, {}, LOADING)).textContent).not.toBe('This file was not imported: ');
       expect(await snapshot(fake.db)).toEqual(before);
     }
+  });
+  it('Cancel stops an import part-way and nothing of the file is kept', async () => {
+    const fake = fakeServices();
+    const { article, annotations } = sampleData();
+    await fake.db.articles.add(article);
+    await fake.db.annotations.bulkAdd(annotations);
+    const before = await snapshot(fake.db);
+    const big = makeArticle({ url: 'https://news.example.com/big' });
+    const notes = Array.from({ length: 3000 }, (_, i) => makeAnnotation(big, { start: i * 10 }));
+    render(
+      <Providers services={fake.services}>
+        <ImportPanel />
+      </Providers>,
+    );
+    chooseFile(toBackupJson({ articles: [big], annotations: notes, exportedAt: FIXED_NOW.toISOString() }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel import' }));
+    expect((await screen.findByText('Import cancelled: nothing was changed.', {}, LOADING)).textContent).toBeTruthy();
+    expect(await snapshot(fake.db)).toEqual(before);
+  });
+
+  it('a full disk is reported as such and nothing of the file is kept', async () => {
+    const fake = fakeServices();
+    const before = await snapshot(fake.db);
+    fake.db.annotations.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    render(
+      <Providers services={fake.services}>
+        <ImportPanel />
+      </Providers>,
+    );
+    const source = sampleData();
+    chooseFile(toBackupJson({ articles: [source.article], annotations: source.annotations, exportedAt: FIXED_NOW.toISOString() }));
+    expect((await screen.findByText(/storage quota exceeded/, {}, LOADING)).textContent).toMatch(/Nothing was saved/);
+    expect(await snapshot(fake.db)).toEqual(before);
   });
 });
