@@ -83,17 +83,39 @@ function unannotatedArticles(articles: Iterable<Article>, entries: readonly Inde
   return [...articles].filter((article) => !annotated.has(article.id));
 }
 
+/**
+ * Builds an index a batch of rows at a time, so a caller reading the library in pages can fold each page's text
+ * between its reads instead of all of it in one task. `add` takes annotations whose articles were all given to the
+ * constructor; `finish` returns the same index `buildSearchIndex` gives for the same rows.
+ */
+export class SearchIndexBuilder {
+  private readonly byId = new Map<string, Article>();
+  private readonly entries: IndexedAnnotation[] = [];
+
+  /** Tombstoned articles are left out, and so are their annotations. */
+  constructor(articles: Iterable<Article>) {
+    for (const article of articles) if (!article.deletedAt) this.byId.set(article.id, article);
+  }
+
+  /** Tombstoned annotations and annotations of missing or tombstoned articles are left out. */
+  add(annotations: readonly Annotation[]): void {
+    for (const annotation of annotations) {
+      if (annotation.deletedAt) continue;
+      const article = this.byId.get(annotation.articleId);
+      if (article) this.entries.push(indexEntry(annotation, article));
+    }
+  }
+
+  finish(): SearchIndex {
+    return { entries: this.entries, unannotated: unannotatedArticles(this.byId.values(), this.entries) };
+  }
+}
+
 /** Tombstoned rows and annotations of missing or tombstoned articles are left out. */
 export function buildSearchIndex(articles: readonly Article[], annotations: readonly Annotation[]): SearchIndex {
-  const byId = new Map<string, Article>();
-  for (const article of articles) if (!article.deletedAt) byId.set(article.id, article);
-  const entries: IndexedAnnotation[] = [];
-  for (const annotation of annotations) {
-    if (annotation.deletedAt) continue;
-    const article = byId.get(annotation.articleId);
-    if (article) entries.push(indexEntry(annotation, article));
-  }
-  return { entries, unannotated: unannotatedArticles(byId.values(), entries) };
+  const builder = new SearchIndexBuilder(articles);
+  builder.add(annotations);
+  return builder.finish();
 }
 
 /** Rows written since an index was built, read again by id; `undefined` where the row no longer exists. */

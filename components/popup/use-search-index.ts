@@ -6,7 +6,7 @@ import Dexie, { type IntervalTree, type ObservabilitySet, type Table } from 'dex
 import { useEffect, useState } from 'preact/hooks';
 import { isCancelled, throwIfCancelled, yieldToEventLoop } from '../../export/slices';
 import type { NewsLensDb } from '../../storage/db';
-import { buildSearchIndex, indexedArticleIds, patchSearchIndex, type ChangedRows, type SearchIndex } from '../../storage/search';
+import { indexedArticleIds, patchSearchIndex, SearchIndexBuilder, type ChangedRows, type SearchIndex } from '../../storage/search';
 import type { Annotation, Article } from '../../storage/types';
 import type { LiveQueryState } from '../shared/use-live-query';
 
@@ -19,21 +19,22 @@ const ROWS_PER_READ = 1000;
 /** Writes arriving within this many ms are applied together (a page visit writes its article, then its notes' anchors). */
 const SETTLE_MS = 60;
 
-/** Every row of `table` in primary-key order, `ROWS_PER_READ` per request, yielding to the event loop between requests. */
+/**
+ * Every row of `table` in primary-key order, `ROWS_PER_READ` per request, each page handed to `take` and followed by a
+ * yield to the event loop. Throws an AbortError when `signal` is aborted.
+ */
 // The insert type (third parameter) is irrelevant to reading, and EntityTable makes `id` optional there.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function readInPages<T extends { id: string }>(table: Table<T, string, any>, signal: AbortSignal): Promise<T[]> {
-  const rows: T[] = [];
+async function readInPages<T extends { id: string }>(table: Table<T, string, any>, signal: AbortSignal, take: (page: T[]) => void): Promise<void> {
   let page = await table.orderBy(':id').limit(ROWS_PER_READ).toArray();
   while (page.length) {
-    rows.push(...page);
-    if (page.length < ROWS_PER_READ) break;
+    take(page);
     await yieldToEventLoop();
     throwIfCancelled(signal);
+    if (page.length < ROWS_PER_READ) break;
     const last = page[page.length - 1] as T;
     page = await table.where(':id').above(last.id).limit(ROWS_PER_READ).toArray();
   }
-  return rows;
 }
 
 /**
@@ -42,11 +43,11 @@ async function readInPages<T extends { id: string }>(table: Table<T, string, any
  * Throws an AbortError when `signal` is aborted.
  */
 export async function loadSearchIndexInPages(db: NewsLensDb, signal: AbortSignal): Promise<SearchIndex> {
-  const articles = await readInPages(db.articles, signal);
-  const annotations = await readInPages(db.annotations, signal);
-  await yieldToEventLoop();
-  throwIfCancelled(signal);
-  return buildSearchIndex(articles, annotations);
+  const articles: Article[] = [];
+  await readInPages(db.articles, signal, (page) => articles.push(...page));
+  const builder = new SearchIndexBuilder(articles);
+  await readInPages(db.annotations, signal, (page) => builder.add(page));
+  return builder.finish();
 }
 
 /** What a committed write touched in one table: the primary keys it names, or 'all' for a range (a clear, a bulk delete). */
