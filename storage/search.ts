@@ -59,34 +59,106 @@ export function tokenizeQuery(query: string): string[] {
   return tokens;
 }
 
+/** One live annotation of a live article as the index holds it (the haystack is built here and only here). */
+function indexEntry(annotation: Annotation, article: Article): IndexedAnnotation {
+  const parts = [
+    annotation.target.quote.exact,
+    annotation.note,
+    annotation.tags.join(' '),
+    annotation.claim?.verdict ?? '',
+    annotation.claim?.claimant ?? '',
+    article.title,
+  ];
+  return {
+    annotation,
+    article,
+    haystack: foldText(parts.join('\n').replace(/\s+/g, ' ')),
+    createdDay: annotation.createdAt.slice(0, 10),
+  };
+}
+
+/** Live articles the index lists without notes: every live article none of `entries` belongs to. */
+function unannotatedArticles(articles: Iterable<Article>, entries: readonly IndexedAnnotation[]): Article[] {
+  const annotated = new Set(entries.map((entry) => entry.annotation.articleId));
+  return [...articles].filter((article) => !annotated.has(article.id));
+}
+
+/**
+ * Builds an index a batch of rows at a time, so a caller reading the library in pages can fold each page's text
+ * between its reads instead of all of it in one task. `add` takes annotations whose articles were all given to the
+ * constructor; `finish` returns the same index `buildSearchIndex` gives for the same rows.
+ */
+export class SearchIndexBuilder {
+  private readonly byId = new Map<string, Article>();
+  private readonly entries: IndexedAnnotation[] = [];
+
+  /** Tombstoned articles are left out, and so are their annotations. */
+  constructor(articles: Iterable<Article>) {
+    for (const article of articles) if (!article.deletedAt) this.byId.set(article.id, article);
+  }
+
+  /** Tombstoned annotations and annotations of missing or tombstoned articles are left out. */
+  add(annotations: readonly Annotation[]): void {
+    for (const annotation of annotations) {
+      if (annotation.deletedAt) continue;
+      const article = this.byId.get(annotation.articleId);
+      if (article) this.entries.push(indexEntry(annotation, article));
+    }
+  }
+
+  finish(): SearchIndex {
+    return { entries: this.entries, unannotated: unannotatedArticles(this.byId.values(), this.entries) };
+  }
+}
+
 /** Tombstoned rows and annotations of missing or tombstoned articles are left out. */
 export function buildSearchIndex(articles: readonly Article[], annotations: readonly Annotation[]): SearchIndex {
-  const byId = new Map<string, Article>();
-  for (const article of articles) if (!article.deletedAt) byId.set(article.id, article);
-  const entries: IndexedAnnotation[] = [];
-  const annotated = new Set<string>();
-  for (const annotation of annotations) {
-    if (annotation.deletedAt) continue;
-    const article = byId.get(annotation.articleId);
-    if (!article) continue;
-    annotated.add(article.id);
-    const parts = [
-      annotation.target.quote.exact,
-      annotation.note,
-      annotation.tags.join(' '),
-      annotation.claim?.verdict ?? '',
-      annotation.claim?.claimant ?? '',
-      article.title,
-    ];
-    entries.push({
-      annotation,
-      article,
-      haystack: foldText(parts.join('\n').replace(/\s+/g, ' ')),
-      createdDay: annotation.createdAt.slice(0, 10),
-    });
+  const builder = new SearchIndexBuilder(articles);
+  builder.add(annotations);
+  return builder.finish();
+}
+
+/** Rows written since an index was built, read again by id; `undefined` where the row no longer exists. */
+export interface ChangedRows {
+  articles: ReadonlyMap<string, Article | undefined>;
+  annotations: ReadonlyMap<string, Annotation | undefined>;
+}
+
+/** Ids of the articles an index knows (with or without notes): a changed article outside it may bring stored notes. */
+export function indexedArticleIds(index: SearchIndex): Set<string> {
+  const ids = new Set(index.unannotated.map((article) => article.id));
+  for (const entry of index.entries) ids.add(entry.article.id);
+  return ids;
+}
+
+/**
+ * The index as `buildSearchIndex` would build it after the changed rows were written, without reading anything else:
+ * O(entries) work and new haystacks only for changed rows, so an open "All notes" list follows a write elsewhere
+ * cheaply. `changed.annotations` must hold every stored note of each changed article outside `indexedArticleIds(index)`
+ * (a new article, or one restored from a tombstone, whose notes the index left out).
+ */
+export function patchSearchIndex(index: SearchIndex, changed: ChangedRows): SearchIndex {
+  const articles = new Map<string, Article>();
+  for (const entry of index.entries) articles.set(entry.article.id, entry.article);
+  for (const article of index.unannotated) articles.set(article.id, article);
+  for (const [id, row] of changed.articles) {
+    if (row && !row.deletedAt) articles.set(id, row);
+    else articles.delete(id);
   }
-  const unannotated = [...byId.values()].filter((a) => !annotated.has(a.id));
-  return { entries, unannotated };
+  const entries: IndexedAnnotation[] = [];
+  for (const entry of index.entries) {
+    const { id, articleId } = entry.annotation;
+    if (changed.annotations.has(id)) continue;
+    const article = articles.get(articleId);
+    if (!article) continue;
+    entries.push(article === entry.article ? entry : indexEntry(entry.annotation, article));
+  }
+  for (const annotation of changed.annotations.values()) {
+    if (!annotation || annotation.deletedAt) continue;
+    const article = articles.get(annotation.articleId);
+    if (article) entries.push(indexEntry(annotation, article));
+  }
+  return { entries, unannotated: unannotatedArticles(articles.values(), entries) };
 }
 
 /** An article without notes is shown when no note-level filter is on and its title (or site) matches the query. */
@@ -143,6 +215,13 @@ export function searchAnnotations(index: SearchIndex, query: string, filters: Se
   const sorted = [...groups.values()].sort((a, b) => (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0));
   for (const { group } of sorted) group.annotations.sort(compareReadingOrder);
   return { groups: sorted.map(({ group }) => group), total };
+}
+
+/** Tags of live annotations, the most used first (then by name), as `listTags` orders them, counted from the index. */
+export function listIndexTags(index: SearchIndex): string[] {
+  const counts = new Map<string, number>();
+  for (const { annotation } of index.entries) for (const tag of annotation.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
 }
 
 /** Distinct sites that have live annotations, for the site filter. */

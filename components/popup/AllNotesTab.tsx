@@ -1,8 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import { listTags } from '../../storage/annotations';
 import { bulkDeleteAnnotations, bulkRestoreAnnotations } from '../../storage/bulk';
-import { listSites, loadSearchIndex, searchAnnotations, type SearchFilters } from '../../storage/search';
-import { useLiveQuery } from '../shared/use-live-query';
+import { listIndexTags, listSites, searchAnnotations, type SearchFilters } from '../../storage/search';
 import { AnnotationItem } from './AnnotationItem';
 import { ArticleHeader } from './ArticleHeader';
 import { ExportPanel, type ExportScope } from './ExportPanel';
@@ -11,6 +9,7 @@ import { useFeedback } from './Feedback';
 import { ImportPanel } from './ImportPanel';
 import { countActiveFilters, SearchFiltersBar } from './SearchFilters';
 import { useServices } from './services';
+import { useSearchIndex } from './use-search-index';
 
 /** Rendering thousands of items would make the popup sluggish; more are shown on request. */
 const PAGE_SIZE = 100;
@@ -18,8 +17,10 @@ const PAGE_SIZE = 100;
 export function AllNotesTab() {
   const { db, deps } = useServices();
   const feedback = useFeedback();
-  const index = useLiveQuery(() => loadSearchIndex(db), [db]);
-  const tags = useLiveQuery(() => listTags(db), [db]).value ?? [];
+  // Loaded in pages and patched on each write: a large library neither freezes the popup on opening nor on every
+  // page visited while it is open. Tags come from the same index rather than a second walk over every note.
+  const index = useSearchIndex(db);
+  const tags = useMemo(() => (index.value ? listIndexTags(index.value) : []), [index.value]);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../../../components/popup/PopupApp';
+import { NewsLensDb } from '../../../../storage/db';
 import { makeAnnotation, makeArticle } from '../../../fixtures/popup-data';
 import { fakeServices } from '../../../support/popup-services';
 
@@ -123,4 +124,25 @@ describe('All notes tab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete: winds of 150 km/h' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/storage quota exceeded/);
   });
+
+  it('follows writes made elsewhere (the background) without reloading: new notes, renamed articles, a cleared table', async () => {
+    const { db, budget, weather } = await setup();
+    // Another connection to the same database, as the background service worker holds.
+    const background = new NewsLensDb(db.name);
+    const loads = vi.spyOn(db.annotations, 'orderBy');
+    await background.annotations.add(makeAnnotation(weather, { quote: 'roofs blown off', note: 'photos needed' }));
+    await screen.findByText('4 found');
+    expect(quotes()).toContain('roofs blown off');
+    await background.articles.update(budget.id, { title: 'Council rejects the budget' });
+    await screen.findByText('Council rejects the budget');
+    fireEvent.input(screen.getByLabelText('Search notes'), { target: { value: 'rejects' } });
+    await screen.findByText('2 found');
+    // Those writes were applied by reading the rows they touched, never the whole table again.
+    expect(loads).not.toHaveBeenCalled();
+    await background.annotations.clear();
+    await screen.findByText('0 found');
+    expect(loads).toHaveBeenCalled();
+    background.close();
+  });
 });
+
