@@ -1,6 +1,7 @@
 import type { E2EPage as Page } from './driver';
 import { describe, expect, it } from 'vitest';
-import { openPopup, readDatabase } from './harness';
+import { openArticle, openPopup, readDatabase } from './harness';
+import { selectText } from './page-actions';
 import { annotateTwoArticles, SEED_CLAIM, SEED_HIGHLIGHT, SEED_NOTE_QUOTE, WIRE_NOTE_QUOTE, WIRE_PATH } from './popup-flows';
 import { useExtensionSuite } from './suite';
 
@@ -87,4 +88,18 @@ describe('popup', () => {
     await expect.poll(() => popup.getByText(/persistent/).count()).toBeGreaterThan(0);
     await popup.close();
   });
+
+  it('"All notes", left open, shows a highlight made on a page meanwhile (written by the background, not reopened)', async () => {
+    const popup = await openPopup(suite.browser);
+    await allNotes(popup);
+    const wire = await openArticle(suite.browser, suite.server.url(WIRE_PATH));
+    const quote = 'received the largest share of the penalty';
+    await selectText(wire, quote);
+    await wire.getByTestId('nl-color-yellow').click();
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: /found/ }).textContent()).toBe('5 found');
+    expect(await quotes(popup)).toContain(quote);
+    await wire.close();
+    await popup.close();
+  });
 });
+
