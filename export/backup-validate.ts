@@ -5,7 +5,7 @@ import type { DocumentSelector } from '../anchoring/types';
 import { authorFromName } from '../detect/article-authors';
 import { AUTHOR_KINDS, type Author } from '../detect/types';
 import { CLAIM_STATUSES, HIGHLIGHT_COLORS } from '../storage/types';
-import { documentSelector, ValidationError } from '../storage/validate';
+import { describeValue, documentSelector, ValidationError } from '../storage/validate';
 import type { AnchorState, Annotation, Article, ClaimReview, Evidence } from '../storage/types';
 import { ANCHOR_QUALITIES } from '../anchoring/types';
 import { ENTITY_TYPES } from '../detect/types';
@@ -26,34 +26,26 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+
 
 type Fields = Record<string, unknown>;
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return value.length > 40 ? 'a string' : JSON.stringify(value);
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value)}`;
-}
-
 function fail(path: string, problem: string): never {
   throw new BackupError(`${path} ${problem}`);
 }
 
 export function objectAt(value: unknown, path: string): Fields {
   if (value === undefined) fail(path, 'is missing');
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, `must be an object (found ${describe(value)})`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, `must be an object (found ${describeValue(value)})`);
   return value as Fields;
 }
 
 export function listAt(value: unknown, path: string, maxItems: number): unknown[] {
   if (value === undefined) fail(path, 'is missing');
-  if (!Array.isArray(value)) fail(path, `must be a list (found ${describe(value)})`);
+  if (!Array.isArray(value)) fail(path, `must be a list (found ${describeValue(value)})`);
   if (value.length > maxItems) fail(path, `has too many items (${value.length} > ${maxItems})`);
   return value;
 }
 
 export function stringAt(value: unknown, path: string, maxLength: number): string {
   if (value === undefined) fail(path, 'is missing');
-  if (typeof value !== 'string') fail(path, `must be a string (found ${describe(value)})`);
+  if (typeof value !== 'string') fail(path, `must be a string (found ${describeValue(value)})`);
   if (value.length > maxLength) fail(path, `is too long (${value.length} > ${maxLength} characters)`);
   return value;
 }
@@ -70,20 +62,20 @@ function nonEmptyStringAt(value: unknown, path: string, maxLength: number): stri
 
 function oneOfAt<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
   const text = stringAt(value, path, 100);
-  if (!(allowed as readonly string[]).includes(text)) fail(path, `must be one of ${allowed.join(', ')} (found ${describe(text)})`);
+  if (!(allowed as readonly string[]).includes(text)) fail(path, `must be one of ${allowed.join(', ')} (found ${describeValue(text)})`);
   return text as T;
 }
 
 function booleanAt(value: unknown, path: string): boolean {
   if (value === undefined) fail(path, 'is missing');
-  if (typeof value !== 'boolean') fail(path, `must be true or false (found ${describe(value)})`);
+  if (typeof value !== 'boolean') fail(path, `must be true or false (found ${describeValue(value)})`);
   return value;
 }
 
 export function integerAt(value: unknown, path: string, min: number, max: number): number {
   if (value === undefined) fail(path, 'is missing');
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    fail(path, `must be a whole number from ${min} to ${max} (found ${describe(value)})`);
+    fail(path, `must be a whole number from ${min} to ${max} (found ${describeValue(value)})`);
   }
   return value;
 }
@@ -91,31 +83,31 @@ export function integerAt(value: unknown, path: string, min: number, max: number
 function numberAt(value: unknown, path: string, min: number, max: number): number {
   if (value === undefined) fail(path, 'is missing');
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    fail(path, `must be a number from ${min} to ${max} (found ${describe(value)})`);
+    fail(path, `must be a number from ${min} to ${max} (found ${describeValue(value)})`);
   }
   return value;
 }
 
 export function isoTimeAt(value: unknown, path: string): string {
   const text = stringAt(value, path, 64);
-  if (!ISO_TIME.test(text) || Number.isNaN(Date.parse(text))) fail(path, `must be an ISO date-time like 2025-03-06T09:00:00.000Z (found ${describe(text)})`);
+  if (!ISO_TIME.test(text) || Number.isNaN(Date.parse(text))) fail(path, `must be an ISO date-time like 2025-03-06T09:00:00.000Z (found ${describeValue(text)})`);
   return text;
 }
 
 function uuidAt(value: unknown, path: string): string {
   const text = stringAt(value, path, 64);
-  if (!UUID.test(text)) fail(path, `must be a UUID (found ${describe(text)})`);
+  if (!UUID.test(text)) fail(path, `must be a UUID (found ${describeValue(text)})`);
   return text;
 }
 
 /** Only http(s) URLs may become links anywhere in the extension or its exports. */
 function httpUrlAt(value: unknown, path: string): string {
   const text = stringAt(value, path, LIMITS.url);
-  if (!/^https?:\/\/[^\s]+$/i.test(text)) fail(path, `must be an http(s) URL (found ${describe(text)})`);
+  if (!/^https?:\/\/[^\s]+$/i.test(text)) fail(path, `must be an http(s) URL (found ${describeValue(text)})`);
   try {
     new URL(text);
   } catch {
-    fail(path, `is not a valid URL (found ${describe(text)})`);
+    fail(path, `is not a valid URL (found ${describeValue(text)})`);
   }
   return text;
 }

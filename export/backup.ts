@@ -91,7 +91,10 @@ function listEnd(count: number): string {
 
 export function parseBackup(text: string): ParseResult {
   try {
-    return { ok: true, ...readBackup(text, (items, read) => items.map(read)) };
+    const root = readRoot(text);
+    const articles = listAt(root.articles, 'articles', MAX_ARTICLES).map((item, i) => articleAt(item, `articles[${i}]`));
+    const annotations = listAt(root.annotations, 'annotations', MAX_ANNOTATIONS).map((item, i) => annotationAt(item, `annotations[${i}]`));
+    return { ok: true, ...checkRecords(root, articles, annotations) };
   } catch (error) {
     if (error instanceof BackupError) return { ok: false, error: error.message };
     throw error;
@@ -122,15 +125,6 @@ export async function parseBackupInSlices(text: string, slices: SliceOptions = {
     if (error instanceof BackupError) return { ok: false, error: error.message };
     throw error;
   }
-}
-
-type ReadList = <T>(items: unknown[], read: (item: unknown, index: number) => T) => T[];
-
-function readBackup(text: string, readList: ReadList): { articles: Article[]; annotations: Annotation[]; exportedAt: string } {
-  const root = readRoot(text);
-  const articles = readList(listAt(root.articles, 'articles', MAX_ARTICLES), (item, i) => articleAt(item, `articles[${i}]`));
-  const annotations = readList(listAt(root.annotations, 'annotations', MAX_ANNOTATIONS), (item, i) => annotationAt(item, `annotations[${i}]`));
-  return checkRecords(root, articles, annotations);
 }
 
 function readRoot(text: string): Record<string, unknown> {

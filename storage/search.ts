@@ -1,6 +1,5 @@
 // Full-text search and filters for the popup's "All notes" view. The pure part works on arrays so it can be
-// benchmarked and tested without a browser; `loadSearchIndex` is the only piece that touches Dexie.
-import type { NewsLensDb } from './db';
+// benchmarked and tested without a browser; components/popup/use-search-index.ts reads the rows from Dexie.
 import { compareReadingOrder, type Annotation, type AnnotationKind, type Article, type ClaimStatus } from './types';
 
 export interface SearchFilters {
@@ -227,11 +226,4 @@ export function listIndexTags(index: SearchIndex): string[] {
 /** Distinct sites that have live annotations, for the site filter. */
 export function listSites(index: SearchIndex): string[] {
   return [...new Set(index.entries.map((e) => e.article.siteName).filter(Boolean))].sort((a, b) => a.localeCompare(b));
-}
-
-export async function loadSearchIndex(db: NewsLensDb): Promise<SearchIndex> {
-  return db.transaction('r', db.articles, db.annotations, async () => {
-    const [articles, annotations] = await Promise.all([db.articles.toArray(), db.annotations.toArray()]);
-    return buildSearchIndex(articles, annotations);
-  });
 }

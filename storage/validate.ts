@@ -19,7 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /** A short, safe description of a bad value for an error message (never the whole of a long string). */
-function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return value.length > 40 ? 'a string' : JSON.stringify(value);
@@ -37,13 +37,13 @@ function present(value: unknown, path: string): void {
 
 export function object(value: unknown, path: string): Obj {
   present(value, path);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, `must be an object (found ${describe(value)})`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, `must be an object (found ${describeValue(value)})`);
   return value as Obj;
 }
 
 export function string(value: unknown, path: string, maxLength: number): string {
   present(value, path);
-  if (typeof value !== 'string') fail(path, `must be a string (found ${describe(value)})`);
+  if (typeof value !== 'string') fail(path, `must be a string (found ${describeValue(value)})`);
   if (value.length > maxLength) fail(path, `is too long (${value.length} > ${maxLength} characters)`);
   return value;
 }
@@ -62,7 +62,7 @@ export function nonEmptyString(value: unknown, path: string, maxLength: number):
 export function integer(value: unknown, path: string, min: number, max: number): number {
   present(value, path);
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    fail(path, `must be a whole number from ${min} to ${max} (found ${describe(value)})`);
+    fail(path, `must be a whole number from ${min} to ${max} (found ${describeValue(value)})`);
   }
   return value;
 }
@@ -70,26 +70,26 @@ export function integer(value: unknown, path: string, min: number, max: number):
 export function number(value: unknown, path: string, min: number, max: number): number {
   present(value, path);
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    fail(path, `must be a number from ${min} to ${max} (found ${describe(value)})`);
+    fail(path, `must be a number from ${min} to ${max} (found ${describeValue(value)})`);
   }
   return value;
 }
 
 export function boolean(value: unknown, path: string): boolean {
   present(value, path);
-  if (typeof value !== 'boolean') fail(path, `must be true or false (found ${describe(value)})`);
+  if (typeof value !== 'boolean') fail(path, `must be true or false (found ${describeValue(value)})`);
   return value;
 }
 
 export function oneOf<T extends string>(value: unknown, allowed: readonly T[], path: string): T {
   const text = string(value, path, LIMITS.token);
-  if (!(allowed as readonly string[]).includes(text)) fail(path, `must be one of ${allowed.join(', ')} (found ${describe(text)})`);
+  if (!(allowed as readonly string[]).includes(text)) fail(path, `must be one of ${allowed.join(', ')} (found ${describeValue(text)})`);
   return text as T;
 }
 
 export function array<T>(value: unknown, path: string, item: (v: unknown, p: string) => T, maxItems: number): T[] {
   present(value, path);
-  if (!Array.isArray(value)) fail(path, `must be a list (found ${describe(value)})`);
+  if (!Array.isArray(value)) fail(path, `must be a list (found ${describeValue(value)})`);
   if (value.length > maxItems) fail(path, `has too many items (${value.length} > ${maxItems})`);
   return value.map((v, i) => item(v, `${path}[${i}]`));
 }
@@ -97,24 +97,24 @@ export function array<T>(value: unknown, path: string, item: (v: unknown, p: str
 /** Only http(s) URLs may ever become links in our UI or exports. Returns the URL as given (no re-serialising). */
 export function httpUrl(value: unknown, path: string): string {
   const text = string(value, path, LIMITS.url);
-  if (!/^https?:\/\/\S+$/i.test(text)) fail(path, `must be an http(s) URL (found ${describe(text)})`);
+  if (!/^https?:\/\/\S+$/i.test(text)) fail(path, `must be an http(s) URL (found ${describeValue(text)})`);
   try {
     new URL(text);
   } catch {
-    fail(path, `is not a valid URL (found ${describe(text)})`);
+    fail(path, `is not a valid URL (found ${describeValue(text)})`);
   }
   return text;
 }
 
 export function isoTime(value: unknown, path: string): string {
   const text = string(value, path, LIMITS.token);
-  if (!ISO_TIME.test(text) || Number.isNaN(Date.parse(text))) fail(path, `must be an ISO date-time like 2025-03-06T09:00:00.000Z (found ${describe(text)})`);
+  if (!ISO_TIME.test(text) || Number.isNaN(Date.parse(text))) fail(path, `must be an ISO date-time like 2025-03-06T09:00:00.000Z (found ${describeValue(text)})`);
   return text;
 }
 
 export function uuid(value: unknown, path: string): string {
   const text = string(value, path, LIMITS.token);
-  if (!UUID.test(text)) fail(path, `must be a UUID (found ${describe(text)})`);
+  if (!UUID.test(text)) fail(path, `must be a UUID (found ${describeValue(text)})`);
   return text;
 }
 

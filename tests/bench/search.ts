@@ -4,7 +4,8 @@
 import 'fake-indexeddb/auto';
 import { fileURLToPath } from 'node:url';
 import { NewsLensDb } from '../../storage/db';
-import { buildSearchIndex, loadSearchIndex, searchAnnotations } from '../../storage/search';
+import { loadSearchIndexInPages } from '../../components/popup/use-search-index';
+import { buildSearchIndex, searchAnnotations } from '../../storage/search';
 import { generateCorpus } from '../fixtures/popup-data';
 
 const ANNOTATIONS = 10_000;
@@ -40,7 +41,7 @@ export async function run(): Promise<Record<string, number>> {
   const loads: number[] = [];
   for (let i = 0; i < 3; i++) {
     const started = performance.now();
-    const loaded = await loadSearchIndex(db);
+    const loaded = await loadSearchIndexInPages(db, new AbortController().signal);
     searchAnnotations(loaded, 'budget');
     loads.push(performance.now() - started);
   }

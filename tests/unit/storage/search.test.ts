@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NewsLensDb } from '../../../storage/db';
-import { buildSearchIndex, foldText, listSites, loadSearchIndex, searchAnnotations, tokenizeQuery } from '../../../storage/search';
+import { buildSearchIndex, foldText, listSites, searchAnnotations, tokenizeQuery } from '../../../storage/search';
 import { generateCorpus, makeAnnotation, makeArticle } from '../../fixtures/popup-data';
 
 function fixture() {
@@ -113,17 +112,5 @@ describe('articles without notes', () => {
     expect(searchAnnotations(index, 'beijing').groups[0]?.annotations).toEqual([]);
     expect(searchAnnotations(index, '', { kinds: ['note'] }).groups.map((g) => g.article.id)).not.toContain(visited.id);
     expect(searchAnnotations(index, 'budget').groups.map((g) => g.article.id)).toEqual([annotatedArticle.id]);
-  });
-});
-
-describe('loadSearchIndex', () => {
-  it('reads articles and annotations from the database, without tombstones', async () => {
-    const db = new NewsLensDb(`search-${crypto.randomUUID()}`);
-    const { budget, zurich, a1, a2, a3, tomb } = fixture();
-    await db.articles.bulkAdd([budget, zurich]);
-    await db.annotations.bulkAdd([a1, a2, a3, tomb]);
-    const index = await loadSearchIndex(db);
-    expect(index.entries.map((e) => e.annotation.id).sort()).toEqual([a1.id, a2.id, a3.id].sort());
-    db.close();
   });
 });
