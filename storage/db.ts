@@ -13,7 +13,7 @@ export interface SettingsRow {
 /**
  * Schema history. Never edit a released version: add a new one with an upgrade, and a test in
  * tests/unit/storage/db-upgrade.test.ts that opens a database written by the previous version.
- * Tombstoned rows have `deletedAt` set; IndexedDB cannot index null, so "live" filtering is done in code.
+ * Tombstoned rows have `deletedAt` set; IndexedDB cannot index null, so the `deletedAt` index (v4) lists tombstones only.
  */
 export const SCHEMA_V1 = {
   articles: 'id, &url, updatedAt',
@@ -68,6 +68,17 @@ export function upgradeToV3(tx: Transaction): Promise<unknown> {
     });
 }
 
+/**
+ * v4: indexes for "All notes" without reading the library. `deletedAt` holds only tombstones (IndexedDB leaves null
+ * out of an index), so live counts are a count minus a count of tombstones; `lastVisitedAt` orders visited articles
+ * that have no notes yet. No row changes shape, so there is no upgrade function: IndexedDB fills new indexes itself.
+ */
+export const SCHEMA_V4 = {
+  articles: 'id, &url, updatedAt, siteName, deletedAt, lastVisitedAt',
+  annotations: 'id, articleId, updatedAt, kind, *tags, deletedAt',
+  settings: 'key',
+};
+
 export function normalizeTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
   for (const raw of tags) {
@@ -87,6 +98,7 @@ export class NewsLensDb extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { NewsLensDb, SCHEMA_V1, SCHEMA_V2 } from '../../../storage/db';
+import { NewsLensDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../storage/db';
 import { listTags } from '../../../storage/annotations';
 
 // A database written by version 1 of the extension, with the data a reader would really have.
@@ -36,7 +36,7 @@ describe('schema upgrade v1 -> current', () => {
     await writeV1Database(name);
     const db = new NewsLensDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.articles.get('a1'))?.authors).toEqual([{ name: 'Jane Doe', kind: 'person' }]);
     expect(await db.articles.count()).toBe(1);
     expect(await db.annotations.count()).toBe(2);
@@ -83,7 +83,7 @@ describe('schema upgrade v2 -> v3', () => {
     await writeV2Database(name);
     const db = new NewsLensDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const authors = async (id: string) => (await db.articles.get(id))?.authors;
     expect(await authors('a1')).toEqual([
       { name: 'Helen Marsh', kind: 'person' },
@@ -106,6 +106,41 @@ describe('schema upgrade v2 -> v3', () => {
     expect(await db.articles.get('a2')).toMatchObject({ title: 'Story a2', url: 'https://news.example.com/b', textHash: 'h' });
     expect(await db.articles.where('url').equals('https://news.example.com/e').count()).toBe(1);
     expect((await db.annotations.get('n1'))?.note).toBe('keep me');
+    db.close();
+  });
+});
+
+describe('schema upgrade v3 -> v4', () => {
+  it('indexes tombstones and visit times of rows already stored, changing no row', async () => {
+    const name = `upgrade-${Math.random()}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    const article = (id: string, visited: string, deletedAt: string | null) => ({
+      id, url: `https://news.example.com/${id}`, title: id, siteName: 'Example News', authors: [], textHash: 'h', isArticle: true,
+      createdAt: '2026-01-01T00:00:00Z', updatedAt: visited, lastVisitedAt: visited, deletedAt,
+    });
+    await v3.table('articles').bulkAdd([
+      article('a1', '2026-01-03T00:00:00Z', null),
+      article('a2', '2026-01-05T00:00:00Z', '2026-01-06T00:00:00Z'),
+      article('a3', '2026-01-04T00:00:00Z', null),
+    ]);
+    const note = (id: string, deletedAt: string | null) => ({
+      id, articleId: 'a1', kind: 'highlight', color: 'yellow', note: '', tags: [],
+      target: { source: 'https://news.example.com/a1', quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' } },
+      createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', deletedAt,
+    });
+    await v3.table('annotations').bulkAdd([note('n1', null), note('n2', '2026-01-02T00:00:00Z'), note('n3', null)]);
+    const before = await v3.table('annotations').toArray();
+    v3.close();
+
+    const db = new NewsLensDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.annotations.where('deletedAt').above('').primaryKeys()).toEqual(['n2']);
+    expect(await db.articles.where('deletedAt').above('').primaryKeys()).toEqual(['a2']);
+    expect(await db.articles.orderBy('lastVisitedAt').reverse().primaryKeys()).toEqual(['a2', 'a3', 'a1']);
+    expect(await db.annotations.toArray()).toEqual(before);
     db.close();
   });
 });
