@@ -1,6 +1,8 @@
-// Full-text search and filters for the popup's "All notes" view. The pure part works on arrays so it can be
-// benchmarked and tested without a browser; components/popup/use-search-index.ts reads the rows from Dexie.
-import { compareReadingOrder, type Annotation, type AnnotationKind, type Article, type ClaimStatus } from './types';
+// Full-text search and filters for the "All notes" view, over a compact index: a few facts and one folded string per
+// note, no copies of the rows (a 50,000-note library is ~20 MB here instead of ~60 MB of row objects). The index is
+// pure data so it can be tested and benchmarked without a browser; storage/library-search.ts loads it from Dexie and
+// keeps it current, in a worker in the extension (components/popup/library-search-worker.ts).
+import type { Annotation, AnnotationKind, Article, ClaimStatus } from './types';
 
 export interface SearchFilters {
   /** Every listed tag must be on the annotation. */
@@ -16,29 +18,62 @@ export interface SearchFilters {
   to?: string;
 }
 
-export interface IndexedAnnotation {
-  annotation: Annotation;
-  article: Article;
-  /** Folded quote, note, tags, verdict, claimant and article title: one string to test query tokens against. */
-  haystack: string;
+
+/** What the index keeps of a live note: enough to filter, match, group and order it; the row itself is read by id. */
+export interface NoteFacts {
+  id: string;
+  articleId: string;
+  updatedAt: string;
+  /** YYYY-MM-DD of `createdAt`, for the date filters. */
   createdDay: string;
+  kind: AnnotationKind;
+  claimStatus?: ClaimStatus;
+  /** Folded verdict label ('' without a claim). */
+  verdict: string;
+  tags: readonly string[];
+  /** Reading order: TextPositionSelector start and end (UTF-16 offsets in the article text). */
+  start: number;
+  end: number;
+  /** Folded quote, note, tags, verdict and claimant: one string to test query tokens against. */
+  haystack: string;
 }
 
-export interface SearchIndex {
-  entries: IndexedAnnotation[];
-  /** Live articles the reader has visited but not annotated yet: still listed, so they can be found again. */
-  unannotated: Article[];
+/** What the index keeps of a live article. */
+export interface ArticleFacts {
+  id: string;
+  siteName: string;
+  lastVisitedAt: string;
+  /** Folded title: a query token found here matches every note of the article. */
+  title: string;
+  /** Folded title and site: what an article without notes is found by. */
+  titleAndSite: string;
 }
 
+/** Article ids with the note ids of each, in the order "All notes" shows them. */
+export interface IdGroup {
+  articleId: string;
+  /** Reading order (position in the article text). */
+  annotationIds: string[];
+}
+
+export interface SearchResult {
+  /** Articles with the most recently changed matching note first (an article without notes: its last visit). */
+  groups: IdGroup[];
+  /** Matching notes (articles without notes add none). */
+  total: number;
+}
+
+/** A group as the list renders it: the rows themselves, read by id for the notes shown. */
 export interface ArticleGroup {
   article: Article;
   /** Reading order (position in the article text). */
   annotations: Annotation[];
 }
 
-export interface SearchResult {
-  groups: ArticleGroup[];
-  total: number;
+/** Rows written since an index was built, read again by id; `undefined` where the row no longer exists. */
+export interface ChangedRows {
+  articles: ReadonlyMap<string, Article | undefined>;
+  annotations: ReadonlyMap<string, Annotation | undefined>;
 }
 
 /** Lower-cases and strips accents, so "Zürich" is found by "zurich" and "CAFÉ" by "cafe". */
@@ -58,172 +93,195 @@ export function tokenizeQuery(query: string): string[] {
   return tokens;
 }
 
-/** One live annotation of a live article as the index holds it (the haystack is built here and only here). */
-function indexEntry(annotation: Annotation, article: Article): IndexedAnnotation {
-  const parts = [
-    annotation.target.quote.exact,
-    annotation.note,
-    annotation.tags.join(' '),
-    annotation.claim?.verdict ?? '',
-    annotation.claim?.claimant ?? '',
-    article.title,
-  ];
+
+function noteFacts(annotation: Annotation): NoteFacts {
+  const parts = [annotation.target.quote.exact, annotation.note, annotation.tags.join(' '), annotation.claim?.verdict ?? '', annotation.claim?.claimant ?? ''];
   return {
-    annotation,
-    article,
-    haystack: foldText(parts.join('\n').replace(/\s+/g, ' ')),
+    id: annotation.id,
+    articleId: annotation.articleId,
+    updatedAt: annotation.updatedAt,
     createdDay: annotation.createdAt.slice(0, 10),
+    kind: annotation.kind,
+    claimStatus: annotation.claim?.status,
+    verdict: annotation.claim ? foldText(annotation.claim.verdict) : '',
+    tags: annotation.tags,
+    start: annotation.target.position.start,
+    end: annotation.target.position.end,
+    haystack: foldText(parts.join('\n').replace(/\s+/g, ' ')),
   };
 }
 
-/** Live articles the index lists without notes: every live article none of `entries` belongs to. */
-function unannotatedArticles(articles: Iterable<Article>, entries: readonly IndexedAnnotation[]): Article[] {
-  const annotated = new Set(entries.map((entry) => entry.annotation.articleId));
-  return [...articles].filter((article) => !annotated.has(article.id));
+function articleFacts(article: Article): ArticleFacts {
+  return {
+    id: article.id,
+    siteName: article.siteName,
+    lastVisitedAt: article.lastVisitedAt,
+    title: foldText(article.title),
+    titleAndSite: foldText(`${article.title} ${article.siteName}`),
+  };
+}
+
+/** The order of `compareReadingOrder` (storage/types.ts), on facts. */
+function compareFactsReadingOrder(a: NoteFacts, b: NoteFacts): number {
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**
- * Builds an index a batch of rows at a time, so a caller reading the library in pages can fold each page's text
- * between its reads instead of all of it in one task. `add` takes annotations whose articles were all given to the
- * constructor; `finish` returns the same index `buildSearchIndex` gives for the same rows.
+ * Live notes of live articles, and live articles (with or without notes), as facts. Built a batch of rows at a time
+ * (`addArticles` before the notes that belong to them) and then kept current with `apply`; every operation costs
+ * O(rows given), never O(library).
  */
-export class SearchIndexBuilder {
-  private readonly byId = new Map<string, Article>();
-  private readonly entries: IndexedAnnotation[] = [];
+export class SearchIndex {
+  readonly notes = new Map<string, NoteFacts>();
+  readonly articles = new Map<string, ArticleFacts>();
+  /** Note ids per live article; an article without an entry (or an empty set) has no live notes. */
+  private readonly notesOf = new Map<string, Set<string>>();
 
-  /** Tombstoned articles are left out, and so are their annotations. */
-  constructor(articles: Iterable<Article>) {
-    for (const article of articles) if (!article.deletedAt) this.byId.set(article.id, article);
+  /** Tombstoned articles are left out (and their notes, given later, with them). */
+  addArticles(articles: Iterable<Article>): void {
+    for (const article of articles) if (!article.deletedAt) this.articles.set(article.id, articleFacts(article));
   }
 
-  /** Tombstoned annotations and annotations of missing or tombstoned articles are left out. */
-  add(annotations: readonly Annotation[]): void {
+  /** Tombstoned notes, and notes of articles the index does not hold (missing or tombstoned), are left out. */
+  addNotes(annotations: Iterable<Annotation>): void {
     for (const annotation of annotations) {
-      if (annotation.deletedAt) continue;
-      const article = this.byId.get(annotation.articleId);
-      if (article) this.entries.push(indexEntry(annotation, article));
+      if (annotation.deletedAt || !this.articles.has(annotation.articleId)) continue;
+      this.notes.set(annotation.id, noteFacts(annotation));
+      let ids = this.notesOf.get(annotation.articleId);
+      if (!ids) this.notesOf.set(annotation.articleId, (ids = new Set()));
+      ids.add(annotation.id);
     }
   }
 
-  finish(): SearchIndex {
-    return { entries: this.entries, unannotated: unannotatedArticles(this.byId.values(), this.entries) };
+  /** Whether `articleId` is a live article of the index: a changed article it does not hold may bring stored notes. */
+  holdsArticle(articleId: string): boolean {
+    return this.articles.has(articleId);
+  }
+
+  /**
+   * Makes the index what building it again would give after the changed rows were written. `changed.annotations` must
+   * hold every stored note of each changed article the index did not hold (new, or restored from a tombstone).
+   */
+  apply(changed: ChangedRows): void {
+    for (const [id, row] of changed.articles) {
+      if (row && !row.deletedAt) {
+        this.articles.set(id, articleFacts(row));
+        continue;
+      }
+      this.articles.delete(id);
+      for (const noteId of this.notesOf.get(id) ?? []) this.notes.delete(noteId);
+      this.notesOf.delete(id);
+    }
+    for (const [id, row] of changed.annotations) {
+      this.removeNote(id);
+      if (row) this.addNotes([row]);
+    }
+  }
+
+  private removeNote(id: string): void {
+    const facts = this.notes.get(id);
+    if (!facts) return;
+    this.notes.delete(id);
+    this.notesOf.get(facts.articleId)?.delete(id);
+  }
+
+  /** Live articles without live notes. */
+  *unannotated(): Iterable<ArticleFacts> {
+    for (const article of this.articles.values()) if (!this.notesOf.get(article.id)?.size) yield article;
   }
 }
 
-/** Tombstoned rows and annotations of missing or tombstoned articles are left out. */
+/** Builds the index of the given rows in one call (tests, benchmarks); the extension builds it in pages. */
 export function buildSearchIndex(articles: readonly Article[], annotations: readonly Annotation[]): SearchIndex {
-  const builder = new SearchIndexBuilder(articles);
-  builder.add(annotations);
-  return builder.finish();
-}
-
-/** Rows written since an index was built, read again by id; `undefined` where the row no longer exists. */
-export interface ChangedRows {
-  articles: ReadonlyMap<string, Article | undefined>;
-  annotations: ReadonlyMap<string, Annotation | undefined>;
-}
-
-/** Ids of the articles an index knows (with or without notes): a changed article outside it may bring stored notes. */
-export function indexedArticleIds(index: SearchIndex): Set<string> {
-  const ids = new Set(index.unannotated.map((article) => article.id));
-  for (const entry of index.entries) ids.add(entry.article.id);
-  return ids;
-}
-
-/**
- * The index as `buildSearchIndex` would build it after the changed rows were written, without reading anything else:
- * O(entries) work and new haystacks only for changed rows, so an open "All notes" list follows a write elsewhere
- * cheaply. `changed.annotations` must hold every stored note of each changed article outside `indexedArticleIds(index)`
- * (a new article, or one restored from a tombstone, whose notes the index left out).
- */
-export function patchSearchIndex(index: SearchIndex, changed: ChangedRows): SearchIndex {
-  const articles = new Map<string, Article>();
-  for (const entry of index.entries) articles.set(entry.article.id, entry.article);
-  for (const article of index.unannotated) articles.set(article.id, article);
-  for (const [id, row] of changed.articles) {
-    if (row && !row.deletedAt) articles.set(id, row);
-    else articles.delete(id);
-  }
-  const entries: IndexedAnnotation[] = [];
-  for (const entry of index.entries) {
-    const { id, articleId } = entry.annotation;
-    if (changed.annotations.has(id)) continue;
-    const article = articles.get(articleId);
-    if (!article) continue;
-    entries.push(article === entry.article ? entry : indexEntry(entry.annotation, article));
-  }
-  for (const annotation of changed.annotations.values()) {
-    if (!annotation || annotation.deletedAt) continue;
-    const article = articles.get(annotation.articleId);
-    if (article) entries.push(indexEntry(annotation, article));
-  }
-  return { entries, unannotated: unannotatedArticles(articles.values(), entries) };
+  const index = new SearchIndex();
+  index.addArticles(articles);
+  index.addNotes(annotations);
+  return index;
 }
 
 /** An article without notes is shown when no note-level filter is on and its title (or site) matches the query. */
-function unannotatedMatches(article: Article, tokens: string[], filters: SearchFilters): boolean {
+function unannotatedMatches(article: ArticleFacts, tokens: string[], filters: SearchFilters): boolean {
   if (filters.kinds?.length || filters.tags?.length || filters.claimStatuses?.length || filters.verdict?.trim()) return false;
   if (filters.articleId && article.id !== filters.articleId) return false;
   if (filters.sites?.length && !filters.sites.includes(article.siteName)) return false;
   const day = article.lastVisitedAt.slice(0, 10);
   if ((filters.from && day < filters.from) || (filters.to && day > filters.to)) return false;
-  const haystack = foldText(`${article.title} ${article.siteName}`);
-  return tokens.every((token) => haystack.includes(token));
+  return tokens.every((token) => article.titleAndSite.includes(token));
 }
 
-function passesFilters(entry: IndexedAnnotation, filters: SearchFilters, verdict: string): boolean {
-  const { annotation, article } = entry;
-  if (filters.articleId && annotation.articleId !== filters.articleId) return false;
-  if (filters.kinds?.length && !filters.kinds.includes(annotation.kind)) return false;
-  if (filters.tags?.length && !filters.tags.every((tag) => annotation.tags.includes(tag))) return false;
-  if (filters.claimStatuses?.length && !(annotation.claim && filters.claimStatuses.includes(annotation.claim.status))) return false;
-  if (verdict && !(annotation.claim && foldText(annotation.claim.verdict).includes(verdict))) return false;
+function passesFilters(note: NoteFacts, article: ArticleFacts, filters: SearchFilters, verdict: string): boolean {
+  if (filters.articleId && note.articleId !== filters.articleId) return false;
+  if (filters.kinds?.length && !filters.kinds.includes(note.kind)) return false;
+  if (filters.tags?.length && !filters.tags.every((tag) => note.tags.includes(tag))) return false;
+  if (filters.claimStatuses?.length && !(note.claimStatus && filters.claimStatuses.includes(note.claimStatus))) return false;
+  if (verdict && !(note.claimStatus && note.verdict.includes(verdict))) return false;
   if (filters.sites?.length && !filters.sites.includes(article.siteName)) return false;
-  if (filters.from && entry.createdDay < filters.from) return false;
-  if (filters.to && entry.createdDay > filters.to) return false;
+  if (filters.from && note.createdDay < filters.from) return false;
+  if (filters.to && note.createdDay > filters.to) return false;
   return true;
 }
 
 /**
- * Matching annotations grouped by article: articles with the most recently changed annotation first,
- * annotations within an article in reading order.
+ * Every note matching all query tokens (each found in the note's text or its article's title) and the filters,
+ * grouped by article: articles with the most recently changed matching note first, notes in reading order; articles
+ * without notes whose title or site matches are listed too, by their last visit. O(notes in the index).
  */
 export function searchAnnotations(index: SearchIndex, query: string, filters: SearchFilters = {}): SearchResult {
   const tokens = tokenizeQuery(query);
   const verdict = filters.verdict ? foldText(filters.verdict.trim()) : '';
-  const groups = new Map<string, { group: ArticleGroup; latest: string }>();
+  const groups = new Map<string, { notes: NoteFacts[]; latest: string }>();
   let total = 0;
-  for (const entry of index.entries) {
-    if (!passesFilters(entry, filters, verdict)) continue;
-    if (!tokens.every((token) => entry.haystack.includes(token))) continue;
+  for (const note of index.notes.values()) {
+    const article = index.articles.get(note.articleId) as ArticleFacts;
+    if (!passesFilters(note, article, filters, verdict)) continue;
+    if (!tokens.every((token) => note.haystack.includes(token) || article.title.includes(token))) continue;
     total++;
-    const { article, annotation } = entry;
-    const existing = groups.get(article.id);
-    if (existing) {
-      existing.group.annotations.push(annotation);
-      if (annotation.updatedAt > existing.latest) existing.latest = annotation.updatedAt;
-    } else {
-      groups.set(article.id, { group: { article, annotations: [annotation] }, latest: annotation.updatedAt });
+    const group = groups.get(note.articleId);
+    if (!group) groups.set(note.articleId, { notes: [note], latest: note.updatedAt });
+    else {
+      group.notes.push(note);
+      if (note.updatedAt > group.latest) group.latest = note.updatedAt;
     }
   }
-  for (const article of index.unannotated) {
-    if (unannotatedMatches(article, tokens, filters)) {
-      groups.set(article.id, { group: { article, annotations: [] }, latest: article.lastVisitedAt });
-    }
+  for (const article of index.unannotated()) {
+    if (unannotatedMatches(article, tokens, filters)) groups.set(article.id, { notes: [], latest: article.lastVisitedAt });
   }
-  const sorted = [...groups.values()].sort((a, b) => (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0));
-  for (const { group } of sorted) group.annotations.sort(compareReadingOrder);
-  return { groups: sorted.map(({ group }) => group), total };
+  const sorted = [...groups.entries()].sort(([, a], [, b]) => (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0));
+  return {
+    groups: sorted.map(([articleId, { notes }]) => ({ articleId, annotationIds: notes.sort(compareFactsReadingOrder).map((note) => note.id) })),
+    total,
+  };
 }
 
-/** Tags of live annotations, the most used first (then by name), as `listTags` orders them, counted from the index. */
+/**
+ * The groups a list showing `limit` notes displays: whole groups in order until `limit` notes are shown (the last one
+ * cut short), articles without notes included while the budget lasts.
+ */
+export function firstGroups(groups: readonly IdGroup[], limit: number): IdGroup[] {
+  let budget = limit;
+  const shown: IdGroup[] = [];
+  for (const group of groups) {
+    if (budget <= 0) break;
+    const annotationIds = group.annotationIds.slice(0, budget);
+    budget -= annotationIds.length;
+    shown.push({ articleId: group.articleId, annotationIds });
+  }
+  return shown;
+}
+
+/** Tags of live notes, the most used first (then by name), as `listTags` (storage/annotations.ts) orders them. */
 export function listIndexTags(index: SearchIndex): string[] {
   const counts = new Map<string, number>();
-  for (const { annotation } of index.entries) for (const tag of annotation.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  for (const note of index.notes.values()) for (const tag of note.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
 }
 
-/** Distinct sites that have live annotations, for the site filter. */
+/** Distinct sites that have live notes, for the site filter. */
 export function listSites(index: SearchIndex): string[] {
-  return [...new Set(index.entries.map((e) => e.article.siteName).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+  const sites = new Set<string>();
+  for (const note of index.notes.values()) {
+    const site = index.articles.get(note.articleId)?.siteName;
+    if (site) sites.add(site);
+  }
+  return [...sites].sort((a, b) => a.localeCompare(b));
 }

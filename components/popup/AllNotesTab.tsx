@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { bulkDeleteAnnotations, bulkRestoreAnnotations } from '../../storage/bulk';
-import { listIndexTags, listSites, searchAnnotations, type SearchFilters } from '../../storage/search';
+import type { SearchFilters } from '../../storage/search';
 import { AnnotationItem } from './AnnotationItem';
 import { ArticleHeader } from './ArticleHeader';
 import { ExportPanel, type ExportScope } from './ExportPanel';
@@ -9,27 +9,33 @@ import { useFeedback } from './Feedback';
 import { ImportPanel } from './ImportPanel';
 import { countActiveFilters, SearchFiltersBar } from './SearchFilters';
 import { useServices } from './services';
-import { useSearchIndex } from './use-search-index';
+import { useLibraryQuery } from './use-library-query';
 
 /** Rendering thousands of items would make the popup sluggish; more are shown on request. */
 const PAGE_SIZE = 100;
 
 export function AllNotesTab() {
-  const { db, deps } = useServices();
+  const { db, deps, openLibrarySearch } = useServices();
   const feedback = useFeedback();
-  // Loaded in pages and patched on each write: a large library neither freezes the popup on opening nor on every
-  // page visited while it is open. Tags come from the same index rather than a second walk over every note.
-  const index = useSearchIndex(db);
-  const tags = useMemo(() => (index.value ? listIndexTags(index.value) : []), [index.value]);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [limit, setLimit] = useState(PAGE_SIZE);
-
-  const result = useMemo(() => (index.value ? searchAnnotations(index.value, query, filters) : null), [index.value, query, filters]);
-  const sites = useMemo(() => (index.value ? listSites(index.value) : []), [index.value]);
-  const shownIds = useMemo(() => result?.groups.flatMap((g) => g.annotations.map((a) => a.id)) ?? [], [result]);
-  const liveSelection = shownIds.filter((id) => selected.has(id));
+  // The library's index lives in a worker and this page reads only the rows it shows: a large library neither freezes
+  // the popup on opening nor on every page visited while it is open.
+  const { view, error, matchingIds } = useLibraryQuery(db, openLibrarySearch, { query, filters, limit });
+  const tags = view?.tags ?? [];
+  const liveSelection = [...selected];
+  // A new search or filter starts a new selection: what was ticked may no longer be listed.
+  const refine = (next: () => void) => {
+    next();
+    setLimit(PAGE_SIZE);
+    setSelected(new Set());
+  };
+  const selectAll = async () => {
+    const ids = await feedback.run(matchingIds);
+    if (ids) setSelected(new Set(ids));
+  };
 
   const toggle = (id: string, on: boolean) =>
     setSelected((previous) => {
@@ -50,17 +56,11 @@ export function AllNotesTab() {
     ...(liveSelection.length
       ? [{ key: 'selection', label: `Selected (${liveSelection.length})`, slug: 'selection', load: (now: Date) => bundleForAnnotations(db, liveSelection, now) }]
       : []),
-    { key: 'shown', label: `Shown by this search (${shownIds.length})`, slug: 'search', load: (now: Date) => bundleForAnnotations(db, shownIds, now) },
+    { key: 'shown', label: `Shown by this search (${view?.total ?? 0})`, slug: 'search', load: async (now: Date) => bundleForAnnotations(db, await matchingIds(), now) },
     { key: 'all', label: 'Everything', slug: 'all', load: (now: Date) => bundleForEverything(db, now) },
   ];
 
-  let budget = limit;
-  const visibleGroups = (result?.groups ?? []).flatMap((group) => {
-    if (budget <= 0) return [];
-    const annotations = group.annotations.slice(0, budget);
-    budget -= annotations.length;
-    return [{ ...group, annotations }];
-  });
+  const visibleGroups = view?.groups ?? [];
 
   return (
     <div class="all-notes">
@@ -76,22 +76,22 @@ export function AllNotesTab() {
           placeholder="Search quotes, notes, tags, titles"
           value={query}
           onInput={(e) => {
-            setQuery(e.currentTarget.value);
-            setLimit(PAGE_SIZE);
+            const value = e.currentTarget.value;
+            refine(() => setQuery(value));
           }}
         />
       </div>
-      <SearchFiltersBar filters={filters} tags={tags} sites={sites} onChange={(f) => (setFilters(f), setLimit(PAGE_SIZE))} />
-      {index.error !== undefined && (
+      <SearchFiltersBar filters={filters} tags={tags} sites={view?.sites ?? []} onChange={(f) => refine(() => setFilters(f))} />
+      {error !== undefined && (
         <p class="error" role="alert">
-          Could not read your notes: {String(index.error)}
+          Could not read your notes: {String(error)}
         </p>
       )}
       <div class="bulk-bar">
         <p class="count" role="status" aria-live="polite">
-          {result ? `${result.total} found` : 'Loading…'}
+          {view ? `${view.total} found` : 'Loading…'}
         </p>
-        <button type="button" onClick={() => setSelected(new Set(shownIds))} disabled={!shownIds.length}>
+        <button type="button" onClick={selectAll} disabled={!view?.total}>
           Select all
         </button>
         {liveSelection.length > 0 && (
@@ -105,7 +105,7 @@ export function AllNotesTab() {
           </>
         )}
       </div>
-      {result && result.total === 0 && result.groups.length === 0 && <p class="empty">{query.trim() || countActiveFilters(filters) > 0 ? 'Nothing matches.' : 'No notes yet.'}</p>}
+      {view && view.total === 0 && view.groups.length === 0 && <p class="empty">{query.trim() || countActiveFilters(filters) > 0 ? 'Nothing matches.' : 'No notes yet.'}</p>}
       {visibleGroups.map(({ article, annotations }) => (
         <section key={article.id} class="article-group" aria-label={article.title || article.url}>
           <ArticleHeader article={article} />
@@ -122,9 +122,9 @@ export function AllNotesTab() {
           </ul>
         </section>
       ))}
-      {result && result.total > limit && (
+      {view && view.total > limit && (
         <button type="button" onClick={() => setLimit((l) => l + PAGE_SIZE)}>
-          Show more ({result.total - limit} more)
+          Show more ({view.total - limit} more)
         </button>
       )}
       <section class="transfer" aria-label="Export and import">

@@ -3,6 +3,7 @@ import { realDeps } from '../../storage/deps';
 import { downloadFile } from '../shared/download';
 import { parseBackupInWorker } from './backup-parser';
 import { formatReferencesInWorker } from './reference-client';
+import { openLibrarySearchWorker } from './library-search-client';
 import { browserPermissions, browserStorage, browserTabs } from './browser-services';
 import type { PopupServices } from './services';
 
@@ -16,6 +17,7 @@ export function realServices(): PopupServices {
     download: (file) => downloadFile(file),
     parseBackup: parseBackupInWorker,
     formatReferences: formatReferencesInWorker,
+    openLibrarySearch: openLibrarySearchWorker,
     copyText: (text) => navigator.clipboard.writeText(text),
   };
 }

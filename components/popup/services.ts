@@ -9,6 +9,8 @@ import type { DownloadFile } from '../shared/download';
 import type { ParseResult } from '../../export/backup';
 import type { ParseOptions } from './backup-parser';
 import type { ReferenceFormatter } from '../../export/markdown';
+import type { LibraryPage, LibraryQuery } from '../../storage/library-search';
+import type { SearchFilters } from '../../storage/search';
 
 export interface TargetTab {
   id: number;
@@ -46,6 +48,17 @@ export interface SidePanelOpener {
   open(): Promise<void>;
 }
 
+/** The "All notes" search index of the whole library (storage/library-search.ts), wherever it runs. */
+export interface LibrarySearchService {
+  /** The page of results for `request`, once the index is loaded; rejects with an Error when reading fails. */
+  query(request: LibraryQuery): Promise<LibraryPage>;
+  /** Ids of every note matching `query` and `filters`, shown or not. */
+  matchingIds(query: string, filters: SearchFilters): Promise<string[]>;
+  /** Calls `listener` after each write the index applied; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void;
+  close(): void;
+}
+
 export interface PopupServices {
   db: NewsLensDb;
   deps: StorageDeps;
@@ -60,6 +73,8 @@ export interface PopupServices {
   parseBackup: (file: File, options: ParseOptions) => Promise<ParseResult>;
   /** Formats the references of a Markdown export (the real one works in a worker, reference-client.ts). */
   formatReferences: ReferenceFormatter;
+  /** Starts the search index for one "All notes" list (the real one loads and searches in a worker). */
+  openLibrarySearch: () => LibrarySearchService;
   /** Puts text on the system clipboard; rejects when the browser refuses. */
   copyText: (text: string) => Promise<void>;
   /** Absent where there is no side panel to open (the side panel itself, the options page, tests). */

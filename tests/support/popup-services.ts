@@ -6,6 +6,7 @@ import type { StorageDeps } from '../../storage/deps';
 import type { DownloadFile } from '../../components/shared/download';
 import { parseBackupInSlices } from '../../export/backup';
 import { referenceEngine } from '../../export/reference-engine';
+import { LibrarySearch } from '../../storage/library-search';
 
 export const FIXED_NOW = new Date('2025-04-01T12:00:00.000Z');
 
@@ -50,6 +51,17 @@ export function fakeServices(overrides: { tabs?: Partial<TabBridge>; granted?: s
     // The same checks as the worker runs, on this thread: happy-dom has no module workers.
     parseBackup: async (file, options) => parseBackupInSlices(await file.text(), options),
     formatReferences: async (items, style) => items.map((item) => referenceEngine(style).format(item)),
+    // The same index as the worker holds, on this thread.
+    openLibrarySearch: () => {
+      const listeners = new Set<() => void>();
+      const search = new LibrarySearch(db, () => listeners.forEach((listener) => listener()));
+      return {
+        query: (request) => search.query(request),
+        matchingIds: (query, filters) => search.matchingIds(query, filters),
+        onChange: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+        close: () => search.close(),
+      };
+    },
     copyText: async (text) => {
       copied.push(text);
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, foldText, listSites, searchAnnotations, tokenizeQuery } from '../../../storage/search';
+import { buildSearchIndex, firstGroups, foldText, listSites, searchAnnotations, tokenizeQuery } from '../../../storage/search';
 import { generateCorpus, makeAnnotation, makeArticle } from '../../fixtures/popup-data';
 
 function fixture() {
@@ -24,7 +24,7 @@ function fixture() {
   return { budget, zurich, a1, a2, a3, tomb, index };
 }
 
-const ids = (result: ReturnType<typeof searchAnnotations>) => result.groups.flatMap((g) => g.annotations.map((a) => a.id));
+const ids = (result: ReturnType<typeof searchAnnotations>) => result.groups.flatMap((g) => g.annotationIds);
 
 describe('foldText and tokenizeQuery', () => {
   it('fold case and accents', () => {
@@ -41,7 +41,7 @@ describe('searchAnnotations', () => {
     const { index, a1, a2, a3, zurich, budget } = fixture();
     const result = searchAnnotations(index, '');
     expect(result.total).toBe(3);
-    expect(result.groups.map((g) => g.article.id)).toEqual([zurich.id, budget.id]);
+    expect(result.groups.map((g) => g.articleId)).toEqual([zurich.id, budget.id]);
     expect(ids(result)).toEqual([a3.id, a2.id, a1.id]);
   });
 
@@ -101,16 +101,34 @@ describe('searchAnnotations', () => {
   });
 });
 
+describe('firstGroups', () => {
+  it('shows whole groups until the limit, cuts the last one short, and keeps articles without notes while the budget lasts', () => {
+    const groups = [
+      { articleId: 'a', annotationIds: ['1', '2'] },
+      { articleId: 'visited', annotationIds: [] },
+      { articleId: 'b', annotationIds: ['3', '4', '5'] },
+      { articleId: 'c', annotationIds: ['6'] },
+    ];
+    expect(firstGroups(groups, 4)).toEqual([
+      { articleId: 'a', annotationIds: ['1', '2'] },
+      { articleId: 'visited', annotationIds: [] },
+      { articleId: 'b', annotationIds: ['3', '4'] },
+    ]);
+    expect(firstGroups(groups, 2).map((g) => g.articleId)).toEqual(['a']);
+    expect(firstGroups(groups, 100)).toEqual(groups);
+  });
+});
+
 describe('articles without notes', () => {
   it('are listed when nothing narrows the search to notes, and found by their title', () => {
     const visited = makeArticle({ title: 'Starmer meets Xi in Beijing', siteName: 'news.example.com' });
     const annotatedArticle = makeArticle({ title: 'Council approves new budget' });
     const note = makeAnnotation(annotatedArticle, { quote: 'the budget rose' });
     const index = buildSearchIndex([visited, annotatedArticle], [note]);
-    expect(searchAnnotations(index, '').groups.map((g) => g.article.title)).toContain('Starmer meets Xi in Beijing');
-    expect(searchAnnotations(index, 'beijing').groups.map((g) => g.article.id)).toEqual([visited.id]);
-    expect(searchAnnotations(index, 'beijing').groups[0]?.annotations).toEqual([]);
-    expect(searchAnnotations(index, '', { kinds: ['note'] }).groups.map((g) => g.article.id)).not.toContain(visited.id);
-    expect(searchAnnotations(index, 'budget').groups.map((g) => g.article.id)).toEqual([annotatedArticle.id]);
+    expect(searchAnnotations(index, '').groups.map((g) => g.articleId)).toContain(visited.id);
+    expect(searchAnnotations(index, 'beijing').groups.map((g) => g.articleId)).toEqual([visited.id]);
+    expect(searchAnnotations(index, 'beijing').groups[0]?.annotationIds).toEqual([]);
+    expect(searchAnnotations(index, '', { kinds: ['note'] }).groups.map((g) => g.articleId)).not.toContain(visited.id);
+    expect(searchAnnotations(index, 'budget').groups.map((g) => g.articleId)).toEqual([annotatedArticle.id]);
   });
 });

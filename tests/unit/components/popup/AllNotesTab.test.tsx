@@ -144,5 +144,28 @@ describe('All notes tab', () => {
     expect(loads).toHaveBeenCalled();
     background.close();
   });
-});
 
+  it('opens with the first page read through indexes while the search index is still loading', async () => {
+    const fake = fakeServices();
+    const storm = makeArticle({ title: 'Storm hits the coast' });
+    await fake.db.articles.add(storm);
+    await fake.db.annotations.add(makeAnnotation(storm, { quote: 'winds of 150 km/h' }));
+    // An index that never finishes loading (a very large library on a slow machine).
+    const never = new Promise<never>(() => {});
+    fake.services.openLibrarySearch = () => ({ query: () => never, matchingIds: () => never, onChange: () => () => {}, close: () => {} });
+    render(<PopupApp services={fake.services} initialTab="all" />);
+    await screen.findByText('1 found');
+    expect(quotes()).toEqual(['winds of 150 km/h']);
+  });
+
+  it('selects every matching note with Select all, and a new search starts a new selection', async () => {
+    await setup();
+    fireEvent.input(screen.getByLabelText('Search notes'), { target: { value: 'budget' } });
+    await screen.findByText('2 found');
+    fireEvent.click(screen.getByRole('button', { name: 'Select all' }));
+    await screen.findByRole('button', { name: 'Delete selected (2)' });
+    fireEvent.input(screen.getByLabelText('Search notes'), { target: { value: '' } });
+    await screen.findByText('3 found');
+    expect(screen.queryByRole('button', { name: /Delete selected/ })).toBeNull();
+  });
+});

@@ -1,0 +1,114 @@
+// "All notes" as the list shows it. The search index of the whole library lives in a worker (PopupServices
+// .openLibrarySearch); this page asks it for the ids of one page of results and reads only those rows. Until the index
+// is loaded (about 1.5 s for 50,000 notes, off this thread), the unfiltered first page is read through indexes
+// (storage/library-first-page.ts), so the list opens as fast on a large library as on a small one.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { NewsLensDb } from '../../storage/db';
+import { firstLibraryPage } from '../../storage/library-first-page';
+import type { LibraryPage, LibraryQuery } from '../../storage/library-search';
+import type { ArticleGroup, IdGroup } from '../../storage/search';
+import type { LibrarySearchService } from './services';
+
+export interface LibraryView {
+  groups: ArticleGroup[];
+  /** All matching notes, shown or not. */
+  total: number;
+  /** What the filters offer (empty until the index is loaded). */
+  tags: string[];
+  sites: string[];
+}
+
+export interface LibraryQueryState {
+  /** undefined until the first page is read. */
+  view: LibraryView | undefined;
+  /** Whether `view` answers an earlier request than the current one (the reader typed; results are on their way). */
+  stale: boolean;
+  error: unknown;
+  /** Ids of every note the current request matches, shown or not; rejects until the search has started or when it fails. */
+  matchingIds: () => Promise<string[]>;
+}
+
+const isUnfiltered = (request: LibraryQuery) =>
+  !request.query.trim() && Object.values(request.filters).every((v) => v === undefined || v === '' || (Array.isArray(v) && !v.length));
+
+/** The rows of `groups`, read by id; a row deleted since the index answered is left out. */
+async function readGroups(db: NewsLensDb, groups: readonly IdGroup[]): Promise<ArticleGroup[]> {
+  const [articles, notes] = await Promise.all([
+    db.articles.bulkGet(groups.map((group) => group.articleId)),
+    db.annotations.bulkGet(groups.flatMap((group) => group.annotationIds)),
+  ]);
+  let next = 0;
+  const read: ArticleGroup[] = [];
+  groups.forEach((group, i) => {
+    const annotations = notes.slice(next, (next += group.annotationIds.length)).filter((note) => note && !note.deletedAt);
+    const article = articles[i];
+    if (article && !article.deletedAt) read.push({ article, annotations: annotations as ArticleGroup['annotations'] });
+  });
+  return read;
+}
+
+/**
+ * The groups, total, tags and sites "All notes" shows for `request`, kept current: the search service reports each
+ * write it applied and the page is asked for again. Requests overtaken by newer ones are dropped.
+ */
+export function useLibraryQuery(db: NewsLensDb, openSearch: () => LibrarySearchService, request: LibraryQuery): LibraryQueryState {
+  const [state, setState] = useState<Omit<LibraryQueryState, 'matchingIds'>>({ view: undefined, stale: true, error: undefined });
+  const [search, setSearch] = useState<LibrarySearchService>();
+  const [changes, setChanges] = useState(0);
+  const latest = useRef(0);
+  const indexAnswered = useRef(false);
+  const requestKey = JSON.stringify(request);
+  const current = useRef(request);
+  current.current = request;
+
+  useEffect(() => {
+    const started = openSearch();
+    setSearch(started);
+    const unsubscribe = started.onChange(() => setChanges((n) => n + 1));
+    return () => {
+      unsubscribe();
+      started.close();
+    };
+  }, [openSearch]);
+
+  // The fast first page, shown only while the index has not answered and the reader has not searched or filtered.
+  useEffect(() => {
+    if (!isUnfiltered(request)) return;
+    let cancelled = false;
+    firstLibraryPage(db, request.limit).then(
+      ({ groups, total }) => {
+        const still = isUnfiltered(current.current) && current.current.limit === request.limit;
+        if (!cancelled && !indexAnswered.current && still) setState({ view: { groups, total, tags: [], sites: [] }, stale: true, error: undefined });
+      },
+      () => {}, // the index's answer shows any read error
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [db]);
+
+  useEffect(() => {
+    if (!search) return;
+    const asked = ++latest.current;
+    setState((previous) => ({ ...previous, stale: true }));
+    search
+      .query(request)
+      .then(async (page: LibraryPage) => ({ page, groups: await readGroups(db, page.groups) }))
+      .then(
+        ({ page, groups }) => {
+          if (latest.current !== asked) return;
+          indexAnswered.current = true;
+          setState({ view: { groups, total: page.total, tags: page.tags, sites: page.sites }, stale: false, error: undefined });
+        },
+        (error: unknown) => {
+          if (latest.current === asked && !(error instanceof DOMException && error.name === 'AbortError')) setState((previous) => ({ ...previous, stale: false, error }));
+        },
+      );
+  }, [search, requestKey, changes]);
+
+  const matchingIds = async () => {
+    if (!search) throw new Error('Your notes are still loading.');
+    return search.matchingIds(current.current.query, current.current.filters);
+  };
+  return { ...state, matchingIds };
+}

@@ -1,0 +1,212 @@
+// The "All notes" search index of the whole library, loaded from Dexie and kept current. It runs in a worker in the
+// extension (components/popup/library-search-worker.ts), so neither loading 50,000 notes nor searching them takes the
+// popup's main thread, and the popup holds only the rows it shows. Unit tests run it in-process.
+import Dexie, { type IntervalTree, type ObservabilitySet, type Table } from 'dexie';
+import { isCancelled, throwIfCancelled, yieldToEventLoop } from '../export/slices';
+import type { NewsLensDb } from './db';
+import {
+  firstGroups,
+  listIndexTags,
+  listSites,
+  searchAnnotations,
+  SearchIndex,
+  type ChangedRows,
+  type IdGroup,
+  type SearchFilters,
+} from './search';
+import type { Annotation, Article } from './types';
+
+/**
+ * Rows per read. A page of 1,000 notes (about 1 MB) is deserialised in roughly 10-20 ms in Chromium, and 50 pages for
+ * 50,000 notes keep the per-request overhead small.
+ */
+const ROWS_PER_READ = 1000;
+
+/** Writes arriving within this many ms are applied together (a page visit writes its article, then its notes' anchors). */
+const SETTLE_MS = 60;
+
+/** One page of "All notes" as the list shows it, with what the filters offer. */
+export interface LibraryPage {
+  /** The groups shown for `limit` notes (see `firstGroups`). */
+  groups: IdGroup[];
+  /** All matching notes, shown or not. */
+  total: number;
+  /** Tags of live notes, most used first. */
+  tags: string[];
+  /** Sites with live notes, by name. */
+  sites: string[];
+}
+
+export interface LibraryQuery {
+  query: string;
+  filters: SearchFilters;
+  /** How many notes the list shows (a positive integer). */
+  limit: number;
+}
+
+/**
+ * Every row of `table` in primary-key order, `ROWS_PER_READ` per request, each page handed to `take` and followed by a
+ * yield to the event loop. Throws an AbortError when `signal` is aborted.
+ */
+// The insert type (third parameter) is irrelevant to reading, and EntityTable makes `id` optional there.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function readInPages<T extends { id: string }>(table: Table<T, string, any>, signal: AbortSignal, take: (page: T[]) => void): Promise<void> {
+  let page = await table.orderBy(':id').limit(ROWS_PER_READ).toArray();
+  while (page.length) {
+    take(page);
+    await yieldToEventLoop();
+    throwIfCancelled(signal);
+    if (page.length < ROWS_PER_READ) break;
+    const last = page[page.length - 1] as T;
+    page = await table.where(':id').above(last.id).limit(ROWS_PER_READ).toArray();
+  }
+}
+
+/**
+ * Builds the search index of the whole library a page of rows at a time (see `readInPages`). Rows written while it
+ * reads may be seen or not; `LibrarySearch` applies writes that arrive meanwhile afterwards.
+ * Throws an AbortError when `signal` is aborted.
+ */
+export async function loadSearchIndexInPages(db: NewsLensDb, signal: AbortSignal): Promise<SearchIndex> {
+  const index = new SearchIndex();
+  await readInPages(db.articles, signal, (page) => index.addArticles(page));
+  await readInPages(db.annotations, signal, (page) => index.addNotes(page));
+  return index;
+}
+
+/** What a committed write touched in one table: the primary keys it names, or 'all' for a range (a clear, a bulk delete). */
+type TouchedKeys = Set<string> | 'all';
+
+/** Primary keys named by an interval tree of single keys; false when it holds a real range (the keys are unknown). */
+function singleKeys(tree: IntervalTree, into: Set<string>): boolean {
+  const stack: IntervalTree[] = [tree];
+  while (stack.length) {
+    const node = stack.pop() as IntervalTree & { from?: unknown; to?: unknown; l?: IntervalTree | null; r?: IntervalTree | null };
+    if (!node || node.d === 0) continue;
+    if (typeof node.from !== 'string' || node.from !== node.to) return false;
+    into.add(node.from);
+    if (node.l) stack.push(node.l);
+    if (node.r) stack.push(node.r);
+  }
+  return true;
+}
+
+/** The keys of `table` that a `storagemutated` notification says were written (Dexie part `idb://db/table/`). */
+function touched(parts: ObservabilitySet, dbName: string, table: string): TouchedKeys {
+  const keys = new Set<string>();
+  const prefix = `idb://${dbName}/${table}/`;
+  for (const [part, tree] of Object.entries(parts)) {
+    // '' is the primary key of put rows, ':dels' of deleted ones; index parts repeat the same writes.
+    if (part !== prefix && part !== `${prefix}:dels`) continue;
+    if (!singleKeys(tree, keys)) return 'all';
+  }
+  return keys;
+}
+
+const union = (a: TouchedKeys, b: TouchedKeys): TouchedKeys => (a === 'all' || b === 'all' ? 'all' : new Set([...a, ...b]));
+
+/** Reads the touched rows again, and every stored note of a touched article the index did not hold. */
+async function readChanged(db: NewsLensDb, index: SearchIndex, articleIds: Set<string>, annotationIds: Set<string>): Promise<ChangedRows> {
+  const articleRows = await db.articles.bulkGet([...articleIds]);
+  const articles = new Map<string, Article | undefined>([...articleIds].map((id, i) => [id, articleRows[i]]));
+  const annotationRows = await db.annotations.bulkGet([...annotationIds]);
+  const annotations = new Map<string, Annotation | undefined>([...annotationIds].map((id, i) => [id, annotationRows[i]]));
+  for (const [id, row] of articles) {
+    if (!row || row.deletedAt || index.holdsArticle(id)) continue;
+    for (const note of await db.annotations.where('articleId').equals(id).toArray()) annotations.set(note.id, note);
+  }
+  return { articles, annotations };
+}
+
+/**
+ * The search index of `db`'s whole library: loaded in pages when constructed, then kept current: each committed write
+ * (in this context or, through Dexie's cross-context `storagemutated` event, in the popup, side panel or background) is
+ * applied by reading only the rows it touched; a write over a key range (a table cleared) reloads everything, in pages.
+ * `onChange` is called after each applied write. Call `close` when done.
+ */
+export class LibrarySearch {
+  private index: SearchIndex | undefined;
+  private readonly controller = new AbortController();
+  private pending: { articles: TouchedKeys; annotations: TouchedKeys } = { articles: new Set(), annotations: new Set() };
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void>;
+  private failure: unknown;
+  private readonly onMutated = (parts: ObservabilitySet) => this.noteWrite(parts);
+
+  constructor(
+    private readonly db: NewsLensDb,
+    private readonly onChange: () => void = () => {},
+  ) {
+    // Subscribed before the first read, so a write committed while the pages are read is applied after them.
+    Dexie.on('storagemutated', this.onMutated);
+    this.running = this.step(async () => {
+      this.index = await loadSearchIndexInPages(db, this.controller.signal);
+      await this.applyPending();
+    });
+  }
+
+  /**
+   * The page of results for `request`, once the index is loaded and every write noticed so far is applied.
+   * Rejects with the error that stopped loading or applying a write (a failed read).
+   */
+  async query(request: LibraryQuery): Promise<LibraryPage> {
+    const index = await this.current();
+    const result = searchAnnotations(index, request.query, request.filters);
+    return { groups: firstGroups(result.groups, request.limit), total: result.total, tags: listIndexTags(index), sites: listSites(index) };
+  }
+
+  /** Ids of every note matching `query` and `filters` (for "Select all" and "export what this search shows"). */
+  async matchingIds(query: string, filters: SearchFilters): Promise<string[]> {
+    const result = searchAnnotations(await this.current(), query, filters);
+    return result.groups.flatMap((group) => group.annotationIds);
+  }
+
+  close(): void {
+    this.controller.abort();
+    clearTimeout(this.timer);
+    Dexie.on('storagemutated').unsubscribe(this.onMutated);
+  }
+
+  private async current(): Promise<SearchIndex> {
+    await this.running;
+    if (this.failure !== undefined) throw this.failure;
+    return this.index as SearchIndex;
+  }
+
+  /** One load or patch at a time, in order: a patch must apply to the index the previous step left. */
+  private step(work: () => Promise<void>): Promise<void> {
+    this.running = this.running === undefined ? work() : this.running.then(work);
+    this.running = this.running.then(
+      () => {
+        this.failure = undefined;
+      },
+      (error: unknown) => {
+        if (!isCancelled(error)) this.failure = error;
+      },
+    );
+    return this.running;
+  }
+
+  private noteWrite(parts: ObservabilitySet): void {
+    const articles = touched(parts, this.db.name, 'articles');
+    const annotations = touched(parts, this.db.name, 'annotations');
+    if (articles !== 'all' && annotations !== 'all' && !articles.size && !annotations.size) return;
+    this.pending = { articles: union(this.pending.articles, articles), annotations: union(this.pending.annotations, annotations) };
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.step(() => this.applyPending()).then(() => this.onChange());
+    }, SETTLE_MS);
+  }
+
+  private async applyPending(): Promise<void> {
+    const work = this.pending;
+    this.pending = { articles: new Set(), annotations: new Set() };
+    if (!this.index) return;
+    if (work.articles === 'all' || work.annotations === 'all') {
+      this.index = await loadSearchIndexInPages(this.db, this.controller.signal);
+      return;
+    }
+    if (!work.articles.size && !work.annotations.size) return;
+    this.index.apply(await readChanged(this.db, this.index, work.articles, work.annotations));
+  }
+}
