@@ -36,8 +36,8 @@ async function liveNotesOf(db: NewsLensDb, articleIds: readonly string[]): Promi
 }
 
 /**
- * The groups `searchAnnotations` + `firstGroups` (storage/search.ts) give for an empty query, no filters and `limit`
- * notes shown, and the total they count, read with the `updatedAt`, `articleId`, `lastVisitedAt` and `deletedAt`
+ * The groups `searchPage` (storage/search.ts) gives for an empty query, no filters and `limit` notes shown, and the
+ * total it counts, read with the `updatedAt`, `articleId`, `lastVisitedAt` and `deletedAt`
  * indexes: O(rows shown) reads instead of O(library). Ties in time may order differently from the full search.
  */
 export async function firstLibraryPage(db: NewsLensDb, limit: number): Promise<{ groups: ArticleGroup[]; total: number }> {

@@ -5,11 +5,11 @@ import Dexie, { type IntervalTree, type ObservabilitySet, type Table } from 'dex
 import { isCancelled, throwIfCancelled, yieldToEventLoop } from '../export/slices';
 import type { NewsLensDb } from './db';
 import {
-  firstGroups,
   listIndexTags,
   listSites,
   searchAnnotations,
   SearchIndex,
+  searchPage,
   type ChangedRows,
   type IdGroup,
   type SearchFilters,
@@ -27,7 +27,7 @@ const SETTLE_MS = 60;
 
 /** One page of "All notes" as the list shows it, with what the filters offer. */
 export interface LibraryPage {
-  /** The groups shown for `limit` notes (see `firstGroups`). */
+  /** The groups shown for `limit` notes (see `searchPage`). */
   groups: IdGroup[];
   /** All matching notes, shown or not. */
   total: number;
@@ -131,6 +131,8 @@ export class LibrarySearch {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void>;
   private failure: unknown;
+  /** Tags and sites of the current index, counted once per change rather than on every keystroke. */
+  private facets: { tags: string[]; sites: string[] } | undefined;
   private readonly onMutated = (parts: ObservabilitySet) => this.noteWrite(parts);
 
   constructor(
@@ -141,6 +143,7 @@ export class LibrarySearch {
     Dexie.on('storagemutated', this.onMutated);
     this.running = this.step(async () => {
       this.index = await loadSearchIndexInPages(db, this.controller.signal);
+      this.facets = undefined;
       await this.applyPending();
     });
   }
@@ -151,8 +154,9 @@ export class LibrarySearch {
    */
   async query(request: LibraryQuery): Promise<LibraryPage> {
     const index = await this.current();
-    const result = searchAnnotations(index, request.query, request.filters);
-    return { groups: firstGroups(result.groups, request.limit), total: result.total, tags: listIndexTags(index), sites: listSites(index) };
+    const { groups, total } = searchPage(index, request.query, request.filters, request.limit);
+    this.facets ??= { tags: listIndexTags(index), sites: listSites(index) };
+    return { groups, total, ...this.facets };
   }
 
   /** Ids of every note matching `query` and `filters` (for "Select all" and "export what this search shows"). */
@@ -199,14 +203,17 @@ export class LibrarySearch {
   }
 
   private async applyPending(): Promise<void> {
+    this.facets = undefined;
     const work = this.pending;
     this.pending = { articles: new Set(), annotations: new Set() };
     if (!this.index) return;
     if (work.articles === 'all' || work.annotations === 'all') {
       this.index = await loadSearchIndexInPages(this.db, this.controller.signal);
+      this.facets = undefined;
       return;
     }
     if (!work.articles.size && !work.annotations.size) return;
     this.index.apply(await readChanged(this.db, this.index, work.articles, work.annotations));
+    this.facets = undefined;
   }
 }

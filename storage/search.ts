@@ -221,12 +221,8 @@ function passesFilters(note: NoteFacts, article: ArticleFacts, filters: SearchFi
   return true;
 }
 
-/**
- * Every note matching all query tokens (each found in the note's text or its article's title) and the filters,
- * grouped by article: articles with the most recently changed matching note first, notes in reading order; articles
- * without notes whose title or site matches are listed too, by their last visit. O(notes in the index).
- */
-export function searchAnnotations(index: SearchIndex, query: string, filters: SearchFilters = {}): SearchResult {
+/** Matching notes grouped by article, groups in list order, notes not yet in reading order. */
+function matchGroups(index: SearchIndex, query: string, filters: SearchFilters): { groups: Array<{ articleId: string; notes: NoteFacts[] }>; total: number } {
   const tokens = tokenizeQuery(query);
   const verdict = filters.verdict ? foldText(filters.verdict.trim()) : '';
   const groups = new Map<string, { notes: NoteFacts[]; latest: string }>();
@@ -247,26 +243,37 @@ export function searchAnnotations(index: SearchIndex, query: string, filters: Se
     if (unannotatedMatches(article, tokens, filters)) groups.set(article.id, { notes: [], latest: article.lastVisitedAt });
   }
   const sorted = [...groups.entries()].sort(([, a], [, b]) => (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0));
-  return {
-    groups: sorted.map(([articleId, { notes }]) => ({ articleId, annotationIds: notes.sort(compareFactsReadingOrder).map((note) => note.id) })),
-    total,
-  };
+  return { groups: sorted.map(([articleId, { notes }]) => ({ articleId, notes })), total };
+}
+
+const inReadingOrder = (notes: NoteFacts[]) => notes.sort(compareFactsReadingOrder).map((note) => note.id);
+
+/**
+ * Every note matching all query tokens (each found in the note's text or its article's title) and the filters,
+ * grouped by article: articles with the most recently changed matching note first, notes in reading order; articles
+ * without notes whose title or site matches are listed too, by their last visit. O(notes in the index).
+ */
+export function searchAnnotations(index: SearchIndex, query: string, filters: SearchFilters = {}): SearchResult {
+  const { groups, total } = matchGroups(index, query, filters);
+  return { groups: groups.map(({ articleId, notes }) => ({ articleId, annotationIds: inReadingOrder(notes) })), total };
 }
 
 /**
- * The groups a list showing `limit` notes displays: whole groups in order until `limit` notes are shown (the last one
- * cut short), articles without notes included while the budget lasts.
+ * The groups a list showing `limit` notes displays, and the total of `searchAnnotations`: whole groups in order until
+ * `limit` notes are shown (the last one cut short), articles without notes included while the budget lasts. Only the
+ * shown groups are put in reading order: this is what the list needs on each keystroke.
  */
-export function firstGroups(groups: readonly IdGroup[], limit: number): IdGroup[] {
+export function searchPage(index: SearchIndex, query: string, filters: SearchFilters, limit: number): SearchResult {
+  const { groups, total } = matchGroups(index, query, filters);
   let budget = limit;
   const shown: IdGroup[] = [];
-  for (const group of groups) {
+  for (const { articleId, notes } of groups) {
     if (budget <= 0) break;
-    const annotationIds = group.annotationIds.slice(0, budget);
+    const annotationIds = inReadingOrder(notes).slice(0, budget);
     budget -= annotationIds.length;
-    shown.push({ articleId: group.articleId, annotationIds });
+    shown.push({ articleId, annotationIds });
   }
-  return shown;
+  return { groups: shown, total };
 }
 
 /** Tags of live notes, the most used first (then by name), as `listTags` (storage/annotations.ts) orders them. */

@@ -21,8 +21,6 @@ export interface LibraryView {
 export interface LibraryQueryState {
   /** undefined until the first page is read. */
   view: LibraryView | undefined;
-  /** Whether `view` answers an earlier request than the current one (the reader typed; results are on their way). */
-  stale: boolean;
   error: unknown;
   /** Ids of every note the current request matches, shown or not; rejects until the search has started or when it fails. */
   matchingIds: () => Promise<string[]>;
@@ -52,63 +50,78 @@ async function readGroups(db: NewsLensDb, groups: readonly IdGroup[]): Promise<A
  * write it applied and the page is asked for again. Requests overtaken by newer ones are dropped.
  */
 export function useLibraryQuery(db: NewsLensDb, openSearch: () => LibrarySearchService, request: LibraryQuery): LibraryQueryState {
-  const [state, setState] = useState<Omit<LibraryQueryState, 'matchingIds'>>({ view: undefined, stale: true, error: undefined });
-  const [search, setSearch] = useState<LibrarySearchService>();
-  const [changes, setChanges] = useState(0);
+  const [state, setState] = useState<Omit<LibraryQueryState, 'matchingIds'>>({ view: undefined, error: undefined });
   const latest = useRef(0);
   const indexAnswered = useRef(false);
   const requestKey = JSON.stringify(request);
   const current = useRef(request);
   current.current = request;
 
-  useEffect(() => {
-    const started = openSearch();
-    setSearch(started);
-    const unsubscribe = started.onChange(() => setChanges((n) => n + 1));
-    return () => {
-      unsubscribe();
-      started.close();
-    };
-  }, [openSearch]);
+  const search = useRef<LibrarySearchService | undefined>(undefined);
+  const inFlight = useRef(false);
+  const queued = useRef(false);
 
-  // The fast first page, shown only while the index has not answered and the reader has not searched or filtered.
-  useEffect(() => {
-    if (!isUnfiltered(request)) return;
-    let cancelled = false;
-    firstLibraryPage(db, request.limit).then(
-      ({ groups, total }) => {
-        const still = isUnfiltered(current.current) && current.current.limit === request.limit;
-        if (!cancelled && !indexAnswered.current && still) setState({ view: { groups, total, tags: [], sites: [] }, stale: true, error: undefined });
-      },
-      () => {}, // the index's answer shows any read error
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [db]);
-
-  useEffect(() => {
-    if (!search) return;
+  /** Asks the index for the current request; while one answer is awaited, later requests collapse into one. */
+  const ask = () => {
+    const service = search.current;
+    if (!service) return;
+    if (inFlight.current) {
+      queued.current = true;
+      return;
+    }
+    inFlight.current = true;
     const asked = ++latest.current;
-    setState((previous) => ({ ...previous, stale: true }));
-    search
-      .query(request)
+    service
+      .query(current.current)
       .then(async (page: LibraryPage) => ({ page, groups: await readGroups(db, page.groups) }))
       .then(
         ({ page, groups }) => {
           if (latest.current !== asked) return;
           indexAnswered.current = true;
-          setState({ view: { groups, total: page.total, tags: page.tags, sites: page.sites }, stale: false, error: undefined });
+          setState({ view: { groups, total: page.total, tags: page.tags, sites: page.sites }, error: undefined });
         },
         (error: unknown) => {
-          if (latest.current === asked && !(error instanceof DOMException && error.name === 'AbortError')) setState((previous) => ({ ...previous, stale: false, error }));
+          if (latest.current === asked && !(error instanceof DOMException && error.name === 'AbortError')) setState((previous) => ({ ...previous, error }));
         },
-      );
-  }, [search, requestKey, changes]);
+      )
+      .finally(() => {
+        inFlight.current = false;
+        if (queued.current) {
+          queued.current = false;
+          ask();
+        }
+      });
+  };
+
+  useEffect(() => {
+    let closed = false;
+    let unsubscribe = () => {};
+    // The first page through indexes comes first, and only then does the index start loading: its reads of the whole
+    // library would otherwise queue ahead of the few this page needs.
+    firstLibraryPage(db, current.current.limit)
+      .then(({ groups, total }) => {
+        if (!closed && !indexAnswered.current && isUnfiltered(current.current)) setState({ view: { groups, total, tags: [], sites: [] }, error: undefined });
+      })
+      .catch(() => {}) // the index's answer shows any read error
+      .finally(() => {
+        if (closed) return;
+        search.current = openSearch();
+        unsubscribe = search.current.onChange(ask);
+        ask();
+      });
+    return () => {
+      closed = true;
+      unsubscribe();
+      search.current?.close();
+      search.current = undefined;
+    };
+  }, [db, openSearch]);
+
+  useEffect(ask, [requestKey]);
 
   const matchingIds = async () => {
-    if (!search) throw new Error('Your notes are still loading.');
-    return search.matchingIds(current.current.query, current.current.filters);
+    if (!search.current) throw new Error('Your notes are still loading.');
+    return search.current.matchingIds(current.current.query, current.current.filters);
   };
   return { ...state, matchingIds };
 }

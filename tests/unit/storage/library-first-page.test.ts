@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NewsLensDb } from '../../../storage/db';
 import { countLiveNotes, firstLibraryPage } from '../../../storage/library-first-page';
-import { buildSearchIndex, firstGroups, searchAnnotations } from '../../../storage/search';
+import { buildSearchIndex, searchPage } from '../../../storage/search';
 import type { Annotation, Article } from '../../../storage/types';
 import { makeAnnotation, makeArticle, seededRandom, testId } from '../../fixtures/popup-data';
 
@@ -59,10 +59,10 @@ describe('firstLibraryPage', () => {
     for (const seed of [1, 2, 3]) {
       const rows = library(articleCount, seed);
       const db = await stored(rows);
-      const expected = searchAnnotations(buildSearchIndex(rows.articles, rows.notes), '');
+      const expected = searchPage(buildSearchIndex(rows.articles, rows.notes), '', {}, limit);
       const page = await firstLibraryPage(db, limit);
       expect(page.total).toBe(expected.total);
-      expect(page.groups.map((g) => ({ articleId: g.article.id, annotationIds: g.annotations.map((n) => n.id) }))).toEqual(firstGroups(expected.groups, limit));
+      expect(page.groups.map((g) => ({ articleId: g.article.id, annotationIds: g.annotations.map((n) => n.id) }))).toEqual(expected.groups);
       db.close();
     }
   });

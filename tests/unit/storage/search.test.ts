@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, firstGroups, foldText, listSites, searchAnnotations, tokenizeQuery } from '../../../storage/search';
+import { buildSearchIndex, foldText, listSites, searchAnnotations, searchPage, tokenizeQuery } from '../../../storage/search';
 import { generateCorpus, makeAnnotation, makeArticle } from '../../fixtures/popup-data';
 
 function fixture() {
@@ -101,21 +101,23 @@ describe('searchAnnotations', () => {
   });
 });
 
-describe('firstGroups', () => {
+describe('searchPage', () => {
   it('shows whole groups until the limit, cuts the last one short, and keeps articles without notes while the budget lasts', () => {
-    const groups = [
-      { articleId: 'a', annotationIds: ['1', '2'] },
-      { articleId: 'visited', annotationIds: [] },
-      { articleId: 'b', annotationIds: ['3', '4', '5'] },
-      { articleId: 'c', annotationIds: ['6'] },
-    ];
-    expect(firstGroups(groups, 4)).toEqual([
-      { articleId: 'a', annotationIds: ['1', '2'] },
-      { articleId: 'visited', annotationIds: [] },
-      { articleId: 'b', annotationIds: ['3', '4'] },
-    ]);
-    expect(firstGroups(groups, 2).map((g) => g.articleId)).toEqual(['a']);
-    expect(firstGroups(groups, 100)).toEqual(groups);
+    const { index, a1, a2, a3, budget, zurich } = fixture();
+    const visited = makeArticle({ title: 'Visited', lastVisitedAt: '2025-03-08T12:00:00.000Z' });
+    index.addArticles([visited]);
+    // Order: zurich (a3, 03-09), visited (03-08 12:00), budget (a2 03-08 09:00, a1).
+    expect(searchPage(index, '', {}, 2)).toEqual({
+      groups: [
+        { articleId: zurich.id, annotationIds: [a3.id] },
+        { articleId: visited.id, annotationIds: [] },
+        { articleId: budget.id, annotationIds: [a2.id] },
+      ],
+      total: 3,
+    });
+    expect(searchPage(index, '', {}, 1).groups.map((g) => g.articleId)).toEqual([zurich.id]);
+    expect(searchPage(index, '', {}, 100).groups).toEqual(searchAnnotations(index, '').groups);
+    expect(searchPage(index, '', {}, 100).groups.flatMap((g) => g.annotationIds)).toEqual([a3.id, a2.id, a1.id]);
   });
 });
 
