@@ -56,7 +56,7 @@ export function AllNotesTab() {
     ...(liveSelection.length
       ? [{ key: 'selection', label: `Selected (${liveSelection.length})`, slug: 'selection', load: (now: Date) => bundleForAnnotations(db, liveSelection, now) }]
       : []),
-    { key: 'shown', label: `Shown by this search (${view?.total ?? 0})`, slug: 'search', load: async (now: Date) => bundleForAnnotations(db, await matchingIds(), now) },
+    { key: 'shown', label: `Shown by this search (${view?.total ?? '…'})`, slug: 'search', load: async (now: Date) => bundleForAnnotations(db, await matchingIds(), now) },
     { key: 'all', label: 'Everything', slug: 'all', load: (now: Date) => bundleForEverything(db, now) },
   ];
 
@@ -89,7 +89,7 @@ export function AllNotesTab() {
       )}
       <div class="bulk-bar">
         <p class="count" role="status" aria-live="polite">
-          {view ? `${view.total} found` : 'Loading…'}
+          {!view ? 'Loading…' : view.total === undefined ? 'Counting…' : `${view.total} found`}
         </p>
         <button type="button" onClick={selectAll} disabled={!view?.total}>
           Select all
@@ -122,7 +122,7 @@ export function AllNotesTab() {
           </ul>
         </section>
       ))}
-      {view && view.total > limit && (
+      {view?.total !== undefined && view.total > limit && (
         <button type="button" onClick={() => setLimit((l) => l + PAGE_SIZE)}>
           Show more ({view.total - limit} more)
         </button>

@@ -4,15 +4,15 @@
 // (storage/library-first-page.ts), so the list opens as fast on a large library as on a small one.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NewsLensDb } from '../../storage/db';
-import { firstLibraryPage } from '../../storage/library-first-page';
+import { countLiveNotes, firstLibraryPage } from '../../storage/library-first-page';
 import type { LibraryPage, LibraryQuery } from '../../storage/library-search';
 import type { ArticleGroup, IdGroup } from '../../storage/search';
 import type { LibrarySearchService } from './services';
 
 export interface LibraryView {
   groups: ArticleGroup[];
-  /** All matching notes, shown or not. */
-  total: number;
+  /** All matching notes, shown or not; undefined while they are being counted. */
+  total: number | undefined;
   /** What the filters offer (empty until the index is loaded). */
   tags: string[];
   sites: string[];
@@ -96,11 +96,15 @@ export function useLibraryQuery(db: NewsLensDb, openSearch: () => LibrarySearchS
   useEffect(() => {
     let closed = false;
     let unsubscribe = () => {};
-    // The first page through indexes comes first, and only then does the index start loading: its reads of the whole
-    // library would otherwise queue ahead of the few this page needs.
+    // The first page through indexes comes first, then its count, and only then does the index start loading: their
+    // reads would otherwise queue behind its reads of the whole library.
+    const showing = () => !closed && !indexAnswered.current && isUnfiltered(current.current);
     firstLibraryPage(db, current.current.limit)
-      .then(({ groups, total }) => {
-        if (!closed && !indexAnswered.current && isUnfiltered(current.current)) setState({ view: { groups, total, tags: [], sites: [] }, error: undefined });
+      .then(async (groups) => {
+        if (!showing()) return;
+        setState({ view: { groups, total: undefined, tags: [], sites: [] }, error: undefined });
+        const total = await countLiveNotes(db);
+        if (showing()) setState({ view: { groups, total, tags: [], sites: [] }, error: undefined });
       })
       .catch(() => {}) // the index's answer shows any read error
       .finally(() => {
