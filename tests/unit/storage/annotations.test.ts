@@ -83,6 +83,18 @@ describe('annotations', () => {
     expect(await listTags(db)).toEqual(['trade', 'china']);
   });
 
+  it('counts tags of live notes only: a deleted note takes its tags out of the suggestions', async () => {
+    const db = freshDb();
+    const deps = fixedDeps();
+    const { article } = await recordVisit(db, visit(), deps);
+    const gone = await createAnnotation(db, article.id, { kind: 'highlight', target: target('a', 1), tags: ['china', 'draft', 'china-2'] }, deps);
+    await createAnnotation(db, article.id, { kind: 'highlight', target: target('b', 5), tags: ['china'] }, deps);
+    await createAnnotation(db, article.id, { kind: 'highlight', target: target('c', 9), tags: ['trade'] }, deps);
+    expect(await listTags(db)).toEqual(['china', 'china-2', 'draft', 'trade']);
+    await deleteAnnotation(db, gone.id, deps);
+    expect(await listTags(db)).toEqual(['china', 'trade']);
+  });
+
   it('two tabs writing at once lose nothing', async () => {
     const db = freshDb();
     const deps = fixedDeps();
