@@ -134,8 +134,8 @@ function compareFactsReadingOrder(a: NoteFacts, b: NoteFacts): number {
 export class SearchIndex {
   readonly notes = new Map<string, NoteFacts>();
   readonly articles = new Map<string, ArticleFacts>();
-  /** Note ids per live article; an article without an entry (or an empty set) has no live notes. */
-  private readonly notesOf = new Map<string, Set<string>>();
+  /** Notes per live article; an article without an entry (or an empty map) has no live notes. */
+  private readonly byArticle = new Map<string, Map<string, NoteFacts>>();
 
   /** Tombstoned articles are left out (and their notes, given later, with them). */
   addArticles(articles: Iterable<Article>): void {
@@ -146,10 +146,11 @@ export class SearchIndex {
   addNotes(annotations: Iterable<Annotation>): void {
     for (const annotation of annotations) {
       if (annotation.deletedAt || !this.articles.has(annotation.articleId)) continue;
-      this.notes.set(annotation.id, noteFacts(annotation));
-      let ids = this.notesOf.get(annotation.articleId);
-      if (!ids) this.notesOf.set(annotation.articleId, (ids = new Set()));
-      ids.add(annotation.id);
+      const facts = noteFacts(annotation);
+      this.notes.set(annotation.id, facts);
+      let notes = this.byArticle.get(annotation.articleId);
+      if (!notes) this.byArticle.set(annotation.articleId, (notes = new Map()));
+      notes.set(annotation.id, facts);
     }
   }
 
@@ -169,8 +170,8 @@ export class SearchIndex {
         continue;
       }
       this.articles.delete(id);
-      for (const noteId of this.notesOf.get(id) ?? []) this.notes.delete(noteId);
-      this.notesOf.delete(id);
+      for (const noteId of this.byArticle.get(id)?.keys() ?? []) this.notes.delete(noteId);
+      this.byArticle.delete(id);
     }
     for (const [id, row] of changed.annotations) {
       this.removeNote(id);
@@ -182,12 +183,17 @@ export class SearchIndex {
     const facts = this.notes.get(id);
     if (!facts) return;
     this.notes.delete(id);
-    this.notesOf.get(facts.articleId)?.delete(id);
+    this.byArticle.get(facts.articleId)?.delete(id);
+  }
+
+  /** Live notes of a live article (none for an article the index does not hold). */
+  notesOf(articleId: string): Iterable<NoteFacts> {
+    return this.byArticle.get(articleId)?.values() ?? [];
   }
 
   /** Live articles without live notes. */
   *unannotated(): Iterable<ArticleFacts> {
-    for (const article of this.articles.values()) if (!this.notesOf.get(article.id)?.size) yield article;
+    for (const article of this.articles.values()) if (!this.byArticle.get(article.id)?.size) yield article;
   }
 }
 
@@ -209,41 +215,48 @@ function unannotatedMatches(article: ArticleFacts, tokens: string[], filters: Se
   return tokens.every((token) => article.titleAndSite.includes(token));
 }
 
-function passesFilters(note: NoteFacts, article: ArticleFacts, filters: SearchFilters, verdict: string): boolean {
-  if (filters.articleId && note.articleId !== filters.articleId) return false;
+/** The filters on the note itself (site and article are checked once per article). */
+function passesNoteFilters(note: NoteFacts, filters: SearchFilters, verdict: string): boolean {
   if (filters.kinds?.length && !filters.kinds.includes(note.kind)) return false;
   if (filters.tags?.length && !filters.tags.every((tag) => note.tags.includes(tag))) return false;
   if (filters.claimStatuses?.length && !(note.claimStatus && filters.claimStatuses.includes(note.claimStatus))) return false;
   if (verdict && !(note.claimStatus && note.verdict.includes(verdict))) return false;
-  if (filters.sites?.length && !filters.sites.includes(article.siteName)) return false;
   if (filters.from && note.createdDay < filters.from) return false;
   if (filters.to && note.createdDay > filters.to) return false;
   return true;
 }
 
-/** Matching notes grouped by article, groups in list order, notes not yet in reading order. */
+/**
+ * Matching notes grouped by article, groups in list order, notes not yet in reading order. Walks article by article:
+ * a filter on the article (site, article) skips all its notes at once, and a token found in its title need not be
+ * looked for in each note.
+ */
 function matchGroups(index: SearchIndex, query: string, filters: SearchFilters): { groups: Array<{ articleId: string; notes: NoteFacts[] }>; total: number } {
   const tokens = tokenizeQuery(query);
   const verdict = filters.verdict ? foldText(filters.verdict.trim()) : '';
-  const groups = new Map<string, { notes: NoteFacts[]; latest: string }>();
+  const groups: Array<{ articleId: string; notes: NoteFacts[]; latest: string }> = [];
   let total = 0;
-  for (const note of index.notes.values()) {
-    const article = index.articles.get(note.articleId) as ArticleFacts;
-    if (!passesFilters(note, article, filters, verdict)) continue;
-    if (!tokens.every((token) => note.haystack.includes(token) || article.title.includes(token))) continue;
-    total++;
-    const group = groups.get(note.articleId);
-    if (!group) groups.set(note.articleId, { notes: [note], latest: note.updatedAt });
-    else {
-      group.notes.push(note);
-      if (note.updatedAt > group.latest) group.latest = note.updatedAt;
+  for (const article of index.articles.values()) {
+    let matched: NoteFacts[] | undefined;
+    let latest = '';
+    if ((!filters.articleId || article.id === filters.articleId) && (!filters.sites?.length || filters.sites.includes(article.siteName))) {
+      const inNotes = tokens.filter((token) => !article.title.includes(token));
+      for (const note of index.notesOf(article.id)) {
+        if (!passesNoteFilters(note, filters, verdict) || !inNotes.every((token) => note.haystack.includes(token))) continue;
+        (matched ??= []).push(note);
+        if (note.updatedAt > latest) latest = note.updatedAt;
+      }
+    }
+    if (matched) {
+      groups.push({ articleId: article.id, notes: matched, latest });
+      total += matched.length;
     }
   }
   for (const article of index.unannotated()) {
-    if (unannotatedMatches(article, tokens, filters)) groups.set(article.id, { notes: [], latest: article.lastVisitedAt });
+    if (unannotatedMatches(article, tokens, filters)) groups.push({ articleId: article.id, notes: [], latest: article.lastVisitedAt });
   }
-  const sorted = [...groups.entries()].sort(([, a], [, b]) => (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0));
-  return { groups: sorted.map(([articleId, { notes }]) => ({ articleId, notes })), total };
+  groups.sort((a, b) => (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0));
+  return { groups, total };
 }
 
 const inReadingOrder = (notes: NoteFacts[]) => notes.sort(compareFactsReadingOrder).map((note) => note.id);
