@@ -1,7 +1,7 @@
 // The first page of "All notes" (no query, no filter) read through indexes, so the list opens as fast on a 50,000-note
 // library as on a small one; the full search index (storage/library-search.ts) takes over once it is loaded.
 import type { NewsLensDb } from './db';
-import type { ArticleGroup } from './search';
+import { compareGroupOrder, type ArticleGroup } from './search';
 import { compareReadingOrder, type Annotation } from './types';
 
 /** Notes read per step while walking the library from the most recently changed note. */
@@ -38,7 +38,7 @@ async function liveNotesOf(db: NewsLensDb, articleIds: readonly string[]): Promi
 
 /**
  * The groups `searchPage` (storage/search.ts) gives for an empty query, no filters and `limit` notes shown, read with the `updatedAt`, `articleId` and `lastVisitedAt` indexes: O(rows shown) reads instead of O(library).
- * Ties in time may order differently from the full search. The total is `countLiveNotes`.
+ * The total is `countLiveNotes`.
  */
 export async function firstLibraryPage(db: NewsLensDb, limit: number): Promise<ArticleGroup[]> {
   const groups: Array<ArticleGroup & { latest: string }> = [];
@@ -68,6 +68,6 @@ export async function firstLibraryPage(db: NewsLensDb, limit: number): Promise<A
   for (const article of visited) {
     if (!notesOfVisited.get(article.id)?.length) groups.push({ article, annotations: [], latest: article.lastVisitedAt });
   }
-  groups.sort((a, b) => (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0));
+  groups.sort((a, b) => compareGroupOrder({ articleId: a.article.id, latest: a.latest }, { articleId: b.article.id, latest: b.latest }));
   return groups.map(({ article, annotations }) => ({ article, annotations }));
 }

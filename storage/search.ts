@@ -191,9 +191,13 @@ export class SearchIndex {
     return this.byArticle.get(articleId)?.values() ?? [];
   }
 
+  hasNotes(articleId: string): boolean {
+    return Boolean(this.byArticle.get(articleId)?.size);
+  }
+
   /** Live articles without live notes. */
   *unannotated(): Iterable<ArticleFacts> {
-    for (const article of this.articles.values()) if (!this.byArticle.get(article.id)?.size) yield article;
+    for (const article of this.articles.values()) if (!this.hasNotes(article.id)) yield article;
   }
 }
 
@@ -227,16 +231,31 @@ function passesNoteFilters(note: NoteFacts, filters: SearchFilters, verdict: str
 }
 
 /**
+ * The order of groups in "All notes": the latest change first (an article's most recently changed matching note, or
+ * its last visit when it has no notes), then by article id so that equal times always come out the same way.
+ */
+export function compareGroupOrder(a: { articleId: string; latest: string }, b: { articleId: string; latest: string }): number {
+  if (a.latest !== b.latest) return a.latest < b.latest ? 1 : -1;
+  return a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0;
+}
+
+/**
  * Matching notes grouped by article, groups in list order, notes not yet in reading order. Walks article by article:
  * a filter on the article (site, article) skips all its notes at once, and a token found in its title need not be
  * looked for in each note.
  */
-function matchGroups(index: SearchIndex, query: string, filters: SearchFilters): { groups: Array<{ articleId: string; notes: NoteFacts[] }>; total: number } {
+function matchGroups(
+  index: SearchIndex,
+  query: string,
+  filters: SearchFilters,
+  within?: readonly string[],
+): { groups: Array<{ articleId: string; notes: NoteFacts[] }>; total: number } {
   const tokens = tokenizeQuery(query);
   const verdict = filters.verdict ? foldText(filters.verdict.trim()) : '';
   const groups: Array<{ articleId: string; notes: NoteFacts[]; latest: string }> = [];
   let total = 0;
-  for (const article of index.articles.values()) {
+  const articles = within ? within.flatMap((id) => index.articles.get(id) ?? []) : [...index.articles.values()];
+  for (const article of articles) {
     let matched: NoteFacts[] | undefined;
     let latest = '';
     if ((!filters.articleId || article.id === filters.articleId) && (!filters.sites?.length || filters.sites.includes(article.siteName))) {
@@ -252,10 +271,10 @@ function matchGroups(index: SearchIndex, query: string, filters: SearchFilters):
       total += matched.length;
     }
   }
-  for (const article of index.unannotated()) {
+  for (const article of within ? articles.filter((a) => !index.hasNotes(a.id)) : index.unannotated()) {
     if (unannotatedMatches(article, tokens, filters)) groups.push({ articleId: article.id, notes: [], latest: article.lastVisitedAt });
   }
-  groups.sort((a, b) => (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0));
+  groups.sort(compareGroupOrder);
   return { groups, total };
 }
 
@@ -271,13 +290,19 @@ export function searchAnnotations(index: SearchIndex, query: string, filters: Se
   return { groups: groups.map(({ articleId, notes }) => ({ articleId, annotationIds: inReadingOrder(notes) })), total };
 }
 
+export interface PageResult extends SearchResult {
+  /** Every article with a match, shown or not: where a refined query can look (see `refinesQuery`). */
+  matchedArticles: string[];
+}
+
 /**
  * The groups a list showing `limit` notes displays, and the total of `searchAnnotations`: whole groups in order until
  * `limit` notes are shown (the last one cut short), articles without notes included while the budget lasts. Only the
- * shown groups are put in reading order: this is what the list needs on each keystroke.
+ * shown groups are put in reading order: this is what the list needs on each keystroke. With `within`, only those
+ * articles are searched (the previous result's `matchedArticles`, when `refinesQuery` says the new query refines it).
  */
-export function searchPage(index: SearchIndex, query: string, filters: SearchFilters, limit: number): SearchResult {
-  const { groups, total } = matchGroups(index, query, filters);
+export function searchPage(index: SearchIndex, query: string, filters: SearchFilters, limit: number, within?: readonly string[]): PageResult {
+  const { groups, total } = matchGroups(index, query, filters, within);
   let budget = limit;
   const shown: IdGroup[] = [];
   for (const { articleId, notes } of groups) {
@@ -286,7 +311,17 @@ export function searchPage(index: SearchIndex, query: string, filters: SearchFil
     budget -= annotationIds.length;
     shown.push({ articleId, annotationIds });
   }
-  return { groups: shown, total };
+  return { groups: shown, total, matchedArticles: groups.map((group) => group.articleId) };
+}
+
+/**
+ * Whether every note `next` matches also matches `previous` (same filters): each token of `previous` is part of a
+ * token of `next`, as when the reader types on. A refined search need only look at the articles the previous one
+ * matched (`PageResult.matchedArticles`).
+ */
+export function refinesQuery(previous: string, next: string): boolean {
+  const after = tokenizeQuery(next);
+  return tokenizeQuery(previous).every((token) => after.some((longer) => longer.includes(token)));
 }
 
 /** Tags of live notes, the most used first (then by name), as `listTags` (storage/annotations.ts) orders them. */

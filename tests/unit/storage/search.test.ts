@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, foldText, listSites, searchAnnotations, searchPage, tokenizeQuery } from '../../../storage/search';
+import { buildSearchIndex, foldText, listSites, refinesQuery, searchAnnotations, searchPage, tokenizeQuery } from '../../../storage/search';
 import { generateCorpus, makeAnnotation, makeArticle } from '../../fixtures/popup-data';
 
 function fixture() {
@@ -107,7 +107,7 @@ describe('searchPage', () => {
     const visited = makeArticle({ title: 'Visited', lastVisitedAt: '2025-03-08T12:00:00.000Z' });
     index.addArticles([visited]);
     // Order: zurich (a3, 03-09), visited (03-08 12:00), budget (a2 03-08 09:00, a1).
-    expect(searchPage(index, '', {}, 2)).toEqual({
+    expect(searchPage(index, '', {}, 2)).toMatchObject({
       groups: [
         { articleId: zurich.id, annotationIds: [a3.id] },
         { articleId: visited.id, annotationIds: [] },
@@ -118,6 +118,32 @@ describe('searchPage', () => {
     expect(searchPage(index, '', {}, 1).groups.map((g) => g.articleId)).toEqual([zurich.id]);
     expect(searchPage(index, '', {}, 100).groups).toEqual(searchAnnotations(index, '').groups);
     expect(searchPage(index, '', {}, 100).groups.flatMap((g) => g.annotationIds)).toEqual([a3.id, a2.id, a1.id]);
+  });
+});
+
+describe('refinesQuery and searching within the previous matches', () => {
+  it('knows a query typed on from another matches a subset of it', () => {
+    expect(refinesQuery('cou', 'coun')).toBe(true);
+    expect(refinesQuery('cou', 'council bud')).toBe(true);
+    expect(refinesQuery('', 'anything')).toBe(true);
+    expect(refinesQuery('coun', 'cou')).toBe(false);
+    expect(refinesQuery('"fell to"', 'fell')).toBe(false);
+  });
+
+  it('gives the same page searching only the articles the refined query matched', () => {
+    const { articles, annotations } = generateCorpus(3000);
+    const index = buildSearchIndex(articles, annotations);
+    const extra = makeArticle({ title: 'Budget visited, never annotated', lastVisitedAt: '2025-02-20T00:00:00.000Z' });
+    index.addArticles([extra]);
+    let previous = searchPage(index, '', {}, 100);
+    for (const query of ['b', 'bu', 'bud', 'budget', 'budget c', 'budget cou']) {
+      expect(refinesQuery('', query)).toBe(true);
+      const narrowed = searchPage(index, query, {}, 100, previous.matchedArticles);
+      expect(narrowed).toEqual(searchPage(index, query, {}, 100));
+      previous = narrowed;
+    }
+    // The article without notes was carried through the narrowed searches while its title matched.
+    expect(searchPage(index, 'budget', {}, 100, searchPage(index, 'bud', {}, 100).matchedArticles).matchedArticles).toContain(extra.id);
   });
 });
 
