@@ -23,6 +23,12 @@ import type { Annotation, Article } from './types';
  */
 const ROWS_PER_READ = 1000;
 
+/**
+ * Above this many rows touched at once (an import), reading the library again in pages is cheaper than one bulk read
+ * of every touched row and its patch, and keeps each read small.
+ */
+const RELOAD_ABOVE_ROWS = 5000;
+
 /** Writes arriving within this many ms are applied together (a page visit writes its article, then its notes' anchors). */
 const SETTLE_MS = 60;
 
@@ -104,7 +110,10 @@ function touched(parts: ObservabilitySet, dbName: string, table: string): Touche
   return keys;
 }
 
-const union = (a: TouchedKeys, b: TouchedKeys): TouchedKeys => (a === 'all' || b === 'all' ? 'all' : new Set([...a, ...b]));
+function union(a: TouchedKeys, b: TouchedKeys): TouchedKeys {
+  if (a === 'all' || b === 'all' || a.size + b.size > RELOAD_ABOVE_ROWS) return 'all';
+  return new Set([...a, ...b]);
+}
 
 /** Reads the touched rows again, and every stored note of a touched article the index did not hold. */
 async function readChanged(db: NewsLensDb, index: SearchIndex, articleIds: Set<string>, annotationIds: Set<string>): Promise<ChangedRows> {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NewsLensDb } from '../../../storage/db';
 import { LibrarySearch, loadSearchIndexInPages } from '../../../storage/library-search';
 import { buildSearchIndex } from '../../../storage/search';
@@ -66,6 +66,26 @@ describe('LibrarySearch', () => {
     expect(page.total).toBe(1);
     expect(page.groups[0]?.articleId).toBe(article.id);
     background.close();
+    search.close();
+    db.close();
+  });
+
+  it('reads the library again in pages after a write of thousands of rows (an import) instead of patching row by row', async () => {
+    const db = await corpusDb(20);
+    let changes = 0;
+    const search = new LibrarySearch(db, () => changes++);
+    expect((await search.query({ query: '', filters: {}, limit: 10 })).total).toBe(20);
+    const reads = vi.spyOn(db.annotations, 'orderBy');
+    const bulkReads = vi.spyOn(db.annotations, 'bulkGet');
+    const importer = new NewsLensDb(db.name);
+    const corpus = generateCorpus(6000, 7);
+    await importer.articles.bulkPut(corpus.articles);
+    await importer.annotations.bulkPut(corpus.annotations);
+    await expect.poll(() => changes).toBeGreaterThan(0);
+    expect((await search.query({ query: '', filters: {}, limit: 10 })).total).toBe(6000);
+    expect(reads).toHaveBeenCalled();
+    expect(bulkReads).not.toHaveBeenCalled();
+    importer.close();
     search.close();
     db.close();
   });
