@@ -7,6 +7,7 @@ import type { NewsLensDb } from '../../storage/db';
 import { countLiveNotes, firstLibraryPage } from '../../storage/library-first-page';
 import type { LibraryPage, LibraryQuery } from '../../storage/library-search';
 import type { ArticleGroup, IdGroup } from '../../storage/search';
+import type { Annotation, Article } from '../../storage/types';
 import type { LibrarySearchService } from './services';
 
 export interface LibraryView {
@@ -29,20 +30,44 @@ export interface LibraryQueryState {
 const isUnfiltered = (request: LibraryQuery) =>
   !request.query.trim() && Object.values(request.filters).every((v) => v === undefined || v === '' || (Array.isArray(v) && !v.length));
 
-/** The rows of `groups`, read by id; a row deleted since the index answered is left out. */
-async function readGroups(db: NewsLensDb, groups: readonly IdGroup[]): Promise<ArticleGroup[]> {
-  const [articles, notes] = await Promise.all([
-    db.articles.bulkGet(groups.map((group) => group.articleId)),
-    db.annotations.bulkGet(groups.flatMap((group) => group.annotationIds)),
-  ]);
-  let next = 0;
-  const read: ArticleGroup[] = [];
-  groups.forEach((group, i) => {
-    const annotations = notes.slice(next, (next += group.annotationIds.length)).filter((note) => note && !note.deletedAt);
-    const article = articles[i];
-    if (article && !article.deletedAt) read.push({ article, annotations: annotations as ArticleGroup['annotations'] });
-  });
-  return read;
+/** Rows kept at most: about 1 MB of notes, ten pages of results. */
+const CACHED_ROWS = 1000;
+
+/**
+ * The rows of the groups shown, read by id and kept until the index reports a write (`clear`), so typing on re-reads
+ * only rows not shown before. A row deleted since the index answered is left out.
+ */
+class ShownRows {
+  private readonly articles = new Map<string, Article | undefined>();
+  private readonly notes = new Map<string, Annotation | undefined>();
+
+  clear(): void {
+    this.articles.clear();
+    this.notes.clear();
+  }
+
+  async read(db: NewsLensDb, groups: readonly IdGroup[]): Promise<ArticleGroup[]> {
+    if (this.notes.size + this.articles.size > CACHED_ROWS) this.clear();
+    await Promise.all([
+      readMissing(db.articles, this.articles, groups.map((group) => group.articleId)),
+      readMissing(db.annotations, this.notes, groups.flatMap((group) => group.annotationIds)),
+    ]);
+    const read: ArticleGroup[] = [];
+    for (const group of groups) {
+      const article = this.articles.get(group.articleId);
+      const annotations = group.annotationIds.flatMap((id) => this.notes.get(id) ?? []).filter((note) => !note.deletedAt);
+      if (article && !article.deletedAt) read.push({ article, annotations });
+    }
+    return read;
+  }
+}
+
+/** Reads into `into` the rows of `ids` it does not hold yet. */
+async function readMissing<T>(table: { bulkGet(keys: string[]): Promise<(T | undefined)[]> }, into: Map<string, T | undefined>, ids: readonly string[]): Promise<void> {
+  const missing = ids.filter((id) => !into.has(id));
+  if (!missing.length) return;
+  const rows = await table.bulkGet(missing);
+  missing.forEach((id, i) => into.set(id, rows[i]));
 }
 
 /**
@@ -58,6 +83,7 @@ export function useLibraryQuery(db: NewsLensDb, openSearch: () => LibrarySearchS
   current.current = request;
 
   const search = useRef<LibrarySearchService | undefined>(undefined);
+  const rows = useRef(new ShownRows());
   const inFlight = useRef(false);
   const queued = useRef(false);
 
@@ -73,7 +99,7 @@ export function useLibraryQuery(db: NewsLensDb, openSearch: () => LibrarySearchS
     const asked = ++latest.current;
     service
       .query(current.current)
-      .then(async (page: LibraryPage) => ({ page, groups: await readGroups(db, page.groups) }))
+      .then(async (page: LibraryPage) => ({ page, groups: await rows.current.read(db, page.groups) }))
       .then(
         ({ page, groups }) => {
           if (latest.current !== asked) return;
@@ -110,7 +136,10 @@ export function useLibraryQuery(db: NewsLensDb, openSearch: () => LibrarySearchS
       .finally(() => {
         if (closed) return;
         search.current = openSearch();
-        unsubscribe = search.current.onChange(ask);
+        unsubscribe = search.current.onChange(() => {
+          rows.current.clear();
+          ask();
+        });
         ask();
       });
     return () => {
