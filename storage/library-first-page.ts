@@ -37,6 +37,23 @@ async function liveNotesOf(db: NewsLensDb, articleIds: readonly string[]): Promi
 }
 
 /**
+ * Which of `articleIds` have a live note, from keys only (the `articleId` index and the tombstones' ids), without
+ * reading a note row.
+ */
+async function withLiveNotes(db: NewsLensDb, articleIds: readonly string[]): Promise<Set<string>> {
+  const live = new Set<string>();
+  if (!articleIds.length) return live;
+  const tombstoned = new Set(await db.annotations.where('deletedAt').above('').primaryKeys());
+  await db.annotations
+    .where('articleId')
+    .anyOf(articleIds as string[])
+    .eachKey((articleId, cursor) => {
+      if (!tombstoned.has(cursor.primaryKey)) live.add(String(articleId));
+    });
+  return live;
+}
+
+/**
  * The groups `searchPage` (storage/search.ts) gives for an empty query, no filters and `limit` notes shown, read with the `updatedAt`, `articleId` and `lastVisitedAt` indexes: O(rows shown) reads instead of O(library).
  * The total is `countLiveNotes`.
  */
@@ -64,9 +81,9 @@ export async function firstLibraryPage(db: NewsLensDb, limit: number): Promise<A
   // Visited articles without notes come in by their last visit: those after the last group shown fall off the page.
   const cutoff = budget <= 0 ? (groups[groups.length - 1]?.latest ?? '') : '';
   const visited = (await db.articles.where('lastVisitedAt').above(cutoff).reverse().toArray()).filter((a) => isLive(a) && !seen.has(a.id));
-  const notesOfVisited = await liveNotesOf(db, visited.map((a) => a.id));
+  const annotated = await withLiveNotes(db, visited.map((a) => a.id));
   for (const article of visited) {
-    if (!notesOfVisited.get(article.id)?.length) groups.push({ article, annotations: [], latest: article.lastVisitedAt });
+    if (!annotated.has(article.id)) groups.push({ article, annotations: [], latest: article.lastVisitedAt });
   }
   groups.sort((a, b) => compareGroupOrder({ articleId: a.article.id, latest: a.latest }, { articleId: b.article.id, latest: b.latest }));
   return groups.map(({ article, annotations }) => ({ article, annotations }));
