@@ -6,6 +6,8 @@ import { compareReadingOrder, type Annotation } from './types';
 
 /** Notes read per step while walking the library from the most recently changed note. */
 const NOTES_PER_READ = 200;
+/** Articles whose notes are read per step: about 100 notes, one page of the list, at ten notes per article. */
+const ARTICLES_PER_READ = 10;
 
 const isLive = (row: { deletedAt: string | null }) => !row.deletedAt;
 
@@ -61,21 +63,25 @@ export async function firstLibraryPage(db: NewsLensDb, limit: number): Promise<A
   const groups: Array<ArticleGroup & { latest: string }> = [];
   const seen = new Set<string>();
   let budget = limit;
-  // Walk notes from the most recently changed: the first live note met of each article is its latest.
+  // Walk notes from the most recently changed: the first live note met of each article is its latest. The articles are
+  // read a few at a time, so a page of recent notes spread over a hundred articles does not read all their notes.
   for (let offset = 0; budget > 0; offset += NOTES_PER_READ) {
     const batch = await db.annotations.orderBy('updatedAt').reverse().offset(offset).limit(NOTES_PER_READ).toArray();
     const latest = new Map<string, string>();
     for (const note of batch) if (isLive(note) && !seen.has(note.articleId) && !latest.has(note.articleId)) latest.set(note.articleId, note.updatedAt);
     const ids = [...latest.keys()];
-    for (const id of ids) seen.add(id);
-    const [articles, notes] = await Promise.all([db.articles.bulkGet(ids), liveNotesOf(db, ids)]);
-    ids.forEach((id, i) => {
-      const article = articles[i];
-      const annotations = (notes.get(id) ?? []).slice(0, Math.max(budget, 0));
-      if (budget <= 0 || !article || !isLive(article) || !annotations.length) return;
-      groups.push({ article, annotations, latest: latest.get(id) as string });
-      budget -= annotations.length;
-    });
+    for (let from = 0; from < ids.length && budget > 0; from += ARTICLES_PER_READ) {
+      const chunk = ids.slice(from, from + ARTICLES_PER_READ);
+      for (const id of chunk) seen.add(id);
+      const [articles, notes] = await Promise.all([db.articles.bulkGet(chunk), liveNotesOf(db, chunk)]);
+      chunk.forEach((id, i) => {
+        const article = articles[i];
+        const annotations = (notes.get(id) ?? []).slice(0, Math.max(budget, 0));
+        if (budget <= 0 || !article || !isLive(article) || !annotations.length) return;
+        groups.push({ article, annotations, latest: latest.get(id) as string });
+        budget -= annotations.length;
+      });
+    }
     if (batch.length < NOTES_PER_READ) break;
   }
   // Visited articles without notes come in by their last visit: those after the last group shown fall off the page.

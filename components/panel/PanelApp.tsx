@@ -2,7 +2,7 @@
 // notes in reading order, claims by check-worthiness, entities) next to the page, and all notes with the popup's search.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { claimBand } from '../../detect/claim-bands';
-import { listArticleAnnotations, listTags } from '../../storage/annotations';
+import { listArticleAnnotations } from '../../storage/annotations';
 import type { PanelSnapshot } from '../../storage/api';
 import { CLAIM_STATUS_LABELS, type Annotation, type DisplayMode } from '../../storage/types';
 import { ModeSwitch } from '../page/ModeSwitch';
@@ -58,7 +58,6 @@ function Panel({ link }: { link: PageLink }) {
   const snapshot = view.phase === 'connected' ? view.snapshot : null;
   const articleId = snapshot?.articleId ?? null;
   const annotations = useLiveQuery(async () => (articleId ? listArticleAnnotations(db, articleId) : []), [db, articleId]).value;
-  const knownTags = useLiveQuery(() => listTags(db), [db]).value ?? [];
 
   // Edits made here are written straight to the database; the page re-reads its annotations to repaint them.
   const seen = useRef<Annotation[] | undefined>(undefined);
@@ -133,7 +132,6 @@ function Panel({ link }: { link: PageLink }) {
             annotations={annotations ?? []}
             snapshot={snapshot}
             nearestId={view.phase === 'connected' ? view.nearestId : null}
-            knownTags={knownTags}
             onOpen={(annotationId) => send({ type: 'panel/scroll-to', annotationId })}
           />
         ) : tab === 'claims' ? (
@@ -153,13 +151,11 @@ function ArticleNotes({
   annotations,
   snapshot,
   nearestId,
-  knownTags,
   onOpen,
 }: {
   annotations: Annotation[];
   snapshot: PanelSnapshot | null;
   nearestId: string | null;
-  knownTags: string[];
   onOpen(id: string): void;
 }) {
   const list = useRef<HTMLUListElement>(null);
@@ -172,7 +168,6 @@ function ArticleNotes({
         <AnnotationItem
           key={annotation.id}
           annotation={annotation}
-          knownTags={knownTags}
           current={annotation.id === nearestId}
           onOpen={snapshot.positions[annotation.id] != null ? (a) => onOpen(a.id) : undefined}
         />

@@ -1,11 +1,17 @@
 import { useState } from 'preact/hooks';
+import { listTags } from '../../storage/annotations';
+import { useLiveQuery } from '../shared/use-live-query';
+import { useServices } from './services';
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, HIGHLIGHT_COLORS, type Annotation, type AnnotationPatch, type ClaimStatus, type Evidence, type HighlightColor } from '../../storage/types';
 import { safeHttpUrl } from '../shared/Markdown';
 
 interface EditorProps {
   annotation: Annotation;
-  /** Known tags, most used first, offered as completions. */
-  knownTags: readonly string[];
+  /**
+   * Known tags, most used first, offered as completions. Without them the editor reads them itself (`listTags`) while
+   * open: a list of notes does not read every tag of the library just in case one is edited.
+   */
+  knownTags?: readonly string[];
   onSave: (patch: AnnotationPatch) => void;
   onCancel: () => void;
 }
@@ -31,7 +37,10 @@ function validateEvidence(rows: readonly EvidenceDraft[]): { evidence: Evidence[
   return { evidence, error: null };
 }
 
-export function AnnotationEditor({ annotation, knownTags, onSave, onCancel }: EditorProps) {
+export function AnnotationEditor({ annotation, knownTags: given, onSave, onCancel }: EditorProps) {
+  const { db } = useServices();
+  const read = useLiveQuery(() => (given ? given : listTags(db)), [db, given]).value;
+  const knownTags = given ?? read ?? [];
   const [note, setNote] = useState(annotation.note);
   const [tags, setTags] = useState(annotation.tags.join(', '));
   const [color, setColor] = useState<HighlightColor>(annotation.color);

@@ -11,7 +11,8 @@ import { useServices } from './services';
 
 interface ItemProps {
   annotation: Annotation;
-  knownTags: readonly string[];
+  /** Tags to complete from while editing; without them the editor reads them when opened. */
+  knownTags?: readonly string[];
   /** Shows the annotation in its page (This page tab); absent where the page is not open. */
   onOpen?: (annotation: Annotation) => void;
   selection?: { selected: boolean; onToggle: (id: string, selected: boolean) => void };

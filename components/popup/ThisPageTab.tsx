@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { TabStatus } from '../../storage/api';
-import { listArticleAnnotations, listTags } from '../../storage/annotations';
+import { listArticleAnnotations } from '../../storage/annotations';
 import { normalizeArticleUrl } from '../../storage/article-identity';
 import { getArticleByUrl } from '../../storage/articles';
 import { siteKey } from '../../storage/site-key';
@@ -71,7 +71,6 @@ export function ThisPageTab({ wait = sleep }: { wait?: (ms: number) => Promise<v
   const status = state.phase === 'ready' ? state.status : null;
   const article = useLiveQuery(async () => (tab ? ((await findArticle(db, tab, status)) ?? null) : null), [db, tab, status]).value;
   const annotations = useLiveQuery(async () => (article ? listArticleAnnotations(db, article.id) : []), [db, article?.id]).value ?? [];
-  const knownTags = useLiveQuery(() => listTags(db), [db]).value ?? [];
 
   if (state.phase === 'loading') return <p class="hint">Looking at the current page…</p>;
   if (state.phase === 'no-tab' || !tab) return <p class="empty">Open a news article in a tab, then open NewsLens again.</p>;
@@ -139,7 +138,7 @@ export function ThisPageTab({ wait = sleep }: { wait?: (ms: number) => Promise<v
       {placed.length === 0 && orphans.length === 0 && <p class="empty">No highlights or notes on this page yet.</p>}
       <ul class="annotations">
         {placed.map((annotation) => (
-          <AnnotationItem key={annotation.id} annotation={annotation} knownTags={knownTags} onOpen={status ? open : undefined} />
+          <AnnotationItem key={annotation.id} annotation={annotation} onOpen={status ? open : undefined} />
         ))}
       </ul>
       {orphans.length > 0 && (
@@ -148,7 +147,7 @@ export function ThisPageTab({ wait = sleep }: { wait?: (ms: number) => Promise<v
           <p class="hint">The text these notes were attached to is no longer in the article. They are kept here.</p>
           <ul class="annotations">
             {orphans.map((annotation) => (
-              <AnnotationItem key={annotation.id} annotation={annotation} knownTags={knownTags} />
+              <AnnotationItem key={annotation.id} annotation={annotation} />
             ))}
           </ul>
         </section>

@@ -10,6 +10,7 @@ import {
 } from '../../../storage/annotations';
 import { listArticles, recordVisit } from '../../../storage/articles';
 import { fixedDeps, freshDb, target, visit } from '../../support/storage';
+import { makeAnnotation, makeArticle } from '../../fixtures/popup-data';
 
 describe('articles', () => {
   it('creates an article on first visit and reuses it on the next', async () => {
@@ -83,7 +84,20 @@ describe('annotations', () => {
     expect(await listTags(db)).toEqual(['trade', 'china']);
   });
 
-  it('counts tags of live notes only: a deleted note takes its tags out of the suggestions', async () => {
+  it('suggests the tags of the 500 most recently changed notes first, by use among them, then the rest by name', async () => {
+    const db = freshDb();
+    const article = makeArticle();
+    await db.articles.add(article);
+    const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
+    const notes = Array.from({ length: 600 }, (_, i) =>
+      makeAnnotation(article, { updatedAt: at(i), tags: i < 100 ? ['archive'] : i === 599 ? ['current', 'zz-rare'] : ['current'] }),
+    );
+    await db.annotations.bulkAdd(notes);
+    // 'archive' has 100 uses, all older than the newest 500 notes; 'zz-rare' one use among them.
+    expect(await listTags(db)).toEqual(['current', 'zz-rare', 'archive']);
+  });
+
+  it('suggests tags of live notes only: a deleted note takes the tags only it had out of the suggestions', async () => {
     const db = freshDb();
     const deps = fixedDeps();
     const { article } = await recordVisit(db, visit(), deps);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createAnnotation } from '../../../storage/annotations';
 import { recordVisit } from '../../../storage/articles';
-import { BACKUP_REMINDER, backupReminder, readBackupStatus, recordBackup, snoozeBackupReminder } from '../../../storage/backup-status';
+import { BACKUP_REMINDER, backupReminder, COUNTED_CHANGES, readBackupStatus, recordBackup, snoozeBackupReminder } from '../../../storage/backup-status';
 import { fixedDeps, freshDb, target, visit } from '../../support/storage';
+import { makeAnnotation, makeArticle } from '../../fixtures/popup-data';
 
 const NOW = new Date('2025-03-20T12:00:00Z');
 const DAY = 86_400_000;
@@ -21,6 +22,7 @@ describe('backup reminder rule', () => {
     const old = new Date(NOW.getTime() - BACKUP_REMINDER.days * DAY).toISOString();
     const stale = backupReminder({ changesSinceBackup: 1, lastBackupAt: old, oldestUnsavedChangeAt: old }, NOW);
     expect(stale?.message).toMatch(/^1 note or highlight is since your last backup/);
+    expect(backupReminder({ changesSinceBackup: COUNTED_CHANGES }, NOW)?.message).toMatch(/^More than 1,000 notes and highlights are in no backup yet/);
   });
 });
 
@@ -47,5 +49,13 @@ describe('backup status in storage', () => {
     await snoozeBackupReminder(db, later);
     expect(backupReminder(await readBackupStatus(db), later)).toBeNull();
     expect(backupReminder(await readBackupStatus(db), new Date(later.getTime() + 8 * DAY))).not.toBeNull();
+  });
+
+  it('counts unsaved changes up to COUNTED_CHANGES, reading no more keys than that', async () => {
+    const db = freshDb();
+    const article = makeArticle();
+    await db.articles.add(article);
+    await db.annotations.bulkAdd(Array.from({ length: COUNTED_CHANGES + 50 }, () => makeAnnotation(article)));
+    expect((await readBackupStatus(db)).changesSinceBackup).toBe(COUNTED_CHANGES);
   });
 });

@@ -104,6 +104,21 @@ describe('This page tab', () => {
     await waitFor(() => expect(fake.tabs.annotateAnyway).toHaveBeenCalledWith(7));
   });
 
+  it('offers the library\'s tags while a note is edited, read only once the editor opens', async () => {
+    const { article, early } = await seeded();
+    const other = makeArticle({ title: 'Another story' });
+    const fake = fakeServices({ tabs: { getStatus: vi.fn(async () => emptyStatus({ articleId: article.id })) } });
+    await fake.db.articles.bulkAdd([article, other]);
+    await fake.db.annotations.bulkAdd([early, makeAnnotation(other, { tags: ['economy'] })]);
+    const tagReads = vi.spyOn(fake.db.annotations, 'orderBy');
+    render(<PopupApp services={fake.services} />);
+    await screen.findByText('first sentence');
+    expect(tagReads).not.toHaveBeenCalledWith('tags');
+    fireEvent.click(screen.getByRole('button', { name: /^Edit: first sentence/ }));
+    fireEvent.input(screen.getByLabelText('Tags (comma-separated)'), { target: { value: 'eco' } });
+    await screen.findByRole('button', { name: '#economy' });
+  });
+
   it('says so when no web page is open', async () => {
     const fake = fakeServices({ tabs: { findTarget: vi.fn(async () => null) } });
     render(<PopupApp services={fake.services} />);
