@@ -9,7 +9,6 @@ import {
   listSites,
   searchAnnotations,
   SearchIndex,
-  refinesQuery,
   searchPage,
   type ChangedRows,
   type IdGroup,
@@ -143,8 +142,6 @@ export class LibrarySearch {
   private failure: unknown;
   /** Tags and sites of the current index, counted once per change rather than on every keystroke. */
   private facets: { tags: string[]; sites: string[] } | undefined;
-  /** The last search on the current index: a query typed on from it searches only the articles it matched. */
-  private last: { query: string; filters: string; matchedArticles: string[] } | undefined;
   private readonly onMutated = (parts: ObservabilitySet) => this.noteWrite(parts);
 
   constructor(
@@ -155,7 +152,7 @@ export class LibrarySearch {
     Dexie.on('storagemutated', this.onMutated);
     this.running = this.step(async () => {
       this.index = await loadSearchIndexInPages(db, this.controller.signal);
-      this.facets = this.last = undefined;
+      this.facets = undefined;
       await this.applyPending();
     });
   }
@@ -166,11 +163,7 @@ export class LibrarySearch {
    */
   async query(request: LibraryQuery): Promise<LibraryPage> {
     const index = await this.current();
-    const filters = JSON.stringify(request.filters);
-    const last = this.last;
-    const within = last && last.filters === filters && refinesQuery(last.query, request.query) ? last.matchedArticles : undefined;
-    const { groups, total, matchedArticles } = searchPage(index, request.query, request.filters, request.limit, within);
-    this.last = { query: request.query, filters, matchedArticles };
+    const { groups, total } = searchPage(index, request.query, request.filters, request.limit);
     this.facets ??= { tags: listIndexTags(index), sites: listSites(index) };
     return { groups, total, ...this.facets };
   }
@@ -219,17 +212,17 @@ export class LibrarySearch {
   }
 
   private async applyPending(): Promise<void> {
-    this.facets = this.last = undefined;
+    this.facets = undefined;
     const work = this.pending;
     this.pending = { articles: new Set(), annotations: new Set() };
     if (!this.index) return;
     if (work.articles === 'all' || work.annotations === 'all') {
       this.index = await loadSearchIndexInPages(this.db, this.controller.signal);
-      this.facets = this.last = undefined;
+      this.facets = undefined;
       return;
     }
     if (!work.articles.size && !work.annotations.size) return;
     this.index.apply(await readChanged(this.db, this.index, work.articles, work.annotations));
-    this.facets = this.last = undefined;
+    this.facets = undefined;
   }
 }

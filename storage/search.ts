@@ -2,6 +2,7 @@
 // note, no copies of the rows (a 50,000-note library is ~20 MB here instead of ~60 MB of row objects). The index is
 // pure data so it can be tested and benchmarked without a browser; storage/library-search.ts loads it from Dexie and
 // keeps it current, in a worker in the extension (components/popup/library-search-worker.ts).
+import { NoteTexts, stripSeparator } from './search-text';
 import type { Annotation, AnnotationKind, Article, ClaimStatus } from './types';
 
 export interface SearchFilters {
@@ -87,7 +88,7 @@ export function foldText(text: string): string {
 export function tokenizeQuery(query: string): string[] {
   const tokens: string[] = [];
   for (const match of foldText(query).matchAll(/"([^"]*)"|(\S+)/g)) {
-    const token = (match[1] ?? match[2] ?? '').replace(/\s+/g, ' ').trim();
+    const token = stripSeparator(match[1] ?? match[2] ?? '').replace(/\s+/g, ' ').trim();
     if (token) tokens.push(token);
   }
   return tokens;
@@ -107,7 +108,7 @@ function noteFacts(annotation: Annotation): NoteFacts {
     tags: annotation.tags,
     start: annotation.target.position.start,
     end: annotation.target.position.end,
-    haystack: foldText(parts.join('\n').replace(/\s+/g, ' ')),
+    haystack: stripSeparator(foldText(parts.join('\n').replace(/\s+/g, ' '))),
   };
 }
 
@@ -136,6 +137,7 @@ export class SearchIndex {
   readonly articles = new Map<string, ArticleFacts>();
   /** Notes per live article; an article without an entry (or an empty map) has no live notes. */
   private readonly byArticle = new Map<string, Map<string, NoteFacts>>();
+  private readonly texts = new NoteTexts<NoteFacts>();
 
   /** Tombstoned articles are left out (and their notes, given later, with them). */
   addArticles(articles: Iterable<Article>): void {
@@ -148,6 +150,7 @@ export class SearchIndex {
       if (annotation.deletedAt || !this.articles.has(annotation.articleId)) continue;
       const facts = noteFacts(annotation);
       this.notes.set(annotation.id, facts);
+      this.texts.add(facts);
       let notes = this.byArticle.get(annotation.articleId);
       if (!notes) this.byArticle.set(annotation.articleId, (notes = new Map()));
       notes.set(annotation.id, facts);
@@ -170,7 +173,7 @@ export class SearchIndex {
         continue;
       }
       this.articles.delete(id);
-      for (const noteId of this.byArticle.get(id)?.keys() ?? []) this.notes.delete(noteId);
+      for (const noteId of [...(this.byArticle.get(id)?.keys() ?? [])]) this.removeNote(noteId);
       this.byArticle.delete(id);
     }
     for (const [id, row] of changed.annotations) {
@@ -184,6 +187,20 @@ export class SearchIndex {
     if (!facts) return;
     this.notes.delete(id);
     this.byArticle.get(facts.articleId)?.delete(id);
+    this.texts.remove(facts);
+  }
+
+  /**
+   * Calls `visit` with each live note in which every token is found, in the note's text or its article's title
+   * (tokens as `tokenizeQuery` gives them).
+   */
+  forEachMatch(tokens: readonly string[], visit: (note: NoteFacts) => void): void {
+    const inTitles = tokens.map((token) => {
+      const ids = new Set<string>();
+      for (const article of this.articles.values()) if (article.title.includes(token)) ids.add(article.id);
+      return ids;
+    });
+    this.texts.forEachMatch(tokens, (k, note) => (inTitles[k] as Set<string>).has(note.articleId), visit);
   }
 
   /** Live notes of a live article (none for an article the index does not hold). */
@@ -239,39 +256,26 @@ export function compareGroupOrder(a: { articleId: string; latest: string }, b: {
   return a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0;
 }
 
-/**
- * Matching notes grouped by article, groups in list order, notes not yet in reading order. Walks article by article:
- * a filter on the article (site, article) skips all its notes at once, and a token found in its title need not be
- * looked for in each note.
- */
-function matchGroups(
-  index: SearchIndex,
-  query: string,
-  filters: SearchFilters,
-  within?: readonly string[],
-): { groups: Array<{ articleId: string; notes: NoteFacts[] }>; total: number } {
+/** Matching notes grouped by article, groups in list order, notes not yet in reading order. */
+function matchGroups(index: SearchIndex, query: string, filters: SearchFilters): { groups: Array<{ articleId: string; notes: NoteFacts[] }>; total: number } {
   const tokens = tokenizeQuery(query);
   const verdict = filters.verdict ? foldText(filters.verdict.trim()) : '';
-  const groups: Array<{ articleId: string; notes: NoteFacts[]; latest: string }> = [];
+  const byArticle = new Map<string, { articleId: string; notes: NoteFacts[]; latest: string }>();
   let total = 0;
-  const articles = within ? within.flatMap((id) => index.articles.get(id) ?? []) : [...index.articles.values()];
-  for (const article of articles) {
-    let matched: NoteFacts[] | undefined;
-    let latest = '';
-    if ((!filters.articleId || article.id === filters.articleId) && (!filters.sites?.length || filters.sites.includes(article.siteName))) {
-      const inNotes = tokens.filter((token) => !article.title.includes(token));
-      for (const note of index.notesOf(article.id)) {
-        if (!passesNoteFilters(note, filters, verdict) || !inNotes.every((token) => note.haystack.includes(token))) continue;
-        (matched ??= []).push(note);
-        if (note.updatedAt > latest) latest = note.updatedAt;
-      }
+  index.forEachMatch(tokens, (note) => {
+    if (filters.articleId && note.articleId !== filters.articleId) return;
+    if (!passesNoteFilters(note, filters, verdict)) return;
+    if (filters.sites?.length && !filters.sites.includes((index.articles.get(note.articleId) as ArticleFacts).siteName)) return;
+    total++;
+    const group = byArticle.get(note.articleId);
+    if (!group) byArticle.set(note.articleId, { articleId: note.articleId, notes: [note], latest: note.updatedAt });
+    else {
+      group.notes.push(note);
+      if (note.updatedAt > group.latest) group.latest = note.updatedAt;
     }
-    if (matched) {
-      groups.push({ articleId: article.id, notes: matched, latest });
-      total += matched.length;
-    }
-  }
-  for (const article of within ? articles.filter((a) => !index.hasNotes(a.id)) : index.unannotated()) {
+  });
+  const groups = [...byArticle.values()];
+  for (const article of index.unannotated()) {
     if (unannotatedMatches(article, tokens, filters)) groups.push({ articleId: article.id, notes: [], latest: article.lastVisitedAt });
   }
   groups.sort(compareGroupOrder);
@@ -290,19 +294,13 @@ export function searchAnnotations(index: SearchIndex, query: string, filters: Se
   return { groups: groups.map(({ articleId, notes }) => ({ articleId, annotationIds: inReadingOrder(notes) })), total };
 }
 
-export interface PageResult extends SearchResult {
-  /** Every article with a match, shown or not: where a refined query can look (see `refinesQuery`). */
-  matchedArticles: string[];
-}
-
 /**
  * The groups a list showing `limit` notes displays, and the total of `searchAnnotations`: whole groups in order until
  * `limit` notes are shown (the last one cut short), articles without notes included while the budget lasts. Only the
- * shown groups are put in reading order: this is what the list needs on each keystroke. With `within`, only those
- * articles are searched (the previous result's `matchedArticles`, when `refinesQuery` says the new query refines it).
+ * shown groups are put in reading order: this is what the list needs on each keystroke.
  */
-export function searchPage(index: SearchIndex, query: string, filters: SearchFilters, limit: number, within?: readonly string[]): PageResult {
-  const { groups, total } = matchGroups(index, query, filters, within);
+export function searchPage(index: SearchIndex, query: string, filters: SearchFilters, limit: number): SearchResult {
+  const { groups, total } = matchGroups(index, query, filters);
   let budget = limit;
   const shown: IdGroup[] = [];
   for (const { articleId, notes } of groups) {
@@ -311,17 +309,7 @@ export function searchPage(index: SearchIndex, query: string, filters: SearchFil
     budget -= annotationIds.length;
     shown.push({ articleId, annotationIds });
   }
-  return { groups: shown, total, matchedArticles: groups.map((group) => group.articleId) };
-}
-
-/**
- * Whether every note `next` matches also matches `previous` (same filters): each token of `previous` is part of a
- * token of `next`, as when the reader types on. A refined search need only look at the articles the previous one
- * matched (`PageResult.matchedArticles`).
- */
-export function refinesQuery(previous: string, next: string): boolean {
-  const after = tokenizeQuery(next);
-  return tokenizeQuery(previous).every((token) => after.some((longer) => longer.includes(token)));
+  return { groups: shown, total };
 }
 
 /** Tags of live notes, the most used first (then by name), as `listTags` (storage/annotations.ts) orders them. */

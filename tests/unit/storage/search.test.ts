@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, foldText, listSites, refinesQuery, searchAnnotations, searchPage, tokenizeQuery } from '../../../storage/search';
+import { buildSearchIndex, foldText, listSites, searchAnnotations, searchPage, tokenizeQuery } from '../../../storage/search';
+import type { Annotation, Article } from '../../../storage/types';
 import { generateCorpus, makeAnnotation, makeArticle } from '../../fixtures/popup-data';
 
 function fixture() {
@@ -121,29 +122,50 @@ describe('searchPage', () => {
   });
 });
 
-describe('refinesQuery and searching within the previous matches', () => {
-  it('knows a query typed on from another matches a subset of it', () => {
-    expect(refinesQuery('cou', 'coun')).toBe(true);
-    expect(refinesQuery('cou', 'council bud')).toBe(true);
-    expect(refinesQuery('', 'anything')).toBe(true);
-    expect(refinesQuery('coun', 'cou')).toBe(false);
-    expect(refinesQuery('"fell to"', 'fell')).toBe(false);
-  });
+describe('searching the notes\' text in chunks', () => {
+  /** What testing each note on its own gives: every token in the note's folded text or its article's title. */
+  function naive(articles: Article[], notes: Annotation[], query: string): string[] {
+    const tokens = tokenizeQuery(query);
+    const live = new Map(articles.filter((a) => !a.deletedAt).map((a) => [a.id, a]));
+    return notes
+      .filter((n) => !n.deletedAt && live.has(n.articleId))
+      .filter((n) => {
+        const text = foldText([n.target.quote.exact, n.note, n.tags.join(' '), n.claim?.verdict ?? '', n.claim?.claimant ?? ''].join(' ').replace(/\s+/g, ' '));
+        const title = foldText((live.get(n.articleId) as Article).title);
+        return tokens.every((t) => text.includes(t) || title.includes(t));
+      })
+      .map((n) => n.id)
+      .sort();
+  }
+  const found = (index: ReturnType<typeof buildSearchIndex>, query: string) => ids(searchAnnotations(index, query)).sort();
+  const QUERIES = ['', 'b', 'budget', 'zurich cafe', 'cafe zurich', '"housing climate"', 'economy 7', 'no-such-word', 'budget budget'];
 
-  it('gives the same page searching only the articles the refined query matched', () => {
+  it('finds what testing each note finds, over many chunks, and again after notes are edited, removed and added', () => {
     const { articles, annotations } = generateCorpus(3000);
     const index = buildSearchIndex(articles, annotations);
-    const extra = makeArticle({ title: 'Budget visited, never annotated', lastVisitedAt: '2025-02-20T00:00:00.000Z' });
-    index.addArticles([extra]);
-    let previous = searchPage(index, '', {}, 100);
-    for (const query of ['b', 'bu', 'bud', 'budget', 'budget c', 'budget cou']) {
-      expect(refinesQuery('', query)).toBe(true);
-      const narrowed = searchPage(index, query, {}, 100, previous.matchedArticles);
-      expect(narrowed).toEqual(searchPage(index, query, {}, 100));
-      previous = narrowed;
-    }
-    // The article without notes was carried through the narrowed searches while its title matched.
-    expect(searchPage(index, 'budget', {}, 100, searchPage(index, 'bud', {}, 100).matchedArticles).matchedArticles).toContain(extra.id);
+    for (const query of QUERIES) expect(found(index, query)).toEqual(naive(articles, annotations, query));
+
+    const notes = new Map(annotations.map((n) => [n.id, n]));
+    const changed = new Map<string, Annotation | undefined>();
+    annotations.slice(0, 600).forEach((n, i) => {
+      const next = i % 3 === 0 ? { ...n, note: `${n.note} budget zurich cafe` } : i % 3 === 1 ? { ...n, deletedAt: '2025-04-01T00:00:00.000Z' } : undefined;
+      changed.set(n.id, next);
+      if (next) notes.set(n.id, next);
+      else notes.delete(n.id);
+    });
+    const fresh = makeAnnotation(articles[0] as Article, { quote: 'a brand new housing climate note' });
+    changed.set(fresh.id, fresh);
+    notes.set(fresh.id, fresh);
+    index.apply({ articles: new Map(), annotations: changed });
+    for (const query of QUERIES) expect(found(index, query)).toEqual(naive(articles, [...notes.values()], query));
+  });
+
+  it('never matches across two notes, nor a separator typed in the query', () => {
+    const article = makeArticle({ title: 'Title' });
+    const index = buildSearchIndex([article], [makeAnnotation(article, { quote: 'ends with alpha' }), makeAnnotation(article, { quote: 'beta starts here', start: 900 })]);
+    expect(searchAnnotations(index, '"alpha beta"').total).toBe(0);
+    expect(searchAnnotations(index, 'alpha\u0000beta').total).toBe(0);
+    expect(searchAnnotations(index, 'alpha').total).toBe(1);
   });
 });
 
