@@ -6,6 +6,8 @@
 export interface NoteText {
   readonly id: string;
   haystack: string;
+  /** The chunk holding the note, set by `NoteTexts` (a field rather than a map of 50,000 entries). */
+  textChunk?: unknown;
 }
 
 /** Notes per chunk: small enough that rebuilding a chunk after an edit is cheap (~120 kB of text), large enough to sweep. */
@@ -72,20 +74,19 @@ class Chunk<T extends NoteText> {
 /** The notes' texts in chunks, added and removed one note at a time. */
 export class NoteTexts<T extends NoteText> {
   private readonly chunks: Chunk<T>[] = [];
-  private readonly chunkOf = new Map<string, Chunk<T>>();
 
   add(note: T): void {
     let chunk = this.chunks[this.chunks.length - 1];
     if (!chunk || chunk.notes.length >= NOTES_PER_CHUNK) this.chunks.push((chunk = new Chunk<T>()));
     chunk.notes.push(note);
     chunk.invalidate();
-    this.chunkOf.set(note.id, chunk);
+    note.textChunk = chunk;
   }
 
   remove(note: T): void {
-    const chunk = this.chunkOf.get(note.id);
+    const chunk = note.textChunk as Chunk<T> | undefined;
     if (!chunk) return;
-    this.chunkOf.delete(note.id);
+    note.textChunk = undefined;
     const at = chunk.notes.indexOf(note);
     if (at >= 0) chunk.notes.splice(at, 1);
     chunk.invalidate();

@@ -2,7 +2,7 @@
 // note, no copies of the rows (a 50,000-note library is ~20 MB here instead of ~60 MB of row objects). The index is
 // pure data so it can be tested and benchmarked without a browser; storage/library-search.ts loads it from Dexie and
 // keeps it current, in a worker in the extension (components/popup/library-search-worker.ts).
-import { NoteTexts, stripSeparator } from './search-text';
+import { NoteTexts, stripSeparator, type NoteText } from './search-text';
 import type { Annotation, AnnotationKind, Article, ClaimStatus } from './types';
 
 export interface SearchFilters {
@@ -21,7 +21,7 @@ export interface SearchFilters {
 
 
 /** What the index keeps of a live note: enough to filter, match, group and order it; the row itself is read by id. */
-export interface NoteFacts {
+export interface NoteFacts extends NoteText {
   id: string;
   articleId: string;
   updatedAt: string;
@@ -95,17 +95,23 @@ export function tokenizeQuery(query: string): string[] {
 }
 
 
-function noteFacts(annotation: Annotation): NoteFacts {
+const NO_TAGS: readonly string[] = Object.freeze([]);
+
+/**
+ * The facts of a live note. `same` returns one shared instance of equal strings (days, kinds, statuses, tags, article
+ * ids): each row read from IndexedDB brings its own copies, and 50,000 notes share a few hundred distinct values.
+ */
+function noteFacts(annotation: Annotation, same: (text: string) => string): NoteFacts {
   const parts = [annotation.target.quote.exact, annotation.note, annotation.tags.join(' '), annotation.claim?.verdict ?? '', annotation.claim?.claimant ?? ''];
   return {
     id: annotation.id,
-    articleId: annotation.articleId,
+    articleId: same(annotation.articleId),
     updatedAt: annotation.updatedAt,
-    createdDay: annotation.createdAt.slice(0, 10),
-    kind: annotation.kind,
-    claimStatus: annotation.claim?.status,
-    verdict: annotation.claim ? foldText(annotation.claim.verdict) : '',
-    tags: annotation.tags,
+    createdDay: same(annotation.createdAt.slice(0, 10)),
+    kind: same(annotation.kind) as AnnotationKind,
+    claimStatus: annotation.claim ? (same(annotation.claim.status) as ClaimStatus) : undefined,
+    verdict: annotation.claim?.verdict ? same(foldText(annotation.claim.verdict)) : '',
+    tags: annotation.tags.length ? annotation.tags.map(same) : NO_TAGS,
     start: annotation.target.position.start,
     end: annotation.target.position.end,
     haystack: stripSeparator(foldText(parts.join('\n').replace(/\s+/g, ' '))),
@@ -135,9 +141,17 @@ function compareFactsReadingOrder(a: NoteFacts, b: NoteFacts): number {
 export class SearchIndex {
   readonly notes = new Map<string, NoteFacts>();
   readonly articles = new Map<string, ArticleFacts>();
-  /** Notes per live article; an article without an entry (or an empty map) has no live notes. */
-  private readonly byArticle = new Map<string, Map<string, NoteFacts>>();
+  /** Notes per live article (an array: ten-odd notes each, lighter than 5,000 small maps); none or [] = no live notes. */
+  private readonly byArticle = new Map<string, NoteFacts[]>();
   private readonly texts = new NoteTexts<NoteFacts>();
+  /** One instance of each repeated string (see `noteFacts`); article ids enter with their articles. */
+  private readonly strings = new Map<string, string>();
+  private readonly same = (text: string): string => {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    this.strings.set(text, text);
+    return text;
+  };
 
   /** Tombstoned articles are left out (and their notes, given later, with them). */
   addArticles(articles: Iterable<Article>): void {
@@ -148,12 +162,12 @@ export class SearchIndex {
   addNotes(annotations: Iterable<Annotation>): void {
     for (const annotation of annotations) {
       if (annotation.deletedAt || !this.articles.has(annotation.articleId)) continue;
-      const facts = noteFacts(annotation);
+      const facts = noteFacts(annotation, this.same);
       this.notes.set(annotation.id, facts);
       this.texts.add(facts);
       let notes = this.byArticle.get(annotation.articleId);
-      if (!notes) this.byArticle.set(annotation.articleId, (notes = new Map()));
-      notes.set(annotation.id, facts);
+      if (!notes) this.byArticle.set(annotation.articleId, (notes = []));
+      notes.push(facts);
     }
   }
 
@@ -173,7 +187,7 @@ export class SearchIndex {
         continue;
       }
       this.articles.delete(id);
-      for (const noteId of [...(this.byArticle.get(id)?.keys() ?? [])]) this.removeNote(noteId);
+      for (const note of [...(this.byArticle.get(id) ?? [])]) this.removeNote(note.id);
       this.byArticle.delete(id);
     }
     for (const [id, row] of changed.annotations) {
@@ -186,7 +200,9 @@ export class SearchIndex {
     const facts = this.notes.get(id);
     if (!facts) return;
     this.notes.delete(id);
-    this.byArticle.get(facts.articleId)?.delete(id);
+    const siblings = this.byArticle.get(facts.articleId);
+    const at = siblings ? siblings.indexOf(facts) : -1;
+    if (at >= 0) siblings?.splice(at, 1);
     this.texts.remove(facts);
   }
 
@@ -203,13 +219,8 @@ export class SearchIndex {
     this.texts.forEachMatch(tokens, (k, note) => (inTitles[k] as Set<string>).has(note.articleId), visit);
   }
 
-  /** Live notes of a live article (none for an article the index does not hold). */
-  notesOf(articleId: string): Iterable<NoteFacts> {
-    return this.byArticle.get(articleId)?.values() ?? [];
-  }
-
   hasNotes(articleId: string): boolean {
-    return Boolean(this.byArticle.get(articleId)?.size);
+    return Boolean(this.byArticle.get(articleId)?.length);
   }
 
   /** Live articles without live notes. */

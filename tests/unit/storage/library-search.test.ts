@@ -18,7 +18,9 @@ describe('loadSearchIndexInPages', () => {
     const paged = await loadSearchIndexInPages(db, new AbortController().signal);
     const whole = buildSearchIndex(await db.articles.toArray(), await db.annotations.toArray());
     expect(paged.notes.size).toBe(2500);
-    expect([...paged.notes.values()]).toEqual([...whole.notes.values()]);
+    // Facts without the text chunk that holds them (an internal of the index).
+    const facts = (index: typeof paged) => [...index.notes.values()].map(({ textChunk, ...rest }) => rest);
+    expect(facts(paged)).toEqual(facts(whole));
     expect([...paged.articles.values()]).toEqual([...whole.articles.values()]);
     db.close();
   });

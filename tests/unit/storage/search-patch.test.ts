@@ -9,7 +9,7 @@ function observable(index: SearchIndex) {
   return {
     total: result.total,
     groups: result.groups.map((g) => [g.articleId, index.articles.get(g.articleId)?.title, g.annotationIds]).sort(),
-    notes: [...index.notes.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    notes: [...index.notes.values()].map(({ textChunk, ...rest }) => rest).sort((a, b) => (a.id < b.id ? -1 : 1)),
     articles: [...index.articles.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
     unannotated: [...index.unannotated()].map((a) => a.id).sort(),
   };
