@@ -50,6 +50,8 @@ export interface LibraryFigures {
   openLongestTaskMs: number;
   /** JS heap of the popup with "All notes" open, after CDP HeapProfiler.collectGarbage (Runtime.getHeapUsage usedSize; median of 3). */
   openHeapMB: number;
+  /** JS heap of the "All notes" search worker (library-search-worker), after GC, the same moment (median of 3). */
+  openWorkerHeapMB: number;
   /** Longest task in the popup, "All notes" open, while two new articles are visited in another tab. */
   openWhileVisitLongestTaskMs: number;
   /** The first Markdown export of the popup's life, which also loads the exporters and citation-js's style engine. */
@@ -183,6 +185,41 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   return usedSize / 1e6;
+}
+
+/**
+ * JS heap of the extension's dedicated worker whose script URL contains `script`, after a garbage collection (MB), or
+ * NaN when no such worker runs. Playwright gives no CDP session for a worker, so the browser session relays messages
+ * to it (Target.attachToTarget without flatten, Target.sendMessageToTarget).
+ */
+async function workerHeapAfterGc(context: BrowserContext, script: string): Promise<number> {
+  const browser = context.browser();
+  if (!browser) return NaN;
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((target) => target.type === 'worker' && target.url.includes(script));
+    if (!worker) return NaN;
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
+    let lastId = 0;
+    const call = (method: string) =>
+      new Promise<Record<string, unknown>>((resolve) => {
+        const id = ++lastId;
+        const listen = (event: { sessionId: string; message: string }) => {
+          const reply = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown> };
+          if (event.sessionId !== sessionId || reply.id !== id) return;
+          cdp.off('Target.receivedMessageFromTarget', listen);
+          resolve(reply.result ?? {});
+        };
+        cdp.on('Target.receivedMessageFromTarget', listen);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+      });
+    await call('HeapProfiler.collectGarbage');
+    const { usedSize } = await call('Runtime.getHeapUsage');
+    return Number(usedSize) / 1e6;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 async function importLibrary(popup: Page, file: string, library: Library, log: (line: string) => void): Promise<{ ms: number; longest: number }> {
@@ -347,7 +384,7 @@ async function measureSize(notes: number, server: FixtureServer, print: (line: s
     await popup.close();
 
     // Opening is the figure most disturbed by other work on a shared machine: the median of three fresh popups.
-    const opens: Array<{ ms: number; countMs: number; indexMs: number; longest: number; count: number; heap: number }> = [];
+    const opens: Array<{ ms: number; countMs: number; indexMs: number; longest: number; count: number; heap: number; workerHeap: number }> = [];
     let cdp: CDPSession | undefined;
     for (let i = 0; i < OPENS; i++) {
       if (i > 0) {
@@ -357,7 +394,7 @@ async function measureSize(notes: number, server: FixtureServer, print: (line: s
       popup = await openPopupTab(context, extensionOrigin);
       cdp = await context.newCDPSession(popup);
       const opened = await openAllNotes(popup);
-      opens.push({ ...opened, heap: await heapAfterGc(cdp) });
+      opens.push({ ...opened, heap: await heapAfterGc(cdp), workerHeap: await workerHeapAfterGc(context, 'library-search-worker') });
     }
     const opened = {
       ms: median(opens.map((o) => o.ms)),
@@ -402,6 +439,7 @@ async function measureSize(notes: number, server: FixtureServer, print: (line: s
       openRunsMs: opens.map((o) => round(o.ms)),
       openLongestTaskMs: round(opened.longest),
       openHeapMB: round(heap),
+      openWorkerHeapMB: round(median(opens.map((o) => o.workerHeap))),
       openWhileVisitLongestTaskMs: round(whileVisiting),
       markdownFirstMs: round(markdownFirst.ms),
       markdownFirstLongestTaskMs: round(markdownFirst.longest),
@@ -431,6 +469,7 @@ const ROWS: ReadonlyArray<[string, ReadonlyArray<Figure>]> = [
   ['"All notes": open → total counted', ['openCountMs']],
   ['"All notes": open → search index loaded (in its worker)', ['openIndexMs']],
   ['"All notes": longest task on open / memory after GC', ['openLongestTaskMs', 'openHeapMB']],
+  ['"All notes": memory of its search worker after GC', ['openWorkerHeapMB']],
   ['"All notes" open while a page is visited: longest task', ['openWhileVisitLongestTaskMs']],
   ['export all as Markdown, first in the popup (loads the exporter): total / longest task', ['markdownFirstMs', 'markdownFirstLongestTaskMs']],
   ['export all as Markdown: total / longest task', ['markdownMs', 'markdownLongestTaskMs']],
@@ -440,7 +479,7 @@ const ROWS: ReadonlyArray<[string, ReadonlyArray<Figure>]> = [
 ];
 
 function formatValue(key: Figure, value: number): string {
-  if (key === 'openHeapMB') return `${value} MB`;
+  if (key === 'openHeapMB' || key === 'openWorkerHeapMB') return `${value} MB`;
   return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
 }
 
