@@ -9,8 +9,8 @@ declare module 'citeproc' {
     opt: { development_extensions: { wrap_url_and_doi: boolean } };
     setOutputFormat(format: 'text' | 'html' | 'rtf'): void;
     updateItems(ids: string[], nosort?: boolean): string[];
-    /** [formatting parameters, one string per entry] */
-    makeBibliography(): [unknown, string[]] | false;
+    /** [formatting parameters with each entry's item ids (entry_ids[i] for entry i), one string per entry] */
+    makeBibliography(): [{ entry_ids: string[][] }, string[]] | false;
   }
   const CSL: { Engine: typeof Engine };
   export default CSL;

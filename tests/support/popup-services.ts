@@ -50,7 +50,7 @@ export function fakeServices(overrides: { tabs?: Partial<TabBridge>; granted?: s
     download: (file) => downloads.push(file),
     // The same checks as the worker runs, on this thread: happy-dom has no module workers.
     parseBackup: async (file, options) => parseBackupInSlices(await file.text(), options),
-    formatReferences: async (items, style) => items.map((item) => referenceEngine(style).format(item)),
+    formatReferences: async (items, style) => referenceEngine(style).formatAll(items),
     // The same index as the worker holds, on this thread.
     openLibrarySearch: () => {
       const listeners = new Set<() => void>();

@@ -2,7 +2,7 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import { describe, expect, it } from 'vitest';
 import { toCslJson } from '../../../export/citation';
-import { ReferenceEngine, withoutSortKeys } from '../../../export/reference-engine';
+import { forIndependentEntries, ReferenceEngine, withoutSortKeys } from '../../../export/reference-engine';
 import apaStyle from '../../../export/styles/apa.csl?raw';
 import chicagoStyle from '../../../export/styles/chicago-author-date.csl?raw';
 import mlaStyle from '../../../export/styles/modern-language-association.csl?raw';
@@ -58,6 +58,47 @@ describe('ReferenceEngine', () => {
       }
     }, 60_000);
   }
+
+  // Articles that a bibliography of several entries would print differently from one-entry bibliographies: the same
+  // author and year (APA and Chicago add "2025a", "2025b"), the same author one after another (MLA writes "———"), the
+  // same surname with other given names (added initials), the same title and site.
+  const lookalikes = [
+    ...Array.from({ length: 4 }, () =>
+      makeArticle({ title: 'Budget passes', url: 'https://a.example.org/budget', siteName: 'The Daily Example', publishedAt: '2025-03-05', authors: [{ name: 'Jane Doe', kind: 'person' }] }),
+    ),
+    makeArticle({ title: 'Budget passes', url: 'https://a.example.org/x', siteName: 'The Daily Example', publishedAt: '2025-03-05', authors: [{ name: 'John Doe', kind: 'person' }] }),
+    makeArticle({ title: 'Budget passes', url: 'https://a.example.org/y', siteName: 'The Daily Example', publishedAt: undefined, authors: [{ name: 'Jane Doe', kind: 'person' }] }),
+    makeArticle({ title: 'Budget passes', url: 'https://a.example.org/z', siteName: 'The Daily Example', publishedAt: '2025-03-05', authors: [] }),
+    makeArticle({ title: 'Budget passes', url: 'https://a.example.org/w', siteName: 'The Daily Example', publishedAt: '2025-03-05', authors: [] }),
+  ];
+  for (const style of CITATION_STYLES) {
+    it(`formats a page as one bibliography with the text of one-entry bibliographies of the full style (${style})`, () => {
+      const page = [...lookalikes, ...articles.slice(0, 30), ...lookalikes];
+      const accessed = new Date(2026, 10, 26, 12);
+      const references = new ReferenceEngine(style).formatAll(page.map((article) => toCslJson(article, accessed)));
+      expect(references).toHaveLength(page.length);
+      for (const [i, article] of page.entries()) expect(references[i], `${style} ${i}`).toBe(pluginReference(article, style, accessed));
+      expect(new Set(references.slice(0, 4)).size, 'the four identical articles get identical references').toBe(1);
+    }, 60_000);
+  }
+
+  it('gives an empty list for an empty page and one reference for one item', () => {
+    const engine = new ReferenceEngine('apa');
+    expect(engine.formatAll([])).toEqual([]);
+    const article = articles[1]!;
+    expect(engine.formatAll([toCslJson(article)])).toEqual([engine.format(toCslJson(article))]);
+  });
+
+  it('keeps the bibliography of the shipped styles and replaces only their citation and the author substitute', () => {
+    for (const xml of Object.values(STYLE_XML)) {
+      const independent = forIndependentEntries(xml);
+      expect(independent).not.toMatch(/<\/?sort\b|disambiguate-add|subsequent-author-substitute/);
+      expect(independent.match(/<citation\b[\s\S]*?<\/citation>/)?.[0]).toBe('<citation><layout><text variable="title"/></layout></citation>');
+      const bibliography = (text: string) => text.slice(text.indexOf('<bibliography')).replace(/\s+subsequent-author-substitute="[^"]*"/, '');
+      expect(bibliography(independent)).toBe(bibliography(withoutSortKeys(xml)));
+    }
+    expect(() => forIndependentEntries('<style><bibliography/></style>')).toThrow(TypeError);
+  });
 
   it('reads each item afresh: the same article with another access date is cited with that date', () => {
     const engine = new ReferenceEngine('mla');

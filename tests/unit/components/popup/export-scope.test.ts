@@ -48,7 +48,7 @@ describe('export sources read from the database a page at a time', () => {
     const pages: number[] = [];
     const references: ReferenceFormatter = async (items, style) => {
       pages.push(items.length);
-      return items.map((item) => referenceEngine(style).format(item));
+      return referenceEngine(style).formatAll(items);
     };
     expect(await (await toMarkdownInSlices(source, { citationStyle: 'chicago', references }, slices)).text()).toBe(toMarkdown(bundle, { citationStyle: 'chicago' }));
     expect(pages.length).toBeGreaterThan(1);
