@@ -94,10 +94,18 @@ export async function forEachInSlices<T>(
 }
 
 /**
+ * Pages read ahead of the one being written: each is read and its preparation started (a page of references sent to
+ * a worker) while this thread writes, so two workers each have a page to format. A few pages of 50 articles: little
+ * memory.
+ */
+const PAGES_AHEAD = 3;
+
+/**
  * `work` on each live article of the source (see liveSection), in slices, with progress in articles (deleted ones count
- * as done). `beforePage`, when given, runs on each page's live articles before `work` does (to prepare what the page
- * needs, such as its references); the next page is read and prepared while `work` runs on this one, so a preparation
- * done elsewhere (a worker) overlaps with this thread's work.
+ * as done). `beforePage`, when given, runs on each page's live articles and `work` waits for it before starting on that
+ * page (to prepare what the page needs, such as its references); up to PAGES_AHEAD pages are read and their
+ * preparations started while `work` runs, so preparations done elsewhere (workers) overlap with this thread's work and
+ * with each other.
  */
 export async function mapLiveSections<R>(
   source: ExportSource,
@@ -109,6 +117,8 @@ export async function mapLiveSections<R>(
   const { articles } = await source.counts();
   async function* livePages(): AsyncGenerator<Array<ArticleWithAnnotations | undefined>> {
     const pages = source.articlePages()[Symbol.asyncIterator]();
+    // Calls to an async generator's next() queue up, so the pages are read one after the other, in order, while the
+    // preparations of the pages already read run.
     const load = async () => {
       const next = await pages.next();
       if (next.done) return undefined;
@@ -116,13 +126,20 @@ export async function mapLiveSections<R>(
       if (beforePage) await beforePage(live.filter((section) => section !== undefined));
       return live;
     };
-    let next = load();
+    const ahead: Array<Promise<Array<ArticleWithAnnotations | undefined> | undefined>> = [];
+    const readAhead = () => {
+      while (ahead.length < PAGES_AHEAD) {
+        const page = load();
+        // If the export stops (cancelled, or work threw) these are never awaited; their failures must not go unhandled.
+        page.catch(() => undefined);
+        ahead.push(page);
+      }
+    };
+    readAhead();
     for (;;) {
-      const live = await next;
+      const live = await ahead.shift();
       if (!live) return;
-      next = load();
-      // If the export stops (cancelled, or work threw) this read is never awaited; its failure must not go unhandled.
-      next.catch(() => undefined);
+      readAhead();
       yield live;
     }
   }

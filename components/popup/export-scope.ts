@@ -106,7 +106,12 @@ export async function bundleForEverything(db: NewsLensDb, now: Date): Promise<Ex
       db.transaction('r', db.articles, db.annotations, async () => ({ articles: await db.articles.count(), annotations: await db.annotations.count() })),
     async *articlePages() {
       for await (const articles of tableById<Article>(db, 'articles', ARTICLE_PAGE)) {
-        const annotations = await db.transaction('r', db.annotations, () => annotationsOf(db, articles.map((a) => a.id)));
+        // The page is every article whose id lies between its first and last: their annotations are one range of the
+        // articleId index, read in one request, in the order the per-article lookups gave (by article id, then id).
+        const first = articles[0]?.id;
+        const last = articles[articles.length - 1]?.id;
+        if (first === undefined || last === undefined) continue;
+        const annotations = await db.annotations.where('articleId').between(first, last, true, true).toArray();
         yield withAnnotations(articles, annotations);
       }
     },
