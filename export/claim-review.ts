@@ -8,7 +8,7 @@
 import type { Annotation, Article, ClaimReview as StoredClaim, ClaimStatus, ReviewerOrganization } from '../storage/types';
 import { liveArticlesWithAnnotations, type ExportBundle } from './bundle';
 import { isoDateOf } from './dates';
-import { toJsonLd } from './json-ld';
+import { JsonLdArrayWriter, toJsonLd } from './json-ld';
 import type { SliceOptions } from './slices';
 import { mapLiveSections, type ExportSource } from './source';
 import { authorFromName } from '../detect/article-authors';
@@ -68,10 +68,17 @@ export function toClaimReviewJson(bundle: ExportBundle, options: ClaimReviewOpti
   return toJsonLd(toClaimReviews(bundle, options));
 }
 
-/** toClaimReviewJson read from `source` a page at a time, in slices that yield to the event loop, with progress (articles) and cancellation. */
-export async function toClaimReviewJsonInSlices(source: ExportSource, options: ClaimReviewOptions = {}, slices: SliceOptions = {}): Promise<string> {
-  const perArticle = await mapLiveSections(source, ({ article, annotations }) => claimReviewsOf(article, annotations, options), slices);
-  return toJsonLd(perArticle.flat());
+/**
+ * toClaimReviewJson read from `source` a page at a time, in slices that yield to the event loop, with progress
+ * (articles) and cancellation, as an application/ld+json Blob with the same text (written review by review with
+ * JsonLdArrayWriter; only the output is kept).
+ */
+export async function toClaimReviewJsonInSlices(source: ExportSource, options: ClaimReviewOptions = {}, slices: SliceOptions = {}): Promise<Blob> {
+  const out = new JsonLdArrayWriter((items) => items);
+  await mapLiveSections(source, ({ article, annotations }) => {
+    for (const review of claimReviewsOf(article, annotations, options)) out.push(review);
+  }, slices);
+  return out.toBlob('application/ld+json');
 }
 
 function toClaimReview(article: Article, annotation: Annotation, claim: StoredClaim, options: ClaimReviewOptions): ClaimReviewJsonLd {

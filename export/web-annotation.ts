@@ -8,7 +8,7 @@
 // than none.
 import { CLAIM_STATUS_LABELS, type Annotation } from '../storage/types';
 import { liveArticlesWithAnnotations, type ExportBundle } from './bundle';
-import { toJsonLd } from './json-ld';
+import { JsonLdArrayWriter, toJsonLd } from './json-ld';
 import type { SliceOptions } from './slices';
 import { mapLiveSections, type ExportSource } from './source';
 
@@ -60,7 +60,7 @@ export interface WebAnnotationCollection {
 /** Every live annotation of the export as one W3C AnnotationCollection (see the file comment for the selectors). */
 export function toWebAnnotationCollection(bundle: ExportBundle, options: WebAnnotationOptions = {}): WebAnnotationCollection {
   const items = liveArticlesWithAnnotations(bundle).flatMap(({ annotations }) => annotations.map(toWebAnnotation));
-  return collectionOf(items, bundle.exportedAt, options);
+  return collectionOf(items, items.length, bundle.exportedAt, options);
 }
 
 /** The collection as a JSON-LD file, safe to paste inside a <script> element. */
@@ -68,20 +68,27 @@ export function toWebAnnotationJson(bundle: ExportBundle, options: WebAnnotation
   return toJsonLd(toWebAnnotationCollection(bundle, options));
 }
 
-/** toWebAnnotationJson read from `source` a page at a time, in slices that yield to the event loop, with progress (articles) and cancellation. */
-export async function toWebAnnotationJsonInSlices(source: ExportSource, options: WebAnnotationOptions = {}, slices: SliceOptions = {}): Promise<string> {
-  const perArticle = await mapLiveSections(source, ({ annotations }) => annotations.map(toWebAnnotation), slices);
-  return toJsonLd(collectionOf(perArticle.flat(), source.exportedAt, options));
+/**
+ * toWebAnnotationJson read from `source` a page at a time, in slices that yield to the event loop, with progress
+ * (articles) and cancellation, as an application/ld+json Blob with the same text. Each annotation is written as its
+ * article is reached (JsonLdArrayWriter); only the output is kept.
+ */
+export async function toWebAnnotationJsonInSlices(source: ExportSource, options: WebAnnotationOptions = {}, slices: SliceOptions = {}): Promise<Blob> {
+  const out = new JsonLdArrayWriter((items, total) => collectionOf(items as WebAnnotation[], total, source.exportedAt, options));
+  await mapLiveSections(source, ({ annotations }) => {
+    for (const annotation of annotations) out.push(toWebAnnotation(annotation));
+  }, slices);
+  return out.toBlob('application/ld+json');
 }
 
-function collectionOf(items: WebAnnotation[], exportedAt: string, options: WebAnnotationOptions): WebAnnotationCollection {
+function collectionOf(items: WebAnnotation[], total: number, exportedAt: string, options: WebAnnotationOptions): WebAnnotationCollection {
   const id = options.id ?? `urn:newslens:export:${exportedAt}`;
   return {
     '@context': WEB_ANNOTATION_CONTEXT,
     id,
     type: 'AnnotationCollection',
     label: 'NewsLens annotations',
-    total: items.length,
+    total,
     first: { id: `${id}:page:1`, type: 'AnnotationPage', startIndex: 0, items },
   };
 }

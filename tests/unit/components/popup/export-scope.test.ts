@@ -56,8 +56,8 @@ describe('export sources read from the database a page at a time', () => {
     expect(Object.entries(zipped).map(([name, bytes]) => ({ fileName: name, content: strFromU8(bytes) }))).toEqual(toMarkdownFiles(bundle, { citationStyle: 'mla' }));
     expect(await (await toCsvInSlices(source, slices)).text()).toBe(toCsv(bundle));
     expect(await (await toBackupJsonInSlices(source, slices)).text()).toBe(toBackupJson(bundle));
-    expect(await toWebAnnotationJsonInSlices(source, {}, slices)).toBe(toWebAnnotationJson(bundle));
-    expect(await toClaimReviewJsonInSlices(source, {}, slices)).toBe(toClaimReviewJson(bundle));
+    expect(await (await toWebAnnotationJsonInSlices(source, {}, slices)).text()).toBe(toWebAnnotationJson(bundle));
+    expect(await (await toClaimReviewJsonInSlices(source, {}, slices)).text()).toBe(toClaimReviewJson(bundle));
     const cited = { ...bundle, annotations: [] };
     expect(await toBibtexFileInSlices(source, NOW, slices)).toBe(toBibtexFile(cited, NOW));
     expect(JSON.parse(await toCslJsonFileInSlices(source, NOW, slices))).toHaveLength(articles.filter((a) => !a.deletedAt).length);
