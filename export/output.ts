@@ -4,6 +4,8 @@
 
 /** Characters joined and encoded at a time: a few milliseconds of work. */
 const CHUNK_CHARS = 1_000_000;
+/** Bytes gathered before they become a Blob: a Blob of thousands of small parts costs more to read than one of a few. */
+const CHUNK_BYTES = 1_000_000;
 
 export class TextBlobWriter {
   private pending: string[] = [];
@@ -28,5 +30,32 @@ export class TextBlobWriter {
     this.chunks.push(new Blob([this.pending.join('')]));
     this.pending = [];
     this.pendingChars = 0;
+  }
+}
+
+/** Bytes of the output as they come (a zip's compressed entries), kept as Blobs of about a megabyte. */
+export class BytesBlobWriter {
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private readonly chunks: Blob[] = [];
+
+  /** Appends the bytes; they are read when the next Blob is made, so the caller must not change them. */
+  write(bytes: Uint8Array): void {
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes >= CHUNK_BYTES) this.flush();
+  }
+
+  /** Everything written so far, as one Blob of the given MIME type. */
+  toBlob(type: string): Blob {
+    this.flush();
+    return new Blob(this.chunks, { type });
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.chunks.push(new Blob(this.pending as BlobPart[]));
+    this.pending = [];
+    this.pendingBytes = 0;
   }
 }

@@ -105,7 +105,8 @@ describe('Markdown as note apps read it (gray-matter + markdown-it)', () => {
 describe('toMarkdownZip', () => {
   it('puts one note per article in a single zip, the same notes as toMarkdownFiles (issue 13, item 1)', async () => {
     const zip = await toMarkdownZip(bundleSource(bundle), {}, { budgetMs: 0 });
-    const files = unzipSync(zip);
+    expect(zip.type).toBe('application/zip');
+    const files = unzipSync(new Uint8Array(await zip.arrayBuffer()));
     const expected = toMarkdownFiles(bundle);
     expect(Object.keys(files)).toEqual(expected.map((f) => f.fileName));
     expect(Object.values(files).map((bytes) => strFromU8(bytes))).toEqual(expected.map((f) => f.content));

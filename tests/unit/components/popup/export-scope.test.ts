@@ -52,7 +52,7 @@ describe('export sources read from the database a page at a time', () => {
     };
     expect(await (await toMarkdownInSlices(source, { citationStyle: 'chicago', references }, slices)).text()).toBe(toMarkdown(bundle, { citationStyle: 'chicago' }));
     expect(pages.length).toBeGreaterThan(1);
-    const zipped = unzipSync(await toMarkdownZip(source, { citationStyle: 'mla', references }, slices));
+    const zipped = unzipSync(new Uint8Array(await (await toMarkdownZip(source, { citationStyle: 'mla', references }, slices)).arrayBuffer()));
     expect(Object.entries(zipped).map(([name, bytes]) => ({ fileName: name, content: strFromU8(bytes) }))).toEqual(toMarkdownFiles(bundle, { citationStyle: 'mla' }));
     expect(await (await toCsvInSlices(source, slices)).text()).toBe(toCsv(bundle));
     expect(await (await toBackupJsonInSlices(source, slices)).text()).toBe(toBackupJson(bundle));
