@@ -62,6 +62,13 @@ export interface LibraryFigures {
   markdownLongestTaskMs: number;
   csvMs: number;
   csvLongestTaskMs: number;
+  /** "Markdown (one file per article, in a .zip)", then W3C Web Annotation, then ClaimReview: click → "Saved". */
+  markdownZipMs: number;
+  markdownZipLongestTaskMs: number;
+  webAnnotationMs: number;
+  webAnnotationLongestTaskMs: number;
+  claimReviewMs: number;
+  claimReviewLongestTaskMs: number;
   /** Per keystroke while typing queries char by char: input event → the last DOM update it caused (or the next frame). */
   keystrokeMinMs: number;
   keystrokeMedianMs: number;
@@ -272,7 +279,7 @@ async function longestWhileVisiting(context: BrowserContext, popup: Page, server
   return longestBetween(popup, from, await now(popup));
 }
 
-async function exportAll(popup: Page, format: 'markdown' | 'csv'): Promise<{ ms: number; longest: number }> {
+async function exportAll(popup: Page, format: 'markdown' | 'csv' | 'markdown-files' | 'web-annotation' | 'claim-review'): Promise<{ ms: number; longest: number }> {
   await popup.getByLabel('What', { exact: true }).selectOption('all');
   await popup.getByLabel('Format', { exact: true }).selectOption(format);
   const saved = await watchStatus(popup, '^Saved ');
@@ -414,6 +421,10 @@ async function measureSize(notes: number, server: FixtureServer, print: (line: s
     const markdown = await exportAll(popup, 'markdown');
     const csv = await exportAll(popup, 'csv');
     log(`  markdown ${round(markdownFirst.ms)} ms first, ${round(markdown.ms)} ms again, csv ${round(csv.ms)} ms`);
+    const markdownZip = await exportAll(popup, 'markdown-files');
+    const webAnnotation = await exportAll(popup, 'web-annotation');
+    const claimReview = await exportAll(popup, 'claim-review');
+    log(`  markdown zip ${round(markdownZip.ms)} ms, web annotation ${round(webAnnotation.ms)} ms, claim review ${round(claimReview.ms)} ms`);
     await cdp?.detach();
     await popup.close();
 
@@ -447,6 +458,12 @@ async function measureSize(notes: number, server: FixtureServer, print: (line: s
       markdownLongestTaskMs: round(markdown.longest),
       csvMs: round(csv.ms),
       csvLongestTaskMs: round(csv.longest),
+      markdownZipMs: round(markdownZip.ms),
+      markdownZipLongestTaskMs: round(markdownZip.longest),
+      webAnnotationMs: round(webAnnotation.ms),
+      webAnnotationLongestTaskMs: round(webAnnotation.longest),
+      claimReviewMs: round(claimReview.ms),
+      claimReviewLongestTaskMs: round(claimReview.longest),
       keystrokeMinMs: round(Math.min(...keystrokes)),
       keystrokeMedianMs: round(median(keystrokes)),
       keystrokeMaxMs: round(Math.max(...keystrokes)),
@@ -474,6 +491,9 @@ const ROWS: ReadonlyArray<[string, ReadonlyArray<Figure>]> = [
   ['export all as Markdown, first in the popup (loads the exporter): total / longest task', ['markdownFirstMs', 'markdownFirstLongestTaskMs']],
   ['export all as Markdown: total / longest task', ['markdownMs', 'markdownLongestTaskMs']],
   ['export all as CSV: total / longest task', ['csvMs', 'csvLongestTaskMs']],
+  ['export all as Markdown, one file per article (.zip): total / longest task', ['markdownZipMs', 'markdownZipLongestTaskMs']],
+  ['export all as W3C Web Annotation: total / longest task', ['webAnnotationMs', 'webAnnotationLongestTaskMs']],
+  ['export all as ClaimReview: total / longest task', ['claimReviewMs', 'claimReviewLongestTaskMs']],
   ['search per keystroke: min / median / max', ['keystrokeMinMs', 'keystrokeMedianMs', 'keystrokeMaxMs']],
   ['visit a page with 500 notes: DOMContentLoaded → painted', ['pageVisitPaintedMs']],
 ];
