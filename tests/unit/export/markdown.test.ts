@@ -106,7 +106,11 @@ describe('toMarkdownZip', () => {
   it('puts one note per article in a single zip, the same notes as toMarkdownFiles (issue 13, item 1)', async () => {
     const zip = await toMarkdownZip(bundleSource(bundle), {}, { budgetMs: 0 });
     expect(zip.type).toBe('application/zip');
-    const files = unzipSync(new Uint8Array(await zip.arrayBuffer()));
+    const methods: number[] = [];
+    const files = unzipSync(new Uint8Array(await zip.arrayBuffer()), { filter: (file) => (methods.push(file.compression), true) });
+    // Every note is DEFLATE-compressed (method 8), not stored.
+    expect(methods.length).toBeGreaterThan(1);
+    expect(new Set(methods)).toEqual(new Set([8]));
     const expected = toMarkdownFiles(bundle);
     expect(Object.keys(files)).toEqual(expected.map((f) => f.fileName));
     expect(Object.values(files).map((bytes) => strFromU8(bytes))).toEqual(expected.map((f) => f.content));
