@@ -69,7 +69,8 @@ describe('Export panel', () => {
       expect(fake.downloads, key).toHaveLength(0);
       expect(download?.fileName, key).toMatch(/2025-04-01/);
       if (key === 'markdown-files') {
-        const files = unzipSync(download?.content as Uint8Array);
+        expect(download?.content, key).toBeInstanceOf(Blob);
+        const files = unzipSync(new Uint8Array(await (download?.content as Blob).arrayBuffer()));
         expect(Object.keys(files), key).toEqual(['Council approves new budget.md']);
         expect(strFromU8(files['Council approves new budget.md'] as Uint8Array)).toContain('the largest budget in history');
         continue;
