@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import type { Progress } from '../../export/slices';
-import { ImportConflictError, importBackup, type ImportCounts } from '../../storage/backup-import';
+import { ImportConflictError, type ImportCounts } from '../../storage/backup-import';
+import type { ImportProgress } from './backup-import-run';
 import { useFeedback } from './Feedback';
 import { useServices } from './services';
 
@@ -12,12 +12,15 @@ function describeCounts(counts: ImportCounts): string {
 
 type Outcome = { text: string; error: boolean };
 
-/** Checking and writing a backup of thousands of notes shows progress and can be cancelled; nothing is kept then. */
+/**
+ * Checking and writing a backup of thousands of notes shows progress and can be cancelled; nothing is kept then.
+ * The work itself runs outside the popup's main thread (services.importBackupFile).
+ */
 export function ImportPanel() {
-  const { db, parseBackup } = useServices();
+  const { importBackupFile } = useServices();
   const feedback = useFeedback();
   const [message, setMessage] = useState<Outcome | null>(null);
-  const [progress, setProgress] = useState<(Progress & { step: string }) | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   const running = useRef<AbortController | null>(null);
 
   const onFile = async (event: Event) => {
@@ -31,16 +34,9 @@ export function ImportPanel() {
     try {
       const outcome = await feedback.run(async (): Promise<Outcome> => {
         try {
-          const parsed = await parseBackup(file, {
-            signal: controller.signal,
-            onProgress: (p) => setProgress({ step: 'Checking', ...p }),
-          });
-          if (!parsed.ok) return { text: `This file was not imported: ${parsed.error}`, error: true };
-          const counts = await importBackup(db, parsed, {
-            signal: controller.signal,
-            onProgress: (p) => setProgress({ step: 'Saving', ...p }),
-          });
-          return { text: describeCounts(counts), error: false };
+          const result = await importBackupFile(file, { signal: controller.signal, onProgress: setProgress });
+          if (!result.ok) return { text: `This file was not imported: ${result.error}`, error: true };
+          return { text: describeCounts(result.counts), error: false };
         } catch (error) {
           if (controller.signal.aborted) return { text: 'Import cancelled: nothing was changed.', error: false };
           if (error instanceof ImportConflictError) return { text: error.message, error: true };

@@ -1,7 +1,7 @@
 import { getDb } from '../../storage/db';
 import { realDeps } from '../../storage/deps';
 import { downloadFile } from '../shared/download';
-import { parseBackupInWorker } from './backup-parser';
+import { importBackupInWorker } from './backup-importer';
 import { formatReferencesInWorker } from './reference-client';
 import { openLibrarySearchWorker } from './library-search-client';
 import { browserPermissions, browserStorage, browserTabs } from './browser-services';
@@ -15,7 +15,7 @@ export function realServices(): PopupServices {
     permissions: browserPermissions,
     storage: browserStorage,
     download: (file) => downloadFile(file),
-    parseBackup: parseBackupInWorker,
+    importBackupFile: importBackupInWorker,
     formatReferences: formatReferencesInWorker,
     openLibrarySearch: openLibrarySearchWorker,
     copyText: (text) => navigator.clipboard.writeText(text),

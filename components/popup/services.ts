@@ -6,8 +6,7 @@ import type { TabStatus } from '../../storage/api';
 import type { NewsLensDb } from '../../storage/db';
 import type { StorageDeps } from '../../storage/deps';
 import type { DownloadFile } from '../shared/download';
-import type { ParseResult } from '../../export/backup';
-import type { ParseOptions } from './backup-parser';
+import type { FileImportOptions, FileImportResult } from './backup-import-run';
 import type { ReferenceFormatter } from '../../export/markdown';
 import type { LibraryPage, LibraryQuery } from '../../storage/library-search';
 import type { SearchFilters } from '../../storage/search';
@@ -67,10 +66,11 @@ export interface PopupServices {
   storage: PersistentStorage;
   download: (file: DownloadFile) => void;
   /**
-   * Reads and checks a backup file (the real one works in a worker, backup-parser.ts). Rejects with an AbortError when
-   * `options.signal` is aborted.
+   * Reads, checks and merges a backup file into `db`, all or nothing (the real one works in a worker with its own
+   * database connection, backup-importer.ts). Rejects with an AbortError when `options.signal` is aborted before the
+   * commit, and with what storage/backup-import.ts importBackup throws.
    */
-  parseBackup: (file: File, options: ParseOptions) => Promise<ParseResult>;
+  importBackupFile: (file: File, options: FileImportOptions) => Promise<FileImportResult>;
   /** Formats the references of a Markdown export (the real one works in a worker, reference-client.ts). */
   formatReferences: ReferenceFormatter;
   /** Starts the search index for one "All notes" list (the real one loads and searches in a worker). */

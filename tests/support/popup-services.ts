@@ -4,7 +4,7 @@ import type { TabStatus } from '../../storage/api';
 import { NewsLensDb } from '../../storage/db';
 import type { StorageDeps } from '../../storage/deps';
 import type { DownloadFile } from '../../components/shared/download';
-import { parseBackupInSlices } from '../../export/backup';
+import { importBackupText } from '../../components/popup/backup-import-run';
 import { referenceEngine } from '../../export/reference-engine';
 import { LibrarySearch } from '../../storage/library-search';
 
@@ -48,8 +48,8 @@ export function fakeServices(overrides: { tabs?: Partial<TabBridge>; granted?: s
     },
     storage: { persist: vi.fn(async () => true), persisted: vi.fn(async () => true) },
     download: (file) => downloads.push(file),
-    // The same checks as the worker runs, on this thread: happy-dom has no module workers.
-    parseBackup: async (file, options) => parseBackupInSlices(await file.text(), options),
+    // What the worker runs, on this thread and with this database: happy-dom has no module workers.
+    importBackupFile: async (file, options) => importBackupText(db, await file.text(), options),
     formatReferences: async (items, style) => referenceEngine(style).formatAll(items),
     // The same index as the worker holds, on this thread.
     openLibrarySearch: () => {

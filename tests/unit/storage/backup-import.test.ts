@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ImportConflictError, importBackup } from '../../../storage/backup-import';
 import { NewsLensDb } from '../../../storage/db';
 import { isQuotaError } from '../../../storage/errors';
 import type { Annotation } from '../../../storage/types';
-import { makeAnnotation, makeArticle } from '../../fixtures/popup-data';
+import { generateCorpus, makeAnnotation, makeArticle } from '../../fixtures/popup-data';
 
 const OLD = '2025-03-01T00:00:00.000Z';
 const NEW = '2025-03-09T00:00:00.000Z';
@@ -184,6 +184,51 @@ describe('importBackup in chunks', () => {
     const error = await run.catch((e: unknown) => e);
     expect(isQuotaError(error)).toBe(true);
     expect(await snapshot(db)).toEqual(before);
+    db.close();
+  });
+});
+
+describe('importBackup looks up only what the database holds', () => {
+  it('into an empty database it reads no stored row and writes what it writes beside an unrelated library', async () => {
+    const { articles, annotations } = generateCorpus(900);
+    // Two rows of the file with one address: merged by address within the file, whichever path runs.
+    const twin = makeArticle({ url: articles[0]!.url, title: 'Twin', updatedAt: '2030-01-01T00:00:00.000Z' });
+    const backup = { articles: [...articles, twin], annotations: [...annotations, makeAnnotation(twin, { note: 'on the twin' })] };
+
+    const empty = new NewsLensDb(`import-${crypto.randomUUID()}`);
+    const emptyReads = [vi.spyOn(empty.articles, 'bulkGet'), vi.spyOn(empty.annotations, 'bulkGet'), vi.spyOn(empty.articles, 'where')];
+    const emptyCounts = await importBackup(empty, backup);
+    for (const read of emptyReads) expect(read).not.toHaveBeenCalled();
+
+    const { db: other, article: unrelated, kept, replaced } = await seeded();
+    const urlLookups = vi.spyOn(other.articles, 'where');
+    const otherCounts = await importBackup(other, backup);
+    expect(urlLookups).toHaveBeenCalled();
+
+    expect(otherCounts).toEqual(emptyCounts);
+    expect(emptyCounts.articles).toEqual({ added: articles.length, updated: 0, kept: 0 });
+    const withoutUnrelated = (rows: Awaited<ReturnType<typeof snapshot>>) => ({
+      articles: rows.articles.filter((a) => a.id !== unrelated.id),
+      annotations: rows.annotations.filter((a) => a.id !== kept.id && a.id !== replaced.id),
+    });
+    expect(withoutUnrelated(await snapshot(other))).toEqual(await snapshot(empty));
+    expect((await empty.articles.get(articles[0]!.id))?.title).toBe('Twin');
+    empty.close();
+    other.close();
+  });
+
+  it('asks the database only for the ids it holds', async () => {
+    const { db, article, kept, replaced } = await seeded();
+    const fresh = Array.from({ length: 600 }, () => makeAnnotation(article));
+    const lookups = vi.spyOn(db.annotations, 'bulkGet');
+    const counts = await importBackup(db, {
+      articles: [],
+      annotations: [...fresh.slice(0, 300), { ...replaced, note: 'newer', updatedAt: NEW }, ...fresh.slice(300), kept],
+    });
+    expect(counts.annotations).toEqual({ added: 600, updated: 1, kept: 1 });
+    expect(lookups.mock.calls.flatMap(([ids]) => ids).sort()).toEqual([kept.id, replaced.id].sort());
+    expect((await db.annotations.get(replaced.id))?.note).toBe('newer');
+    expect(await db.annotations.count()).toBe(602);
     db.close();
   });
 });
