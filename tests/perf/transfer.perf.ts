@@ -1,7 +1,7 @@
 // Import and export of a large library, timed in Node on fake-indexeddb (npm run perf:transfer; SIZES=10000,50000 by
 // default). For each step: total time and the longest stretch between two turns of the event loop, in CPU time (what
 // would be the longest task in the popup). Work the popup hands to a worker is timed on its own and marked "(worker)": the import's
-// parse and checks (backup-parse-worker.ts) and the Markdown references (reference-worker.ts). Real-browser figures
+// parse, checks and writes (backup-import-worker.ts) and the Markdown references (reference-worker.ts). Real-browser figures
 // come from `npm run bench`; these are for comparing changes on one machine.
 import { expect, it } from 'vitest';
 import { bundleForEverything } from '../../components/popup/export-scope';
@@ -92,7 +92,7 @@ for (const size of SIZES) {
     expect(parsed.ok).toBe(true);
     const target = new NewsLensDb(`perf-target-${size}`);
     const merged = await measure(() => importBackup(target, parsed));
-    report('import: merge and write (popup)', merged);
+    report('import: merge and write (worker)', merged);
     expect(merged.result.annotations.added).toBe(size);
     expect(await target.annotations.count()).toBe(size);
     expect(await (await markdown.result.text()).length).toBe(await (await markdownHere.result.text()).length);
