@@ -9,7 +9,9 @@ const WRITE_CHUNK = 250;
 /**
  * Write requests left in flight while the next chunk is prepared. IndexedDB runs a transaction's requests in order in
  * the browser's database process; with one chunk awaited before the next is sent, that process and this thread take
- * turns and each waits half the time. Three chunks (750 rows) in flight keep both busy; more only hold more rows.
+ * turns and each waits half the time. With three chunks (750 rows) queued, the database process always has the next
+ * one while this thread prepares another. (In Chromium the database process is then the slower side: for a
+ * 55,000-row import its CPU time was about the whole import's wall-clock time.)
  */
 const CHUNKS_IN_FLIGHT = 3;
 
