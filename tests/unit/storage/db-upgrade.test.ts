@@ -141,6 +141,7 @@ describe('schema upgrade v3 -> v4', () => {
     expect(await db.articles.where('deletedAt').above('').primaryKeys()).toEqual(['a2']);
     expect(await db.articles.orderBy('lastVisitedAt').reverse().primaryKeys()).toEqual(['a2', 'a3', 'a1']);
     expect(await db.annotations.toArray()).toEqual(before);
+    expect(db.annotations.schema.idxByName.kind).toBeUndefined();
     db.close();
   });
 });
