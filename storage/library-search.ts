@@ -138,7 +138,7 @@ export class LibrarySearch {
   private readonly controller = new AbortController();
   private pending: { articles: TouchedKeys; annotations: TouchedKeys } = { articles: new Set(), annotations: new Set() };
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private running: Promise<void>;
+  private running: Promise<void> = Promise.resolve();
   private failure: unknown;
   /** Tags and sites of the current index, counted once per change rather than on every keystroke. */
   private facets: { tags: string[]; sites: string[] } | undefined;
@@ -150,9 +150,8 @@ export class LibrarySearch {
   ) {
     // Subscribed before the first read, so a write committed while the pages are read is applied after them.
     Dexie.on('storagemutated', this.onMutated);
-    this.running = this.step(async () => {
+    void this.step(async () => {
       this.index = await loadSearchIndexInPages(db, this.controller.signal);
-      this.facets = undefined;
       await this.applyPending();
     });
   }
@@ -188,8 +187,7 @@ export class LibrarySearch {
 
   /** One load or patch at a time, in order: a patch must apply to the index the previous step left. */
   private step(work: () => Promise<void>): Promise<void> {
-    this.running = this.running === undefined ? work() : this.running.then(work);
-    this.running = this.running.then(
+    this.running = this.running.then(work).then(
       () => {
         this.failure = undefined;
       },
@@ -211,6 +209,7 @@ export class LibrarySearch {
     }, SETTLE_MS);
   }
 
+  /** Applies the writes noticed so far; the index may change, so the tags and sites are counted again when asked. */
   private async applyPending(): Promise<void> {
     this.facets = undefined;
     const work = this.pending;
@@ -218,11 +217,9 @@ export class LibrarySearch {
     if (!this.index) return;
     if (work.articles === 'all' || work.annotations === 'all') {
       this.index = await loadSearchIndexInPages(this.db, this.controller.signal);
-      this.facets = undefined;
       return;
     }
     if (!work.articles.size && !work.annotations.size) return;
     this.index.apply(await readChanged(this.db, this.index, work.articles, work.annotations));
-    this.facets = undefined;
   }
 }

@@ -72,11 +72,11 @@ async function readMissing<T>(table: { bulkGet(keys: string[]): Promise<(T | und
 
 /**
  * The groups, total, tags and sites "All notes" shows for `request`, kept current: the search service reports each
- * write it applied and the page is asked for again. Requests overtaken by newer ones are dropped.
+ * write it applied and the page is asked for again. One request is in flight at a time; those made meanwhile collapse
+ * into one for the latest query.
  */
 export function useLibraryQuery(db: NewsLensDb, openSearch: () => LibrarySearchService, request: LibraryQuery): LibraryQueryState {
   const [state, setState] = useState<Omit<LibraryQueryState, 'matchingIds'>>({ view: undefined, error: undefined });
-  const latest = useRef(0);
   const indexAnswered = useRef(false);
   const requestKey = JSON.stringify(request);
   const current = useRef(request);
@@ -96,18 +96,16 @@ export function useLibraryQuery(db: NewsLensDb, openSearch: () => LibrarySearchS
       return;
     }
     inFlight.current = true;
-    const asked = ++latest.current;
     service
       .query(current.current)
       .then(async (page: LibraryPage) => ({ page, groups: await rows.current.read(db, page.groups) }))
       .then(
         ({ page, groups }) => {
-          if (latest.current !== asked) return;
           indexAnswered.current = true;
           setState({ view: { groups, total: page.total, tags: page.tags, sites: page.sites }, error: undefined });
         },
         (error: unknown) => {
-          if (latest.current === asked && !(error instanceof DOMException && error.name === 'AbortError')) setState((previous) => ({ ...previous, error }));
+          if (!(error instanceof DOMException && error.name === 'AbortError')) setState((previous) => ({ ...previous, error }));
         },
       )
       .finally(() => {
